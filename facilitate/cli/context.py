@@ -1,0 +1,46 @@
+"""The outside world as the commands see it: language, folders, consoles, environment.
+
+Commands read paths and settings from here rather than from globals, so tests can give
+them another world (the pattern of httpie's Environment).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import typer
+
+
+@dataclass
+class AppContext:
+    """Settings shared by all commands for one invocation."""
+
+    lang: str = "en"
+    sessions_dir_option: Path | None = None
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    cwd: Path = field(default_factory=Path.cwd)
+
+    @property
+    def sessions_dir(self) -> Path:
+        """Where session records live: --sessions-dir, FACILITATE_SESSIONS, then ./sessions."""
+        if self.sessions_dir_option is not None:
+            return self.sessions_dir_option
+        if self.env.get("FACILITATE_SESSIONS"):
+            return Path(self.env["FACILITATE_SESSIONS"])
+        return self.cwd / "sessions"
+
+    @property
+    def interactive(self) -> bool:
+        """True when both stdin and stdout are terminals (prompts and live views are possible)."""
+        return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    """The AppContext of the running command (created by the root callback)."""
+    root = ctx.find_root()
+    if not isinstance(root.obj, AppContext):
+        root.obj = AppContext()
+    return root.obj

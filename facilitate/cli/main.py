@@ -1,0 +1,80 @@
+"""The root command: global options, the command groups, and the one error boundary."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from facilitate import __version__
+from facilitate.cli import methods, run, sessions
+from facilitate.cli.context import AppContext
+from facilitate.cli.output import print_error
+from facilitate.errors import ExitCode, FacilitateError
+from facilitate.i18n import LANGUAGES, detect_language, set_language, t
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"facilitate {__version__}")
+        raise typer.Exit()
+
+
+def _lang(value: str | None) -> str | None:
+    if value is not None and value not in LANGUAGES:
+        raise typer.BadParameter(t("err.bad_lang", value=value))
+    return value
+
+
+def build_app() -> typer.Typer:
+    """The Typer app, with help texts in the current language."""
+    app = typer.Typer(
+        name="facilitate",
+        help=t("app.help"),
+        epilog=t("app.epilog"),
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    @app.callback()
+    def root(
+        ctx: typer.Context,
+        lang: Annotated[
+            str | None, typer.Option("--lang", help=t("opt.lang"), callback=_lang)
+        ] = None,
+        sessions_dir: Annotated[
+            Path | None, typer.Option("--sessions-dir", help=t("opt.sessions_dir"))
+        ] = None,
+        version: Annotated[
+            bool,
+            typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
+        ] = False,
+    ) -> None:
+        ctx.obj = AppContext(lang=lang or detect_language(sys.argv, os.environ),
+                             sessions_dir_option=sessions_dir)
+
+    methods.register(app)
+    sessions.register(app)
+    run.register(app)
+    return app
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point of the ``facilitate`` command."""
+    args = sys.argv[1:] if argv is None else argv
+    set_language(detect_language(args, os.environ))
+    app = build_app()
+    try:
+        app(args=args, prog_name="facilitate")
+    except FacilitateError as error:
+        for line in error.lines():
+            print_error(f"{t('err.prefix')}: {line}" if len(error.lines()) == 1 else line)
+        sys.exit(int(error.exit_code))
+    except KeyboardInterrupt:
+        print_error(t("err.interrupted"))
+        sys.exit(int(ExitCode.INTERRUPTED))

@@ -1,0 +1,69 @@
+"""Message catalogues for the interface, in Swedish and English.
+
+Each area of the program keeps its messages in ``catalog_<area>.py`` with an ``EN`` and an
+``SV`` dict side by side (a test checks that both have the same keys).
+
+``t(key, **values)`` looks a message up in the current language and falls back to English.
+The language is chosen once at start-up: ``--lang``, then ``FACILITATE_LANG``, then the locale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from facilitate.i18n import catalog_core, catalog_methods, catalog_sessions, catalog_timer
+
+LANGUAGES = ("sv", "en")
+DEFAULT_LANGUAGE = "en"
+AREAS = (catalog_core, catalog_methods, catalog_sessions, catalog_timer)
+_CATALOGUES: dict[str, Mapping[str, str]] = {
+    "en": {k: v for area in AREAS for k, v in area.EN.items()},
+    "sv": {k: v for area in AREAS for k, v in area.SV.items()},
+}
+_current = DEFAULT_LANGUAGE
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` ("sv" or "en") the language of all interface text."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(lang)
+    _current = lang
+
+
+def get_language() -> str:
+    """The current interface language."""
+    return _current
+
+
+def t(key: str, **values: object) -> str:
+    """The message ``key`` in the current language, formatted with ``values``."""
+    template = _CATALOGUES[_current].get(key) or _CATALOGUES["en"].get(key) or key
+    return template.format(**values) if values else template
+
+
+def language_from_locale(value: str | None) -> str | None:
+    """Map a locale string such as ``sv_SE.UTF-8`` to a supported language."""
+    if not value:
+        return None
+    code = value.split(".")[0].split("_")[0].split("-")[0].lower()
+    return code if code in LANGUAGES else None
+
+
+def detect_language(argv: Sequence[str], env: Mapping[str, str]) -> str:
+    """Pick the interface language from ``--lang`` in argv, the environment, then the locale."""
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
+            return arg.split("=", 1)[1]
+    explicit = env.get("FACILITATE_LANG", "").strip().lower()
+    if explicit in LANGUAGES:
+        return explicit
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        found = language_from_locale(env.get(var))
+        if found:
+            return found
+        if env.get(var):
+            break
+    return DEFAULT_LANGUAGE

@@ -1,0 +1,77 @@
+"""Expand a method into its timeline of segments and its dimensions into their values."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitate.model.method import Choice, Method, Step
+from facilitate.model.params import resolve_params
+from facilitate.model.text import Text
+from facilitate.model.timeline import Segment
+
+
+def _number(value: int | float | str, values: dict[str, Any]) -> float:
+    return float(values[value]) if isinstance(value, str) else float(value)
+
+
+def _round_texts(step: Step, values: dict[str, Any]) -> list[Text] | None:
+    if step.round_texts is None:
+        return None
+    if isinstance(step.round_texts, str):
+        return list(values[step.round_texts])
+    return list(step.round_texts)
+
+
+def step_rounds(step: Step, values: dict[str, Any]) -> int | None:
+    """How many rounds ``step`` has (None for a step that is not repeated)."""
+    texts = _round_texts(step, values)
+    if step.repeat is not None:
+        return int(_number(step.repeat, values))
+    return len(texts) if texts is not None else None
+
+
+def build_timeline(method: Method, values: dict[str, Any] | None = None) -> list[Segment]:
+    """The segments a runner times, in order: one per step, or one per round of a step."""
+    if values is None:
+        values = resolve_params(method)
+    segments: list[Segment] = []
+    for step in method.steps:
+        seconds = _number(step.minutes, values) * 60 if step.minutes is not None else None
+        warnings = tuple(step.warnings if step.warnings is not None else method.warnings)
+        texts = _round_texts(step, values)
+        rounds = step_rounds(step, values)
+        common = {
+            "step_id": step.id,
+            "title": step.title,
+            "instructions": step.instructions,
+            "seconds": seconds,
+            "until": step.until,
+            "warnings": warnings,
+            "roles": tuple(step.roles),
+            "collects": tuple(c.kind for c in step.collect),
+        }
+        if rounds is None:
+            segments.append(Segment(index=len(segments), **common))
+            continue
+        for n in range(1, rounds + 1):
+            text = texts[(n - 1) % len(texts)] if texts else None
+            segments.append(
+                Segment(index=len(segments), round=n, rounds=rounds, round_text=text, **common)
+            )
+    return segments
+
+
+def dimension_values(method: Method, dim_id: str, values: dict[str, Any]) -> list[Choice] | None:
+    """The values of a dimension for this run; None for an open dimension (values made on entry)."""
+    dim = method.dimensions[dim_id]
+    if dim.values is not None:
+        return list(dim.values)
+    if dim.from_parameter is None:
+        return None
+    supplied = values[dim.from_parameter]
+    if isinstance(supplied, list):
+        return [Choice(id=str(i), label=text) for i, text in enumerate(supplied, start=1)]
+    return [
+        Choice(id=str(i), label=Text(sv=f"{dim.label.sv} {i}", en=f"{dim.label.en} {i}"))
+        for i in range(1, int(supplied) + 1)
+    ]

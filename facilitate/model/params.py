@@ -1,0 +1,70 @@
+"""Parameter values for one run: the method's defaults with the facilitator's overrides."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from facilitate.model.method import Method, Parameter
+from facilitate.model.method_checks import did_you_mean, parameter_value_problem
+from facilitate.model.text import Text
+
+TEXTS_SEPARATOR = "|"
+
+
+class ParameterError(ValueError):
+    """An override that does not fit; ``key`` and ``params`` name the message."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+
+def _parse(param: Parameter, raw: str) -> Any:
+    if param.type in ("integer", "minutes"):
+        try:
+            return int(raw) if param.type == "integer" else float(raw.replace(",", "."))
+        except ValueError:
+            return raw
+    if param.type == "text":
+        return raw
+    return [part.strip() for part in raw.split(TEXTS_SEPARATOR) if part.strip()]
+
+
+def _as_text(value: Any) -> Text:
+    if isinstance(value, str):
+        return Text.same(value)
+    sv, en = value.get("sv", ""), value.get("en", "")
+    return Text(sv=sv or en, en=en or sv)
+
+
+def _finish(param: Parameter, value: Any) -> Any:
+    if param.type == "text":
+        return _as_text(value)
+    if param.type == "texts":
+        return [_as_text(v) for v in value]
+    return value
+
+
+def resolve_params(method: Method, overrides: dict[str, str] | None = None) -> dict[str, Any]:
+    """Defaults overlaid with ``overrides`` ("key" -> raw string), checked against each parameter.
+
+    Numbers stay numbers; "text" becomes :class:`Text`; "texts" a list of :class:`Text`
+    (an override separates texts with ``|``).
+    """
+    values = {pid: p.default for pid, p in method.parameters.items()}
+    for key, raw in (overrides or {}).items():
+        param = method.parameters.get(key)
+        if param is None:
+            raise ParameterError(
+                "param.unknown",
+                name=key,
+                hint=did_you_mean(key, method.parameters),
+                options=", ".join(method.parameters) or "-",
+            )
+        value = _parse(param, raw)
+        problem = parameter_value_problem(param, value)
+        if problem:
+            raise ParameterError("param.bad_value", name=key, value=raw, type=param.type)
+        values[key] = value
+    return {pid: _finish(method.parameters[pid], v) for pid, v in values.items()}
