@@ -55,8 +55,9 @@ def build_app() -> typer.Typer:
             typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
         ] = False,
     ) -> None:
-        ctx.obj = AppContext(lang=lang or detect_language(sys.argv, os.environ),
-                             sessions_dir_option=sessions_dir)
+        ctx.obj = AppContext(
+            lang=lang or detect_language(sys.argv, os.environ), sessions_dir_option=sessions_dir
+        )
 
     methods.register(app)
     sessions.register(app)

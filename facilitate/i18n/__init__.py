@@ -36,7 +36,7 @@ def get_language() -> str:
     return _current
 
 
-def t(key: str, **values: object) -> str:
+def t(key: str, /, **values: object) -> str:
     """The message ``key`` in the current language, formatted with ``values``."""
     template = _CATALOGUES[_current].get(key) or _CATALOGUES["en"].get(key) or key
     return template.format(**values) if values else template

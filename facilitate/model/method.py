@@ -19,7 +19,6 @@ from pydantic import (
     WithJsonSchema,
     field_validator,
 )
-
 from pydantic_core import PydanticCustomError
 
 from facilitate.model.text import Text
@@ -51,18 +50,26 @@ def _to_text(value: Any, info: ValidationInfo) -> Text:
     both = bool(info.context and info.context.get("require_both_languages"))
     if isinstance(value, str):
         if both:
-            raise PydanticCustomError("text_both", "expected text in both languages: {{sv: ..., en: ...}}")
+            raise PydanticCustomError(
+                "text_both", "expected text in both languages: {{sv: ..., en: ...}}"
+            )
         return Text.same(value)
     if isinstance(value, dict):
         extra = sorted(str(k) for k in value if k not in ("sv", "en"))
         if extra:
-            raise PydanticCustomError("text_language", "unknown language {lang!r}: use 'sv' and 'en'", {"lang": extra[0]})
+            raise PydanticCustomError(
+                "text_language", "unknown language {lang!r}: use 'sv' and 'en'", {"lang": extra[0]}
+            )
         for lang in ("sv", "en"):
             if lang in value and not isinstance(value[lang], str):
-                raise PydanticCustomError("text_type", "expected text: a string or {{sv: ..., en: ...}}")
+                raise PydanticCustomError(
+                    "text_type", "expected text: a string or {{sv: ..., en: ...}}"
+                )
         sv, en = value.get("sv", ""), value.get("en", "")
         if both and not (sv.strip() and en.strip()):
-            raise PydanticCustomError("text_both", "expected text in both languages: {{sv: ..., en: ...}}")
+            raise PydanticCustomError(
+                "text_both", "expected text in both languages: {{sv: ..., en: ...}}"
+            )
         if not (sv.strip() or en.strip()):
             raise PydanticCustomError("text_empty", "expected non-empty text")
         return Text(sv=sv or en, en=en or sv)
@@ -82,7 +89,9 @@ def _to_seconds(value: Any) -> float:
     else:
         raise PydanticCustomError("duration", "expected a duration such as 120, '2m' or '30s'")
     if seconds <= 0 or seconds > MAX_STEP_MINUTES * 60:
-        raise PydanticCustomError("warning_range", "expected a warning between 1 second and 12 hours before the end")
+        raise PydanticCustomError(
+            "warning_range", "expected a warning between 1 second and 12 hours before the end"
+        )
     return seconds
 
 

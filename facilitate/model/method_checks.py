@@ -89,7 +89,9 @@ def _check_parameters(method: Method) -> list[Issue]:
     for pid, param in method.parameters.items():
         base: Path = ("parameters", pid)
         if param.min is not None and param.max is not None and param.min > param.max:
-            issues.append(Issue((*base, "max"), "v.min_above_max", {"min": param.min, "max": param.max}))
+            issues.append(
+                Issue((*base, "max"), "v.min_above_max", {"min": param.min, "max": param.max})
+            )
         problem = parameter_value_problem(param, param.default)
         if problem:
             issues.append(Issue((*base, "default"), problem[0], problem[1]))
@@ -179,15 +181,13 @@ def _check_step(method: Method, step: Step, base: Path, role_ids: list[str]) -> 
         issues += _amount(method, step.repeat, (*base, "repeat"), 1, MAX_REPEAT, ("integer",))
     if isinstance(step.round_texts, str):
         issues += _param_ref(method, step.round_texts, (*base, "round_texts"), ("texts",))
-    elif step.round_texts is not None:
-        if isinstance(step.repeat, int) and step.repeat != len(step.round_texts):
-            issues.append(
-                Issue(
-                    (*base, "round_texts"),
-                    "v.round_texts_count",
-                    {"texts": len(step.round_texts), "repeat": step.repeat},
-                )
-            )
+    elif (
+        step.round_texts is not None
+        and isinstance(step.repeat, int)
+        and step.repeat != len(step.round_texts)
+    ):
+        counts = {"texts": len(step.round_texts), "repeat": step.repeat}
+        issues.append(Issue((*base, "round_texts"), "v.round_texts_count", counts))
     for j, role in enumerate(step.roles):
         if role not in role_ids:
             issues.append(_unknown((*base, "roles", j), "role", role, role_ids))

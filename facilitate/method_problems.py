@@ -1,0 +1,171 @@
+"""Turn schema errors and cross-field issues into Problems that name file, line and field."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from facilitate.errors import Problem
+from facilitate.i18n import t
+from facilitate.model.method import Method
+from facilitate.model.method_checks import Issue, did_you_mean
+from facilitate.yaml_source import YamlDocument
+
+_TYPE_KEYS = {
+    "int_type": "v.expected_integer",
+    "float_type": "v.expected_number",
+    "string_type": "v.expected_text",
+    "list_type": "v.expected_list",
+    "dict_type": "v.expected_mapping",
+    "model_type": "v.expected_mapping",
+    "model_attributes_type": "v.expected_mapping",
+    "dataclass_type": "v.expected_mapping",
+    "bool_type": "v.expected_bool",
+}
+
+
+def format_path(path: tuple[str | int, ...]) -> str:
+    """``('steps', 1, 'collect', 0, 'points')`` -> ``steps[1].collect[0].points``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def describe_value(value: Any) -> str:
+    """A short description of what was found, for "expected X, got Y"."""
+    if value is None:
+        return t("v.got_nothing")
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return repr(value if len(value) <= 40 else value[:37] + "...")
+    if isinstance(value, list):
+        return t("v.got_list")
+    if isinstance(value, dict):
+        return t("v.got_mapping")
+    return type(value).__name__
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class behind Optional/list/dict/Annotated, or None."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if found is not None:
+                return found
+        return None
+    if origin is list:
+        return ("list", _unwrap(typing.get_args(annotation)[0]))
+    if origin is dict:
+        return ("dict", _unwrap(typing.get_args(annotation)[1]))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def known_keys(path: tuple[str | int, ...]) -> list[str]:
+    """The keys a method file accepts at ``path`` (for "did you mean")."""
+    current: Any = Method
+    for part in path:
+        if isinstance(current, tuple):
+            current = current[1]
+            continue
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            if field is None:
+                return []
+            current = _unwrap(field.annotation)
+        else:
+            return []
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _message(error: dict[str, Any]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    got = describe_value(error.get("input"))
+    loc = tuple(p for p in error["loc"] if p != "[key]")
+    if kind == "missing":
+        return t("v.missing")
+    if kind == "extra_forbidden":
+        hint = did_you_mean(str(loc[-1]), known_keys(loc[:-1]))
+        return t("v.unknown_key", key=loc[-1]) + (t("v.did_you_mean", hint=hint) if hint else "")
+    if kind in _TYPE_KEYS:
+        return t(_TYPE_KEYS[kind], got=got)
+    if kind == "literal_error":
+        return t("v.expected_one_of", options=ctx.get("expected", ""), got=got)
+    if kind == "string_pattern_mismatch":
+        return t("v.expected_id", got=got)
+    if kind in ("greater_than_equal", "greater_than"):
+        return t("v.too_small", limit=ctx.get("ge", ctx.get("gt")), got=got)
+    if kind in ("less_than_equal", "less_than"):
+        return t("v.too_large", limit=ctx.get("le", ctx.get("lt")), got=got)
+    if kind == "too_short":
+        return t("v.too_short", min=ctx.get("min_length", 1))
+    key = f"v.{kind}"
+    translated = t(key, **ctx)
+    return translated if translated != key else error["msg"]
+
+
+def _plain_number(value: Any) -> Any:
+    """1.0 -> 1, so that messages read "1 to 100" rather than "1.0 to 100.0"."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
+    """One Problem per pydantic error, located in the YAML source."""
+    problems = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        is_key = item["type"] == "extra_forbidden" or (loc and loc[-1] == "[key]")
+        path = tuple(p for p in loc if p != "[key]")
+        lookup = path[:-1] if item["type"] == "missing" else path
+        pos = doc.position(lookup, key=bool(is_key))
+        problems.append(
+            Problem(
+                file,
+                pos.line if pos else None,
+                pos.column if pos else None,
+                format_path(path),
+                _message(item),
+            )
+        )
+    return problems
+
+
+def issue_problems(file: str, doc: YamlDocument, issues: list[Issue]) -> list[Problem]:
+    """Problems for cross-field issues, located in the YAML source."""
+    problems = []
+    for issue in issues:
+        params = {k: _plain_number(v) for k, v in issue.params.items()}
+        if "what" in params:
+            params["what"] = t(f"what.{params['what']}")
+        hint = params.pop("hint", "")
+        options = params.pop("options", None)
+        message = t(issue.key, **params)
+        if hint:
+            message += t("v.did_you_mean", hint=hint)
+        elif options is not None:
+            message += t("v.known", options=", ".join(options) or "-")
+        pos = doc.position(issue.path)
+        problems.append(
+            Problem(
+                file,
+                pos.line if pos else None,
+                pos.column if pos else None,
+                format_path(issue.path),
+                message,
+            )
+        )
+    return problems

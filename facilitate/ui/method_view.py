@@ -1,0 +1,203 @@
+"""Rich renderables for the method library: the list and one method in full."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text as RichText
+
+from facilitate.i18n import t
+from facilitate.library import LoadedMethod, display_path
+from facilitate.model.expand import build_timeline, dimension_values, step_rounds
+from facilitate.model.method import Method
+from facilitate.model.text import Text
+from facilitate.model.timeline import total_seconds
+
+
+def format_duration(seconds: float) -> str:
+    """``5700`` -> ``1 h 35 min`` (``1 tim 35 min`` in Swedish)."""
+    minutes = round(seconds / 60)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return t("dur.h_min", h=hours, m=rest)
+    if hours:
+        return t("dur.h", h=hours)
+    if seconds and seconds < 60:
+        return t("dur.s", s=round(seconds))
+    return t("dur.min", m=minutes)
+
+
+def group_size_text(method: Method) -> str:
+    size = method.group_size
+    return f"{size.min}–{size.max}" if size.max else f"{size.min}+"
+
+
+def origin_text(loaded: LoadedMethod) -> str:
+    label = t(f"origin.{loaded.origin}")
+    return label if loaded.origin == "bundled" else f"{label}: {display_path(loaded.path)}"
+
+
+def methods_table(methods: list[LoadedMethod], lang: str) -> Table:
+    """The `methods list` table: id, name, total duration, group size, origin."""
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for key in ("col.id", "col.name", "col.duration", "col.group", "col.origin"):
+        table.add_column(t(key), no_wrap=key in ("col.id", "col.duration"))
+    for loaded in methods:
+        method = loaded.method
+        table.add_row(
+            method.id,
+            method.name.get(lang),
+            format_duration(total_seconds(build_timeline(method))),
+            group_size_text(method),
+            origin_text(loaded),
+        )
+    return table
+
+
+def method_summary(loaded: LoadedMethod, lang: str) -> dict[str, Any]:
+    """JSON-ready summary of a method for `methods list --json`."""
+    method = loaded.method
+    return {
+        "id": method.id,
+        "name": method.name.get(lang),
+        "minutes": round(total_seconds(build_timeline(method)) / 60, 1),
+        "group_size": {"min": method.group_size.min, "max": method.group_size.max},
+        "origin": loaded.origin,
+        "path": str(loaded.path),
+    }
+
+
+def _steps_table(method: Method, values: dict[str, Any], lang: str) -> Table:
+    table = Table(box=None, header_style="bold", pad_edge=False, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column(t("col.step"))
+    table.add_column(t("col.time"), justify="right", no_wrap=True)
+    table.add_column(t("col.roles"))
+    table.add_column(t("col.collects"))
+    roles = {r.id: r.name.get(lang) for r in method.roles}
+    for i, step in enumerate(method.steps, start=1):
+        rounds = step_rounds(step, values)
+        if step.until:
+            time = t("show.until", time=step.until)
+        else:
+            minutes = float(values[step.minutes] if isinstance(step.minutes, str) else step.minutes)
+            each = format_duration(minutes * 60)
+            time = f"{rounds} × {each}" if rounds else each
+        collects = ", ".join(t(f"kind.{c.kind}") for c in step.collect)
+        table.add_row(
+            str(i), step.title.get(lang), time, ", ".join(roles[r] for r in step.roles), collects
+        )
+    return table
+
+
+def _text(value: Text | None, lang: str) -> str:
+    return value.get(lang) if value else ""
+
+
+def _parameters(method: Method, values: dict[str, Any], lang: str) -> list[str]:
+    lines = []
+    for pid, param in method.parameters.items():
+        value = values[pid]
+        if isinstance(value, list):
+            shown = " | ".join(v.get(lang) for v in value)
+        elif isinstance(value, Text):
+            shown = value.get(lang)
+        else:
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+        lines.append(f"- **{param.label.get(lang)}** (`{pid}`): {shown}")
+    return lines
+
+
+def _collect_lines(method: Method, values: dict[str, Any], lang: str) -> list[str]:
+    lines = []
+    dims = {d: method.dimensions[d].label.get(lang) for d in method.dimensions}
+    dims.update({"round": t("dim.round"), "step": t("dim.step")})
+    for step in method.steps:
+        for c in step.collect:
+            along = " × ".join(dims.get(d, d) for d in c.along)
+            rule = _scoring_rule(c, values)
+            line = f"- {step.title.get(lang)}: **{t(f'kind.{c.kind}')}**"
+            line += f" ({along})" if along else ""
+            line += f" — {rule}" if rule else ""
+            if c.prompt:
+                line += f" — _{c.prompt.get(lang)}_"
+            lines.append(line)
+    for did in method.dimensions:
+        choices = dimension_values(method, did, values)
+        if choices and method.dimensions[did].values is not None:
+            shown = ", ".join(c.label.get(lang) for c in choices)
+            lines.append(f"- {dims[did]}: {shown}")
+    return lines
+
+
+def _scoring_rule(c: Any, values: dict[str, Any]) -> str:
+    def get(v: Any) -> Any:
+        return values[v] if isinstance(v, str) else v
+
+    if c.kind == "pair_split":
+        points, rounds = get(c.points), get(c.rounds)
+        return t("rule.pair_split", points=points, rounds=rounds, max=points * rounds)
+    if c.kind == "rating":
+        return t("rule.rating", low=c.scale[0], high=c.scale[1], rounds=get(c.rounds))
+    if c.kind == "dots":
+        return t("rule.dots_per" if c.per else "rule.dots", dots=get(c.dots), per=c.per or "")
+    if c.kind == "entry" and c.fields:
+        return ", ".join(f.id for f in c.fields)
+    return ""
+
+
+def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> RenderableType:
+    """Everything a facilitator needs to run the method, for `methods show`."""
+    method = loaded.method
+    total = format_duration(total_seconds(build_timeline(method, values)))
+    head = [
+        f"# {method.name.get(lang)}",
+        method.summary.get(lang),
+        "",
+        f"**{t('show.purpose')}:** {method.purpose.get(lang)}",
+        "",
+        f"**{t('show.duration')}:** {total}  ·  **{t('show.group')}:** {group_size_text(method)}"
+        + (f" ({method.group_size.note.get(lang)})" if method.group_size.note else ""),
+        "",
+        f"**{t('col.origin')}:** {origin_text(loaded)}",
+        "",
+        f"## {t('show.roles')}",
+        *[
+            f"- **{r.name.get(lang)}**" + (f": {_text(r.task, lang)}" if r.task else "")
+            for r in method.roles
+        ],
+    ]
+    if method.materials:
+        head += ["", f"## {t('show.materials')}", *[f"- {m.get(lang)}" for m in method.materials]]
+    if method.parameters:
+        head += ["", f"## {t('show.parameters')}", *_parameters(method, values, lang)]
+    parts: list[RenderableType] = [Markdown("\n".join(head))]
+    parts += [
+        RichText(""),
+        RichText(t("show.steps"), style="bold"),
+        _steps_table(method, values, lang),
+    ]
+    parts.append(RichText(t("show.total", total=total), style="bold"))
+    body = []
+    for i, step in enumerate(method.steps, start=1):
+        body += ["", f"### {i}. {step.title.get(lang)}", step.instructions.get(lang).strip()]
+        texts = step.round_texts
+        if texts:
+            seq = values[texts] if isinstance(texts, str) else texts
+            body += [f"{n}. {x.get(lang)}" for n, x in enumerate(seq, start=1)]
+        for ex in step.exercises:
+            body.append(f"- **{ex.name.get(lang)}**: {ex.description.get(lang).strip()}")
+    collected = _collect_lines(method, values, lang)
+    if collected:
+        body += ["", f"## {t('show.collected')}", *collected]
+    if method.attribution or method.sources:
+        body += ["", f"## {t('show.sources')}"]
+        if method.attribution:
+            body.append(method.attribution.get(lang))
+        body += [f"- {s.title}" + (f" <{s.url}>" if s.url else "") for s in method.sources]
+    parts.append(Markdown("\n".join(body)))
+    return Panel(Group(*parts), border_style="cyan", padding=(0, 1))
