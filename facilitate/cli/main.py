@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperGroup
 
 from facilitate import __version__
 from facilitate.cli import methods, run, sessions
@@ -29,10 +30,32 @@ def _lang(value: str | None) -> str | None:
     return value
 
 
+def report(error: FacilitateError) -> int:
+    """Print ``error`` as one line per problem on stderr; return its exit code."""
+    lines = error.lines()
+    for line in lines:
+        print_error(f"{t('err.prefix')}: {line}" if len(lines) == 1 else line)
+    return int(error.exit_code)
+
+
+class Boundary(TyperGroup):
+    """The one error boundary: a FacilitateError becomes its lines on stderr and its exit code."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except FacilitateError as error:
+            raise typer.Exit(report(error)) from None
+        except KeyboardInterrupt:
+            print_error(t("err.interrupted"))
+            raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
 def build_app() -> typer.Typer:
     """The Typer app, with help texts in the current language."""
     app = typer.Typer(
         name="facilitate",
+        cls=Boundary,
         help=t("app.help"),
         epilog=t("app.epilog"),
         no_args_is_help=True,
@@ -69,13 +92,4 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``facilitate`` command."""
     args = sys.argv[1:] if argv is None else argv
     set_language(detect_language(args, os.environ))
-    app = build_app()
-    try:
-        app(args=args, prog_name="facilitate")
-    except FacilitateError as error:
-        for line in error.lines():
-            print_error(f"{t('err.prefix')}: {line}" if len(error.lines()) == 1 else line)
-        sys.exit(int(error.exit_code))
-    except KeyboardInterrupt:
-        print_error(t("err.interrupted"))
-        sys.exit(int(ExitCode.INTERRUPTED))
+    build_app()(args=args, prog_name="facilitate")

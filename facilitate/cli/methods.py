@@ -42,6 +42,7 @@ def register(app: typer.Typer) -> None:
     """Add the `methods` command group."""
     methods = typer.Typer(
         help=t("methods.help"),
+        epilog=t("methods.epilog"),
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

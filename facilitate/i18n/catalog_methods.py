@@ -64,6 +64,7 @@ EN: dict[str, str] = {
     "lib.see_list": " (see: facilitate methods list)",
     # commands
     "methods.help": "Browse, check and write facilitation methods.",
+    "methods.epilog": "Examples:  facilitate methods list   ·   facilitate methods show world-cafe   ·   facilitate methods new my-method",
     "methods.list.help": "List every method: id, name, total duration, group size and where it comes from.",
     "methods.list.example": "Example:  facilitate methods list   ·   facilitate methods list --json",
     "methods.show.help": "Show everything needed to run a method: steps and durations, roles, materials, what is collected.",
@@ -198,6 +199,7 @@ SV: dict[str, str] = {
     "lib.unknown_method": "okänd metod {id!r}",
     "lib.see_list": " (se: facilitate methods list)",
     "methods.help": "Bläddra bland, kontrollera och skriv metoder för processledning.",
+    "methods.epilog": "Exempel:  facilitate methods list   ·   facilitate methods show world-cafe   ·   facilitate methods new min-metod",
     "methods.list.help": "Lista alla metoder: id, namn, total tid, gruppstorlek och var de kommer ifrån.",
     "methods.list.example": "Exempel:  facilitate methods list   ·   facilitate methods list --json",
     "methods.show.help": "Visa allt som behövs för att leda en metod: steg och tider, roller, material, vad som samlas in.",
