@@ -182,7 +182,7 @@ def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> R
         _steps_table(method, values, lang),
     ]
     parts.append(RichText(t("show.total", total=total), style="bold"))
-    body = []
+    body = ["", f"## {t('show.instructions')}"]
     for i, step in enumerate(method.steps, start=1):
         body += ["", f"### {i}. {step.title.get(lang)}", step.instructions.get(lang).strip()]
         texts = step.round_texts
