@@ -117,6 +117,10 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
         ) from None
     except YamlSyntaxError as error:
         pos = error.position
+        detail = error.message
+        lines = text.splitlines()
+        if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
+            detail += t("v.yaml_tab")
         raise InvalidFileError(
             [
                 Problem(
@@ -124,7 +128,7 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
                     pos.line if pos else None,
                     pos.column if pos else None,
                     "",
-                    t("v.yaml_syntax", detail=error.message),
+                    t("v.yaml_syntax", detail=detail),
                 )
             ]
         ) from None

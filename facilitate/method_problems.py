@@ -124,10 +124,22 @@ def _plain_number(value: Any) -> Any:
 
 
 def schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
-    """One Problem per pydantic error, located in the YAML source."""
+    """One Problem per pydantic error, located in the YAML source, in file order.
+
+    A "missing field" that a misspelt key already explains ("did you mean ...") is left out.
+    """
+    errors = error.errors(include_url=False)
+    explained = {
+        (*item["loc"][:-1], hint)
+        for item in errors
+        if item["type"] == "extra_forbidden"
+        and (hint := did_you_mean(str(item["loc"][-1]), known_keys(tuple(item["loc"][:-1]))))
+    }
     problems = []
-    for item in error.errors(include_url=False):
+    for item in errors:
         loc = tuple(item["loc"])
+        if item["type"] == "missing" and loc in explained:
+            continue
         is_key = item["type"] == "extra_forbidden" or (loc and loc[-1] == "[key]")
         path = tuple(p for p in loc if p != "[key]")
         lookup = path[:-1] if item["type"] == "missing" else path
