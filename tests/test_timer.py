@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from fakes import FakeClock
 
 from facilitate.model.timer import (
     RoundTimer,
@@ -13,6 +12,8 @@ from facilitate.model.timer import (
     to_next_shown_change,
     until_epoch,
 )
+
+from fakes import FakeClock
 
 
 def started(seconds: float = 600.0, **kwargs) -> tuple[RoundTimer, FakeClock]:
@@ -322,8 +323,7 @@ def test_next_event_is_the_nearest_warning_or_the_end() -> None:
 
 @pytest.mark.parametrize(
     ("remaining", "shown"),
-    [(600, (600, False)), (4.2, (5, False)), (0.01, (1, False)), (0, (0, True)),
-     (-3.7, (3, True))],
+    [(600, (600, False)), (4.2, (5, False)), (0.01, (1, False)), (0, (0, True)), (-3.7, (3, True))],
 )
 def test_shown_seconds(remaining: float, shown: tuple[int, bool]) -> None:
     assert shown_seconds(remaining) == shown
@@ -339,8 +339,17 @@ def test_to_next_shown_change_in_overtime() -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("10m", 600), ("90s", 90), ("1h30m", 5400), ("2m30s", 150), ("5:00", 300),
-     ("10", 600), ("1.5m", 90), ("2 min", 120), ("1h", 3600)],
+    [
+        ("10m", 600),
+        ("90s", 90),
+        ("1h30m", 5400),
+        ("2m30s", 150),
+        ("5:00", 300),
+        ("10", 600),
+        ("1.5m", 90),
+        ("2 min", 120),
+        ("1h", 3600),
+    ],
 )
 def test_parse_duration(text: str, seconds: float) -> None:
     assert parse_duration(text) == seconds

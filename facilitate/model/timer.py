@@ -52,8 +52,9 @@ def parse_warnings(text: str) -> tuple[float, ...]:
     if value in ("", "none", "0"):
         return ()
     parts = [p for p in re.split(r"[,\s]+", value) if p]
-    return tuple(sorted({parse_duration(p if p[-1].isalpha() else p + "s") for p in parts},
-                        reverse=True))
+    return tuple(
+        sorted({parse_duration(p if p[-1].isalpha() else p + "s") for p in parts}, reverse=True)
+    )
 
 
 def parse_clock(text: str) -> tuple[int, int]:
