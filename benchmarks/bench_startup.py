@@ -72,7 +72,7 @@ def bench_library(runs: int) -> dict[str, float]:
     for label, loader in loaders.items():
         if loader is None:
             continue
-        yaml_source.Loader = loader
+        yaml_source.Loader = yaml_source.yaml12_booleans(loader)
         times = []
         for _ in range(runs + 1):
             start = time.perf_counter()

@@ -6,13 +6,32 @@ Duplicate keys, which PyYAML silently merges, are reported as problems.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-USING_LIBYAML: bool = Loader is not yaml.SafeLoader
+_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+USING_LIBYAML: bool = _BaseLoader is not yaml.SafeLoader
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def yaml12_booleans(base: type) -> type:
+    """A loader class where only true/false are booleans (YAML 1.2), so that the Norwegian
+    language code ``no`` and words like ``yes``/``on``/``off`` stay text."""
+    loader = type(f"Yaml12{base.__name__}", (base,), {})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    loader.add_implicit_resolver(
+        _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+    )
+    return loader
+
+
+Loader: type = yaml12_booleans(_BaseLoader)
 
 PathPart = str | int
 

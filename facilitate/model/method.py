@@ -58,7 +58,7 @@ def _to_text(value: Any, info: ValidationInfo) -> Text:
         extra = sorted(str(k) for k in value if k not in ("sv", "en"))
         if extra:
             raise PydanticCustomError(
-                "text_language", "unknown language {lang!r}: use 'sv' and 'en'", {"lang": extra[0]}
+                "text_language", "unknown language '{lang}': use 'sv' and 'en'", {"lang": extra[0]}
             )
         for lang in ("sv", "en"):
             if lang in value and not isinstance(value[lang], str):
