@@ -1,9 +1,101 @@
-"""Commands of the run group (to be filled in)."""
+"""`facilitate run METHOD` and `facilitate timer DURATION`: live timed rounds in the terminal.
 
-from __future__ import annotations
+The commands only parse their options; the work is in :mod:`facilitate.cli.runner`,
+imported inside each command so that ``facilitate --help`` stays light.
+"""
+
+# No `from __future__ import annotations`: Typer reads the options from the annotations,
+# and they refer to `opt`, a local of register().
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from facilitate.cli.context import app_context
+from facilitate.i18n import t
+
+if TYPE_CHECKING:
+    from facilitate.cli.context import AppContext
+
+
+def _options() -> dict[str, object]:
+    """The options `run` and `timer` share (built after the language is known)."""
+    return {
+        "session": typer.Option("--session", help=t("timer.opt.session"), metavar="ID"),
+        "warn": typer.Option("--warn", help=t("timer.opt.warn"), metavar="TIMES"),
+        "quiet": typer.Option("--quiet", help=t("timer.opt.quiet")),
+        "auto_advance": typer.Option("--auto-advance", help=t("timer.opt.auto_advance")),
+        "speed": typer.Option("--speed", help=t("timer.opt.speed"), metavar="N"),
+    }
+
 
 def register(app: typer.Typer) -> None:
-    """Add the run commands to the root app."""
+    """Add the `run` and `timer` commands to the root app."""
+    opt = _options()
+
+    @app.command("run", help=t("timer.run.help"))
+    def run(
+        ctx: typer.Context,
+        method: Annotated[str, typer.Argument(help=t("timer.opt.method"), metavar="METHOD")],
+        session: Annotated[str | None, opt["session"]] = None,
+        param: Annotated[
+            list[str] | None,
+            typer.Option("--param", help=t("timer.opt.param"), metavar="KEY=VALUE"),
+        ] = None,
+        warn: Annotated[str | None, opt["warn"]] = None,
+        quiet: Annotated[bool, opt["quiet"]] = False,
+        auto_advance: Annotated[bool, opt["auto_advance"]] = False,
+        speed: Annotated[float, opt["speed"]] = 1.0,
+    ) -> None:
+        from facilitate.cli.runner import RunOptions, run_method
+
+        options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
+        run_method(
+            app_context(ctx), method, session_id=session, params=param or [], options=options
+        )
+
+    opt = _options()
+
+    @app.command("timer", help=t("timer.help"))
+    def timer(
+        ctx: typer.Context,
+        duration: Annotated[
+            str | None, typer.Argument(help=t("timer.opt.duration"), metavar="DURATION")
+        ] = None,
+        title: Annotated[
+            str | None, typer.Option("--title", help=t("timer.opt.title"), metavar="TEXT")
+        ] = None,
+        until: Annotated[
+            str | None, typer.Option("--until", help=t("timer.opt.until"), metavar="HH:MM")
+        ] = None,
+        session: Annotated[str | None, opt["session"]] = None,
+        warn: Annotated[str | None, opt["warn"]] = None,
+        quiet: Annotated[bool, opt["quiet"]] = False,
+        auto_advance: Annotated[bool, opt["auto_advance"]] = False,
+        speed: Annotated[float, opt["speed"]] = 1.0,
+    ) -> None:
+        from facilitate.cli.runner import RunOptions, run_timer
+
+        options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
+        run_timer(
+            app_context(ctx),
+            duration,
+            title=title,
+            until=until,
+            session_id=session,
+            options=options,
+        )
+
+
+def resume_run(
+    app_ctx: "AppContext",
+    session_id: str,
+    *,
+    quiet: bool = False,
+    auto_advance: bool = False,
+    speed: float = 1.0,
+) -> None:
+    """Continue the run of session ``session_id`` where it stopped (``sessions resume``)."""
+    from facilitate.cli.runner import RunOptions, resume_session
+
+    options = RunOptions.parse(warn=None, quiet=quiet, auto_advance=auto_advance, speed=speed)
+    resume_session(app_ctx, session_id, options=options)

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,7 +132,7 @@ class RunController:
         if current.until is not None:
             return max(0.0, -remaining)
         delta = sum(
-            self._actual.get(seg.index, 0.0) - self.planned(seg)
+            self._actual.get(seg.index, self.planned(seg)) - self.planned(seg)
             for seg in self.segments[start : self.index]
         )
         return delta + self.elapsed(now) + max(remaining, 0.0) - self.planned(current)
@@ -189,10 +189,16 @@ class RunController:
         remaining: float | None = None,
         paused: bool = False,
         fresh: bool = True,
+        actual: Mapping[int, float] | None = None,
     ) -> None:
-        """Begin the run (``fresh``) or resume it at ``index`` with ``remaining`` seconds."""
+        """Begin the run (``fresh``) or resume it at ``index`` with ``remaining`` seconds.
+
+        ``actual`` gives the time already spent in earlier steps (from the journal), so the
+        plan delta carries on after a resume.
+        """
         if not 0 <= index < len(self.segments):
             raise ValueError(f"no step {index}")
+        self._actual = dict(actual or {})
         if fresh:
             self.emit(
                 RunStarted(

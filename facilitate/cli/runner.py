@@ -1,0 +1,397 @@
+"""Composition of a live run: method or timer, session journal, terminal, loop, exit code.
+
+Imported only by the `run`, `timer` and `sessions resume` commands (it pulls in pydantic,
+the journal and Rich Live).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import getpass
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+import typer
+
+from facilitate.cli.context import AppContext
+from facilitate.cli.output import err, out
+from facilitate.errors import ExitCode, FacilitateError, JournalError, UsageError
+from facilitate.i18n import t
+from facilitate.journal import Session, SessionStore, new_entry_id
+from facilitate.model.events import Event, StopReason
+from facilitate.model.run import RunController, standalone_segment
+from facilitate.model.timeline import Segment
+from facilitate.model.timer import parse_clock, parse_duration, parse_warnings
+
+TIMER_METHOD = "@timer"
+"""The ``method`` a standalone timer records in RunStarted (never a method id)."""
+ROLE = "facilitator"
+TRACE_ENV = "FACILITATE_TRACE"
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Options shared by `run`, `timer` and `sessions resume`, checked."""
+
+    warnings: tuple[float, ...] | None = None
+    quiet: bool = False
+    auto_advance: bool = False
+    speed: float = 1.0
+
+    @classmethod
+    def parse(
+        cls, *, warn: str | None, quiet: bool, auto_advance: bool, speed: float
+    ) -> RunOptions:
+        if not speed > 0 or speed != speed or speed == float("inf"):
+            raise UsageError(t("timer.err.bad_speed", value=speed))
+        warnings = None
+        if warn is not None:
+            try:
+                warnings = parse_warnings(warn)
+            except ValueError:
+                raise UsageError(t("timer.err.bad_warn", value=warn)) from None
+        return cls(warnings, quiet, auto_advance, float(speed))
+
+
+class JournalSink:
+    """The run's ``emit``: appends each event to the session, keeping it if the disk fails.
+
+    A failed write does not stop the round: the event waits, the view shows the problem,
+    and the next event (or :meth:`close`) tries again, in order.
+    """
+
+    def __init__(self, session: Session | None, author: str) -> None:
+        self.session = session
+        self.author = author
+        self.pending: list[Event] = []
+        self.problem = ""
+
+    def __call__(self, event: Event) -> None:
+        if self.session is None:
+            return
+        self.pending.append(event)
+        self.flush()
+
+    def flush(self) -> bool:
+        assert self.session is not None or not self.pending
+        while self.pending:
+            try:
+                self.session.append(self.pending[0], author=self.author, role=ROLE)  # type: ignore[union-attr]
+            except (FacilitateError, OSError) as error:
+                self.problem = t("timer.run.journal_problem", detail=str(error).splitlines()[0])
+                return False
+            self.pending.pop(0)
+        self.problem = ""
+        return True
+
+    def close(self) -> None:
+        """Write what is still pending; JournalError if that is still impossible."""
+        if not self.flush():
+            raise JournalError(self.problem)
+
+
+def author_of(env: dict[str, str]) -> str:
+    """Who runs the session: FACILITATE_AUTHOR, then the account's user name."""
+    if env.get("FACILITATE_AUTHOR", "").strip():
+        return env["FACILITATE_AUTHOR"].strip()
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ROLE
+
+
+# -- the three entry points ------------------------------------------------------------------
+
+
+def run_method(
+    app_ctx: AppContext,
+    method_id: str,
+    *,
+    session_id: str | None,
+    params: list[str],
+    options: RunOptions,
+) -> None:
+    """`facilitate run`: load, resolve and expand the method, then run it in a session."""
+    from facilitate.cli.methods import parse_param_options, resolve_or_fail
+    from facilitate.library import find_method
+    from facilitate.model.expand import build_timeline
+
+    overrides = parse_param_options(params)
+    method = find_method(method_id, cwd=app_ctx.cwd, env=app_ctx.env).method
+    segments = build_timeline(method, resolve_or_fail(method, params))
+    store = SessionStore(app_ctx.sessions_dir)
+    if session_id:
+        session = store.open(session_id)
+    else:
+        session = store.create(
+            title=method.name.get(app_ctx.lang), method=method.id, language=app_ctx.lang
+        )
+    controller = _controller(segments, session, app_ctx, method.id, overrides, options)
+    _drive(app_ctx, controller, session, heading=method.name.get(app_ctx.lang), options=options)
+
+
+def run_timer(
+    app_ctx: AppContext,
+    duration: str | None,
+    *,
+    title: str | None,
+    until: str | None,
+    session_id: str | None,
+    options: RunOptions,
+) -> None:
+    """`facilitate timer`: one countdown, recorded only in a session given with --session."""
+    if duration is None and until is None:
+        raise UsageError(t("timer.err.timer_needs_time"))
+    if duration is not None and until is not None:
+        raise UsageError(t("timer.err.timer_both"))
+    seconds = None
+    if duration is not None:
+        try:
+            seconds = parse_duration(duration)
+        except ValueError:
+            raise UsageError(t("timer.err.bad_duration", value=duration)) from None
+    if until is not None:
+        try:
+            parse_clock(until)
+        except ValueError:
+            raise UsageError(t("timer.err.bad_until", value=until)) from None
+    params: dict[str, Any] = {"seconds": seconds, "until": until, "title": title}
+    if options.warnings is not None:
+        params["warnings"] = list(options.warnings)
+    segment = _timer_segment(params)
+    session = SessionStore(app_ctx.sessions_dir).open(session_id) if session_id else None
+    controller = _controller([segment], session, app_ctx, TIMER_METHOD, params, options)
+    _drive(app_ctx, controller, session, heading="", options=options)
+
+
+def resume_session(app_ctx: AppContext, session_id: str, *, options: RunOptions) -> None:
+    """`facilitate sessions resume`: continue the session's run with its remaining time."""
+    session = SessionStore(app_ctx.sessions_dir).open(session_id)
+    state = session.state()
+    if state.method is None:
+        raise UsageError(t("timer.err.nothing_to_resume", id=session_id))
+    point = state.resume_point
+    if point is None:
+        raise UsageError(t("timer.err.resume_finished", id=session_id))
+    heading = ""
+    if state.method == TIMER_METHOD:
+        segments = [_timer_segment(state.params)]
+        params = dict(state.params)
+    else:
+        segments, heading = _method_segments(app_ctx, session_id, state.method, state.params)
+        params = dict(state.params)
+    if point.index >= len(segments):
+        raise UsageError(
+            t(
+                "timer.err.resume_changed",
+                id=session_id,
+                index=point.index + 1,
+                method=state.method,
+                total=len(segments),
+            )
+        )
+    controller = _controller(segments, session, app_ctx, state.method, params, options)
+    actual: dict[int, float] = {}
+    for step in state.steps:
+        if step.elapsed_seconds is not None:
+            actual[step.index] = actual.get(step.index, 0.0) + step.elapsed_seconds
+    start = {
+        "actual": actual,
+        "index": point.index,
+        "remaining": point.remaining_seconds,
+        "paused": point.paused,
+        "fresh": False,
+    }
+    _drive(app_ctx, controller, session, heading=heading, options=options, start=start)
+
+
+# -- pieces ----------------------------------------------------------------------------------
+
+
+def _timer_segment(params: dict[str, Any]) -> Segment:
+    warnings = params.get("warnings")
+    return standalone_segment(
+        params.get("seconds"),
+        params.get("title") or t("timer.default_title"),
+        until=params.get("until"),
+        warnings=tuple(warnings) if warnings is not None else (120.0, 30.0),
+    )
+
+
+def _method_segments(
+    app_ctx: AppContext, session_id: str, method_id: str, params: dict[str, Any]
+) -> tuple[list[Segment], str]:
+    from facilitate.cli.methods import resolve_or_fail
+    from facilitate.errors import NotFoundError
+    from facilitate.library import find_method
+    from facilitate.model.expand import build_timeline
+
+    try:
+        method = find_method(method_id, cwd=app_ctx.cwd, env=app_ctx.env).method
+    except NotFoundError:
+        raise NotFoundError(t("timer.err.resume_gone", id=session_id, method=method_id)) from None
+    options = [f"{key}={value}" for key, value in params.items()]
+    return build_timeline(method, resolve_or_fail(method, options)), method.name.get(app_ctx.lang)
+
+
+def _controller(
+    segments: list[Segment],
+    session: Session | None,
+    app_ctx: AppContext,
+    method_id: str,
+    params: dict[str, Any],
+    options: RunOptions,
+) -> RunController:
+    from facilitate.ui.live import SystemClock
+
+    clock = SystemClock()
+    sink = JournalSink(session, author_of(app_ctx.env))
+    return RunController(
+        segments,
+        sink,
+        method_id=method_id,
+        params=params,
+        speed=options.speed,
+        warnings=options.warnings,
+        auto_advance=options.auto_advance,
+        utc_offset=clock.utc_offset(clock.time()),
+    )
+
+
+@contextlib.contextmanager
+def _trace(env: dict[str, str]) -> Iterator[IO[str] | None]:
+    path = env.get(TRACE_ENV)
+    if not path:
+        yield None
+        return
+    with open(path, "a", encoding="utf-8", buffering=1) as file:
+        yield file
+
+
+def _drive(
+    app_ctx: AppContext,
+    controller: RunController,
+    session: Session | None,
+    *,
+    heading: str,
+    options: RunOptions,
+    start: dict[str, Any] | None = None,
+) -> None:
+    """Run the loop on this terminal (or as plain lines), then report and exit."""
+    from facilitate.ui.keys import TerminalKeys
+    from facilitate.ui.live import LoopSettings, SystemClock, run_loop
+    from facilitate.ui.prompts import QuestionaryPrompter
+    from facilitate.ui.screens import LiveDisplay, PlainDisplay
+
+    sink = controller.emit
+    assert isinstance(sink, JournalSink)
+    stdin_tty = sys.stdin is not None and sys.stdin.isatty()
+    stdout_tty = sys.stdout.isatty()
+    if not stdin_tty:
+        controller.auto_advance = True  # nobody can press n
+    if stdout_tty:
+        from rich.console import Console
+
+        display: Any = LiveDisplay(Console(highlight=False), app_ctx.lang)
+        hooks = {"on_stop": display.leave, "on_continue": display.enter}
+    else:
+        display = PlainDisplay(sys.stdout, controller.segments, app_ctx.lang, title=heading)
+        hooks = {}
+    prompter = QuestionaryPrompter() if stdin_tty and stdout_tty else None
+    with _trace(app_ctx.env) as trace, TerminalKeys.for_stdin(**hooks) as keys:
+        settings = LoopSettings(
+            lang=app_ctx.lang,
+            quiet=options.quiet,
+            heading=heading,
+            min_redraw=0.1 if options.speed > 1 else 0.0,
+            new_id=new_entry_id,
+            problem=lambda: sink.problem,
+            trace=trace,
+        )
+        with _stop_signals():
+            reason = run_loop(
+                controller,
+                clock=SystemClock(),
+                keys=keys,
+                display=display,
+                prompter=prompter,
+                settings=settings,
+                start=start,
+            )
+    sink.close()
+    _report(reason, session, controller)
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[None]:
+    """SIGTERM and SIGHUP (terminal closed) stop the run like Ctrl-C, so it is saved."""
+    import signal
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        signum = getattr(signal, name, None)
+        if signum is not None:
+            previous[signum] = signal.signal(signum, interrupt)
+    try:
+        yield
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+
+
+def _report(reason: StopReason, session: Session | None, controller: RunController) -> None:
+    if reason == "interrupted":
+        if session is not None:
+            err().print(
+                t("timer.run.interrupted", id=session.id),
+                markup=False,
+                highlight=False,
+                soft_wrap=True,
+            )
+        else:
+            err().print(
+                t("timer.run.interrupted_plain"), markup=False, highlight=False, soft_wrap=True
+            )
+        raise typer.Exit(int(ExitCode.INTERRUPTED))
+    if session is None:
+        return
+    if reason == "quit":
+        out().print(
+            t("timer.run.saved", id=session.id), markup=False, highlight=False, soft_wrap=True
+        )
+        return
+    _summary(session, controller)
+    out().print(
+        t("timer.run.finished", id=session.id), markup=False, highlight=False, soft_wrap=True
+    )
+
+
+def _summary(session: Session, controller: RunController) -> None:
+    """Planned and actual time per step, from the journal."""
+    from rich.table import Table
+
+    from facilitate.i18n import get_language
+    from facilitate.model.run import segment_title
+    from facilitate.ui.views import format_clock
+
+    steps = [s for s in session.state().steps if s.elapsed_seconds is not None]
+    if not steps:
+        return
+    table = Table(title=t("timer.run.summary_title"), title_justify="left", box=None)
+    table.add_column(t("timer.run.summary_step"))
+    table.add_column(t("timer.run.summary_planned"), justify="right")
+    table.add_column(t("timer.run.summary_actual"), justify="right")
+    for step in steps:
+        planned = format_clock(round(step.planned_seconds)) if step.planned_seconds else "–"
+        actual = format_clock(round(step.elapsed_seconds or 0))
+        known = step.index < len(controller.segments)
+        label = (
+            segment_title(controller.segments[step.index], get_language()) if known else step.label
+        )
+        table.add_row(label, planned, actual)
+    out().print(table)

@@ -1,0 +1,184 @@
+"""Key input for the live view: a protocol, and a cbreak reader that blocks in ``select``.
+
+The reader never polls: :meth:`TerminalKeys.next_key` sleeps in one ``select()`` until a
+key arrives, the window is resized or the timeout (the next tick) passes. The terminal is
+put in cbreak mode, not raw mode (raw mode turns off output processing and garbles Rich's
+Live view), and its settings are restored on every way out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import select
+import signal
+import sys
+import termios
+import tty
+from collections.abc import Callable
+from types import FrameType, TracebackType
+from typing import Protocol
+
+RESIZE = "<resize>"
+"""Returned by :meth:`KeySource.next_key` when the terminal changed size (or came back)."""
+ENTER = "<enter>"
+ESCAPE = "<escape>"
+
+
+class KeySource(Protocol):
+    """Where keys come from: the terminal, or a script in tests."""
+
+    def next_key(self, timeout: float | None) -> str | None:
+        """Wait up to ``timeout`` seconds (None: forever); a key, :data:`RESIZE` or None."""
+        ...
+
+    def pause(self) -> None:
+        """Give the terminal back in its normal mode (before a prompt)."""
+        ...
+
+    def resume(self) -> None:
+        """Take the terminal again after :meth:`pause`."""
+        ...
+
+
+def decode_keys(data: bytes) -> list[str]:
+    """Keys in a chunk read from the terminal; escape sequences (arrows, F-keys) are dropped."""
+    text = data.decode("utf-8", errors="ignore")
+    keys: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char == "\x1b":
+            if i + 1 < len(text) and text[i + 1] in "[O":
+                j = i + 2
+                while j < len(text) and not ("@" <= text[j] <= "~"):
+                    j += 1
+                i = j + 1
+                continue
+            keys.append(ESCAPE)
+        elif char in "\r\n":
+            keys.append(ENTER)
+        elif char.isprintable():
+            keys.append(char)
+        i += 1
+    return keys
+
+
+class TerminalKeys:
+    """Keys from a terminal in cbreak mode; use as a context manager.
+
+    With ``fd`` None (standard input is not a terminal) it reads no keys and only waits,
+    still waking up on a resize. ``on_stop``/``on_continue`` are called around Ctrl-Z so the
+    caller can leave and re-enter its full-screen view.
+    """
+
+    def __init__(
+        self,
+        fd: int | None = None,
+        *,
+        on_stop: Callable[[], None] | None = None,
+        on_continue: Callable[[], None] | None = None,
+    ) -> None:
+        self.fd = fd
+        self.on_stop = on_stop
+        self.on_continue = on_continue
+        self._saved: list | None = None  # type: ignore[type-arg]
+        self._pending: list[str] = []
+        self._wake_r = self._wake_w = -1
+        self._old_handlers: dict[int, object] = {}
+        self._eof = False
+
+    @classmethod
+    def for_stdin(cls, **kwargs: Callable[[], None] | None) -> TerminalKeys:
+        """Keys from standard input when it is a terminal, else a reader that only waits."""
+        fd = sys.stdin.fileno() if sys.stdin is not None and sys.stdin.isatty() else None
+        return cls(fd, **kwargs)
+
+    def __enter__(self) -> TerminalKeys:
+        self._wake_r, self._wake_w = os.pipe()
+        os.set_blocking(self._wake_r, False)
+        os.set_blocking(self._wake_w, False)
+        self._handle(signal.SIGWINCH, self._on_winch)
+        if self.fd is not None:
+            self._saved = termios.tcgetattr(self.fd)
+            self.resume()
+            self._handle(signal.SIGTSTP, self._on_tstp)
+            self._handle(signal.SIGCONT, self._on_cont)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Restore the terminal's settings and the signal handlers; safe to call twice."""
+        self.pause()
+        for signum, handler in self._old_handlers.items():
+            with contextlib.suppress(ValueError, TypeError):
+                signal.signal(signum, handler)  # type: ignore[arg-type]
+        self._old_handlers.clear()
+        for fd in (self._wake_r, self._wake_w):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+        self._wake_r = self._wake_w = -1
+
+    def pause(self) -> None:
+        if self.fd is not None and self._saved is not None:
+            with contextlib.suppress(termios.error):
+                termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
+
+    def resume(self) -> None:
+        if self.fd is not None:
+            with contextlib.suppress(termios.error):
+                tty.setcbreak(self.fd, termios.TCSANOW)
+
+    def next_key(self, timeout: float | None) -> str | None:
+        if self._pending:
+            return self._pending.pop(0)
+        watch = [self._wake_r]
+        if self.fd is not None and not self._eof:
+            watch.append(self.fd)
+        readable, _, _ = select.select(watch, [], [], None if timeout is None else max(0, timeout))
+        if self._wake_r in readable:
+            with contextlib.suppress(BlockingIOError):
+                os.read(self._wake_r, 64)
+            return RESIZE
+        if self.fd is not None and self.fd in readable:
+            data = os.read(self.fd, 64)
+            if not data:
+                self._eof = True
+                return None
+            self._pending.extend(decode_keys(data))
+            return self._pending.pop(0) if self._pending else None
+        return None
+
+    # -- signals -------------------------------------------------------------------------
+
+    def _handle(self, signum: int, handler: Callable[[int, FrameType | None], None]) -> None:
+        self._old_handlers[signum] = signal.signal(signum, handler)
+
+    def _wake(self) -> None:
+        with contextlib.suppress(OSError):
+            os.write(self._wake_w, b"w")
+
+    def _on_winch(self, signum: int, frame: FrameType | None) -> None:
+        self._wake()
+
+    def _on_tstp(self, signum: int, frame: FrameType | None) -> None:
+        if self.on_stop is not None:
+            self.on_stop()
+        self.pause()
+        signal.signal(signal.SIGTSTP, signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTSTP)
+
+    def _on_cont(self, signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGTSTP, self._on_tstp)
+        self.resume()
+        if self.on_continue is not None:
+            self.on_continue()
+        self._wake()

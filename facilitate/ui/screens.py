@@ -1,0 +1,201 @@
+"""The two ways a run is shown: a full-screen Rich view, or plain timestamped lines."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from typing import IO
+
+from rich.console import Console
+from rich.live import Live
+
+from facilitate.i18n import t
+from facilitate.model.events import (
+    ClockResynced,
+    EntryAdded,
+    Event,
+    RunStarted,
+    RunStopped,
+    StepEnded,
+    StepRestarted,
+    StepStarted,
+    TimerAdjusted,
+    TimerPaused,
+    TimerResumed,
+)
+from facilitate.model.run import RunSnapshot, Tick, segment_title
+from facilitate.model.timeline import Segment
+from facilitate.model.timer import shown_seconds
+from facilitate.ui.views import Overlay, format_clock, format_countdown, format_minutes, render
+
+ALT_SCREEN_OFF = "\x1b[?1049l\x1b[?25h"
+ALT_SCREEN_ON = "\x1b[?1049h\x1b[?25l"
+
+
+class LiveDisplay:
+    """The full-screen view: Rich Live on the alternate screen, redrawn only when told."""
+
+    def __init__(self, console: Console, lang: str) -> None:
+        self.console = console
+        self.lang = lang
+        self.live = Live(
+            console=console,
+            screen=True,
+            auto_refresh=False,
+            transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
+        )
+        self._running = False
+
+    def start(self) -> None:
+        if not self._running:
+            self.live.start()
+            self._running = True
+
+    def stop(self) -> None:
+        if self._running:
+            self.live.stop()
+            self._running = False
+
+    def show(self, snap: RunSnapshot, overlay: Overlay) -> None:
+        size = self.console.size
+        self.live.update(render(snap, (size.width, size.height), self.lang, overlay), refresh=True)
+
+    def bell(self) -> None:
+        self.console.file.write("\a")
+        self.console.file.flush()
+
+    def leave(self) -> None:
+        """Give the normal screen back (before the process is stopped with Ctrl-Z)."""
+        self.console.file.write(ALT_SCREEN_OFF)
+        self.console.file.flush()
+
+    def enter(self) -> None:
+        """Take the alternate screen again after :meth:`leave`."""
+        self.console.file.write(ALT_SCREEN_ON)
+        self.console.file.flush()
+
+    def event(self, event: Event, snap: RunSnapshot) -> None:
+        """The view shows the run's state; single events need no line of their own."""
+
+    def tick(self, tick: Tick, snap: RunSnapshot) -> None:
+        """Warnings show as colour and a message in the view."""
+
+
+class PlainDisplay:
+    """Plain timestamped lines for a log or a pipe: no escape codes, no bell.
+
+    A line for each event, each warning, the end of a round, and each whole minute.
+    """
+
+    def __init__(
+        self,
+        stream: IO[str],
+        segments: Sequence[Segment],
+        lang: str,
+        *,
+        title: str = "",
+        stamp: Callable[[], str] | None = None,
+    ) -> None:
+        self.stream = stream
+        self.segments = segments
+        self.lang = lang
+        self.title = title
+        self.stamp = stamp or (lambda: time.strftime("%H:%M:%S"))
+        self._last: tuple[int, int, bool] | None = None
+
+    def start(self) -> None:
+        """Nothing to set up."""
+
+    def stop(self) -> None:
+        self.stream.flush()
+
+    def bell(self) -> None:
+        """Plain output rings no bell."""
+
+    def _say(self, text: str) -> None:
+        self.stream.write(f"{self.stamp()} {text}\n")
+        self.stream.flush()
+
+    def show(self, snap: RunSnapshot, overlay: Overlay) -> None:
+        seconds, overtime = shown_seconds(snap.remaining)
+        key = (snap.index, seconds, overtime)
+        if key == self._last or snap.paused:
+            return
+        first = self._last is None or self._last[0] != snap.index
+        self._last = key
+        if first or seconds == 0 or seconds % 60:
+            return
+        text = format_clock(seconds)
+        self._say(t("timer.plain.over" if overtime else "timer.plain.left", time=text))
+
+    def tick(self, tick: Tick, snap: RunSnapshot) -> None:
+        if tick.warnings and not tick.reached_zero:
+            self._say(t("timer.plain.left", time=format_countdown(min(tick.warnings))))
+        if tick.reached_zero:
+            self._say(t("timer.plain.zero"))
+
+    def event(self, event: Event, snap: RunSnapshot) -> None:
+        text = self._describe(event)
+        if text:
+            self._say(text)
+
+    def _describe(self, event: Event) -> str:
+        if isinstance(event, RunStarted):
+            if event.segments <= 1:
+                return ""
+            return t(
+                "timer.plain.run_started", title=self.title or event.method, count=event.segments
+            )
+        if isinstance(event, StepStarted):
+            seg = self.segments[event.index]
+            left = format_clock(round(event.remaining_seconds or 0))
+            length = left if seg.until is None else t("timer.view.until", clock=seg.until)
+            return t(
+                "timer.plain.step",
+                index=event.index + 1,
+                total=len(self.segments),
+                title=segment_title(seg, self.lang),
+                length=length,
+            )
+        if isinstance(event, TimerPaused):
+            return t("timer.plain.paused", time=format_countdown(event.remaining_seconds))
+        if isinstance(event, TimerResumed):
+            return t(
+                "timer.plain.resumed",
+                time=format_countdown(event.remaining_seconds),
+                pause=format_minutes(event.paused_seconds),
+            )
+        if isinstance(event, TimerAdjusted):
+            return t(
+                "timer.plain.adjusted",
+                sign="+" if event.delta_seconds > 0 else "−",
+                amount=format_minutes(abs(event.delta_seconds)),
+                time=format_countdown(event.remaining_seconds),
+            )
+        if isinstance(event, StepRestarted):
+            return t("timer.plain.restarted", time=format_countdown(event.remaining_seconds))
+        if isinstance(event, StepEnded):
+            return t(
+                "timer.plain.ended",
+                outcome=t(f"timer.outcome.{event.outcome}"),
+                time=format_clock(round(event.elapsed_seconds)),
+            )
+        if isinstance(event, ClockResynced):
+            return t(
+                "timer.plain.resynced",
+                time=format_minutes(event.jump_seconds),
+                left=format_countdown(event.remaining_seconds),
+            )
+        if isinstance(event, RunStopped):
+            if event.reason == "finished":
+                return t("timer.plain.finished")
+            return t(
+                "timer.plain.stopped",
+                reason=t(f"timer.reason.{event.reason}"),
+                time=format_countdown(event.remaining_seconds),
+            )
+        if isinstance(event, EntryAdded):
+            return t("timer.plain.note", text=event.text)
+        return ""
