@@ -90,6 +90,9 @@ class ScriptedKeys:
         if timeout is None or due <= self.clock.mono + timeout:
             self.clock.advance(max(0.0, due - self.clock.mono))
             self.script.pop(0)
+            if callable(key):
+                key()
+                return None
             return key
         self.clock.advance(timeout)
         return None

@@ -211,7 +211,7 @@ class _Loop:
         overlay = Overlay(
             flash=state.flash, help=state.help, heading=self.s.heading, problem=problem
         )
-        sig = (signature(snap, self.s.lang), state.flash, state.help, problem)
+        sig = ("help",) if state.help else (signature(snap, self.s.lang), state.flash, problem)
         if state.force or sig != state.last:
             self.display.show(snap, overlay)
             state.last, state.force = sig, False
