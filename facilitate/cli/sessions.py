@@ -1,9 +1,347 @@
-"""Commands of the sessions group (to be filled in)."""
+"""`facilitate sessions ...`: create, list, show, read, annotate, resume, archive, delete.
+
+Heavy modules (the journal, the model, questionary, the library) are imported inside the
+commands, so that ``facilitate --help`` stays fast.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from datetime import date as Date
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+
+from facilitate.cli.context import AppContext, app_context
+from facilitate.cli.output import out, print_error
+from facilitate.errors import FacilitateError, NotFoundError, UsageError
+from facilitate.i18n import t
+
+if TYPE_CHECKING:
+    from facilitate.journal import Session, SessionStore
+    from facilitate.model.session import Entry, SessionState
+
+NOTE_ROLE = "note-taker"
+_KIND_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
+
+SessionId = Annotated[
+    str, typer.Argument(metavar="ID", help=t("sessions.arg.id"), show_default=False)
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help=t("sessions.opt.json"))]
+AuthorOption = Annotated[str | None, typer.Option("--author", help=t("sessions.opt.author"))]
+
+
+def store_of(app_ctx: AppContext) -> SessionStore:
+    from facilitate.journal import SessionStore
+
+    return SessionStore(app_ctx.sessions_dir)
+
+
+def warn(messages: list[str]) -> None:
+    """Print warnings from the journal on stderr."""
+    for message in messages:
+        print_error(t("sessions.warning", message=message))
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def author_of(app_ctx: AppContext, given: str | None) -> str:
+    """Who writes: --author, FACILITATE_AUTHOR, then the user name of the account."""
+    if given and given.strip():
+        return given.strip()
+    if app_ctx.env.get("FACILITATE_AUTHOR", "").strip():
+        return app_ctx.env["FACILITATE_AUTHOR"].strip()
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "?"
+
+
+def find_entry(session: Session, state: SessionState, prefix: str) -> Entry:
+    """The live entry whose id is ``prefix`` or starts with it."""
+    prefix = prefix.strip().lower()
+    exact = state.entry(prefix)
+    if exact is not None:
+        return exact
+    matches = [e for e in state.entries if prefix and e.entry_id.startswith(prefix)]
+    if not matches:
+        raise NotFoundError(t("sessions.err.no_entry", entry=prefix, id=session.id))
+    if len(matches) > 1:
+        ids = ", ".join(e.entry_id for e in matches[:5])
+        raise UsageError(t("sessions.err.ambiguous_entry", entry=prefix, matches=ids))
+    return matches[0]
+
+
+def check_method(app_ctx: AppContext, method_id: str | None) -> None:
+    """A method given for a new session must exist in the library (bad id: exit 2)."""
+    if not method_id:
+        return
+    from facilitate.model.session import HeaderError, SessionHeader
+
+    try:
+        SessionHeader(id="x", title="x", date="2000-01-01", method=method_id)
+    except HeaderError as error:
+        from facilitate.journal import header_message
+
+        raise UsageError(header_message(error)) from None
+    from facilitate.library import find_method
+
+    find_method(method_id, cwd=app_ctx.cwd, env=app_ctx.env)
 
 
 def register(app: typer.Typer) -> None:
-    """Add the sessions commands to the root app."""
+    """Add the `sessions` command group."""
+    sessions = typer.Typer(
+        help=t("sessions.help"),
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.add_typer(sessions, name="sessions")
+
+    @sessions.command("new", help=t("sessions.new.help"), epilog=t("sessions.new.example"))
+    def new(
+        ctx: typer.Context,
+        title: Annotated[str | None, typer.Option("--title", help=t("sessions.opt.title"))] = None,
+        date: Annotated[str | None, typer.Option("--date", help=t("sessions.opt.date"))] = None,
+        place: Annotated[str, typer.Option("--place", help=t("sessions.opt.place"))] = "",
+        language: Annotated[
+            str | None, typer.Option("--language", "--lang", help=t("sessions.opt.language"))
+        ] = None,
+        method: Annotated[
+            str | None, typer.Option("--method", help=t("sessions.opt.method"))
+        ] = None,
+        plan: Annotated[str | None, typer.Option("--plan", help=t("sessions.opt.plan"))] = None,
+        facilitator: Annotated[
+            list[str] | None, typer.Option("--facilitator", help=t("sessions.opt.facilitator"))
+        ] = None,
+        as_json: JsonFlag = False,
+    ) -> None:
+        app_ctx = app_context(ctx)
+        fields: dict[str, Any] = {
+            "title": title,
+            "date": date or Date.today().isoformat(),
+            "place": place,
+            "language": language or app_ctx.lang,
+            "method": method,
+            "plan": plan,
+            "facilitators": list(facilitator or []),
+        }
+        if method and plan:
+            raise UsageError(t("sessions.err.method_and_plan"))
+        if title is None:
+            if not app_ctx.interactive:
+                raise UsageError(t("sessions.err.title_needed"))
+            from facilitate.cli.session_prompts import ask_session_fields
+
+            asked = ask_session_fields(
+                {**fields, "date_given": date is not None, "language_given": language is not None}
+            )
+            fields = {key: asked[key] for key in fields}
+        check_method(app_ctx, fields["method"])
+        session = store_of(app_ctx).create(**fields)
+        if as_json:
+            print_json({**session.header.to_data(), "path": str(session.path)})
+            return
+        out().print(t("sessions.created", id=session.id), style="bold", markup=False)
+        out().print(t("sessions.created_in", path=session.path), style="dim", markup=False)
+        out().print(t("sessions.created_next", id=session.id), style="dim", markup=False)
+
+    @sessions.command("list", help=t("sessions.list.help"), epilog=t("sessions.list.example"))
+    def list_(
+        ctx: typer.Context,
+        as_json: JsonFlag = False,
+        show_all: Annotated[bool, typer.Option("--all", help=t("sessions.opt.all"))] = False,
+    ) -> None:
+        from facilitate.cli.session_views import sessions_table, summary_data
+
+        app_ctx = app_context(ctx)
+        store = store_of(app_ctx)
+        summaries = store.list()
+        warn(store.warnings)
+        for summary in summaries:
+            warn(summary.warnings)
+        shown = [s for s in summaries if show_all or s.header.status != "archived"]
+        hidden = len(summaries) - len(shown)
+        if as_json:
+            print_json([summary_data(s) for s in shown])
+            return
+        if not shown:
+            key = "sessions.none_active" if hidden else "sessions.none"
+            out().print(t(key, root=store.root, archived=hidden), markup=False)
+            return
+        out().print(sessions_table(shown))
+        if hidden:
+            out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)
+
+    @sessions.command("show", help=t("sessions.show.help"), epilog=t("sessions.show.example"))
+    def show(ctx: typer.Context, session_id: SessionId, as_json: JsonFlag = False) -> None:
+        from facilitate.cli.session_views import session_view, state_data
+
+        app_ctx = app_context(ctx)
+        session = store_of(app_ctx).open(session_id)
+        state = session.state()
+        warn(session.warnings)
+        if as_json:
+            print_json(state_data(session, state))
+            return
+        out().print(session_view(session, state, app_ctx.lang))
+
+    @sessions.command(
+        "history", help=t("sessions.history.help"), epilog=t("sessions.history.example")
+    )
+    def history(ctx: typer.Context, session_id: SessionId, as_json: JsonFlag = False) -> None:
+        from facilitate.cli.session_views import history_lines, record_data
+
+        session = store_of(app_context(ctx)).open(session_id)
+        records = session.records()
+        warn(session.warnings)
+        if as_json:
+            print_json([record_data(record) for record in records])
+            return
+        if not records:
+            out().print(t("sessions.label.no_events"), markup=False)
+            return
+        out().print(
+            "\n".join(history_lines(records)), markup=False, highlight=False, soft_wrap=True
+        )
+
+    @sessions.command("note", help=t("sessions.note.help"), epilog=t("sessions.note.example"))
+    def note(
+        ctx: typer.Context,
+        session_id: SessionId,
+        text: Annotated[str, typer.Argument(metavar="TEXT", help=t("sessions.arg.text"))],
+        step: Annotated[str | None, typer.Option("--step", help=t("sessions.opt.step"))] = None,
+        kind: Annotated[str, typer.Option("--kind", help=t("sessions.opt.kind"))] = "note",
+        author: AuthorOption = None,
+    ) -> None:
+        from facilitate.journal import new_entry_id
+        from facilitate.model.events import EntryAdded
+
+        app_ctx = app_context(ctx)
+        if not text.strip():
+            raise UsageError(t("sessions.err.empty_text"))
+        if not _KIND_RE.match(kind):
+            raise UsageError(t("sessions.err.bad_kind", kind=kind))
+        session = store_of(app_ctx).open(session_id)
+        round_ = None
+        if step is None:
+            state = session.state()
+            current = state.current_step_run if state.progress in ("running", "stopped") else None
+            if current is not None:
+                step, round_ = current.step, current.round
+        event = EntryAdded(
+            entry_id=new_entry_id(), kind=kind, text=text.strip(), step=step, round=round_
+        )
+        record = session.append(event, author=author_of(app_ctx, author), role=NOTE_ROLE)
+        warn(session.warnings)
+        out().print(
+            t("sessions.saved", kind=kind, entry=event.entry_id, seq=record.seq, id=session.id),
+            markup=False,
+        )
+
+    @sessions.command("edit-entry", help=t("sessions.edit.help"), epilog=t("sessions.edit.example"))
+    def edit_entry(
+        ctx: typer.Context,
+        session_id: SessionId,
+        entry: Annotated[str, typer.Argument(metavar="ENTRY", help=t("sessions.arg.entry"))],
+        text: Annotated[str, typer.Argument(metavar="TEXT", help=t("sessions.arg.new_text"))],
+        author: AuthorOption = None,
+    ) -> None:
+        from facilitate.model.events import EntryEdited
+
+        app_ctx = app_context(ctx)
+        if not text.strip():
+            raise UsageError(t("sessions.err.empty_text"))
+        session = store_of(app_ctx).open(session_id)
+        found = find_entry(session, session.state(), entry)
+        event = EntryEdited(entry_id=found.entry_id, text=text.strip())
+        record = session.append(event, author=author_of(app_ctx, author), role=NOTE_ROLE)
+        warn(session.warnings)
+        out().print(t("sessions.saved_edit", entry=found.entry_id, seq=record.seq), markup=False)
+
+    @sessions.command(
+        "delete-entry", help=t("sessions.remove.help"), epilog=t("sessions.remove.example")
+    )
+    def delete_entry(
+        ctx: typer.Context,
+        session_id: SessionId,
+        entry: Annotated[str, typer.Argument(metavar="ENTRY", help=t("sessions.arg.entry"))],
+        reason: Annotated[
+            str | None, typer.Option("--reason", help=t("sessions.opt.reason"))
+        ] = None,
+        author: AuthorOption = None,
+    ) -> None:
+        from facilitate.model.events import EntryDeleted
+
+        app_ctx = app_context(ctx)
+        session = store_of(app_ctx).open(session_id)
+        found = find_entry(session, session.state(), entry)
+        event = EntryDeleted(entry_id=found.entry_id, reason=(reason or "").strip() or None)
+        record = session.append(event, author=author_of(app_ctx, author), role=NOTE_ROLE)
+        warn(session.warnings)
+        out().print(t("sessions.saved_delete", entry=found.entry_id, seq=record.seq), markup=False)
+
+    @sessions.command("resume", help=t("sessions.resume.help"), epilog=t("sessions.resume.example"))
+    def resume(
+        ctx: typer.Context,
+        session_id: SessionId,
+        quiet: Annotated[bool, typer.Option("--quiet", help=t("sessions.opt.quiet"))] = False,
+        auto_advance: Annotated[
+            bool, typer.Option("--auto-advance", help=t("sessions.opt.auto_advance"))
+        ] = False,
+        speed: Annotated[
+            float | None, typer.Option("--speed", help=t("sessions.opt.speed"))
+        ] = None,
+    ) -> None:
+        app_ctx = app_context(ctx)
+        if speed is not None and speed <= 0:
+            raise UsageError(t("sessions.err.bad_speed"))
+        session = store_of(app_ctx).open(session_id)
+        if speed is None:
+            speed = session.state().speed
+            warn(session.warnings)
+        try:
+            from facilitate.cli.run import resume_run  # type: ignore[attr-defined]
+        except ImportError:
+            raise FacilitateError(t("sessions.err.no_runner")) from None
+        resume_run(app_ctx, session_id, quiet=quiet, auto_advance=auto_advance, speed=speed)
+
+    @sessions.command(
+        "archive", help=t("sessions.archive.help"), epilog=t("sessions.archive.example")
+    )
+    def archive(ctx: typer.Context, session_id: SessionId) -> None:
+        store = store_of(app_context(ctx))
+        changed = store.archive(session_id)
+        key = "sessions.archived" if changed else "sessions.already_archived"
+        out().print(t(key, id=session_id, path=store.root / session_id), markup=False)
+
+    @sessions.command("delete", help=t("sessions.delete.help"), epilog=t("sessions.delete.example"))
+    def delete(
+        ctx: typer.Context,
+        session_id: SessionId,
+        yes: Annotated[bool, typer.Option("--yes", "-y", help=t("sessions.opt.yes"))] = False,
+    ) -> None:
+        app_ctx = app_context(ctx)
+        store = store_of(app_ctx)
+        session = store.open(session_id)
+        if not yes:
+            if not app_ctx.interactive:
+                raise UsageError(t("sessions.err.yes_needed"))
+            state = session.state()
+            question = t(
+                "sessions.delete.confirm",
+                id=session.id,
+                title=session.header.title,
+                entries=len(state.entries),
+                events=state.events,
+            )
+            if not typer.confirm(question, default=False):
+                print_error(t("sessions.not_deleted"))
+                raise typer.Exit(1)
+        store.delete(session_id)
+        out().print(t("sessions.deleted", id=session_id), markup=False)

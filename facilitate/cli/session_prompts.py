@@ -1,0 +1,63 @@
+"""The questions `sessions new` asks in a terminal when --title is not given (questionary)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date as Date
+from typing import Any
+
+from facilitate.i18n import t
+
+_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+
+
+def _answer(question: Any) -> str:
+    """Ask; Ctrl-C (questionary answers None) interrupts the command."""
+    answer = question.ask()
+    if answer is None:
+        raise KeyboardInterrupt
+    return str(answer).strip()
+
+
+def _date_ok(text: str) -> bool | str:
+    text = text.strip()
+    try:
+        ok = len(text) == 10 and Date.fromisoformat(text) is not None
+    except ValueError:
+        ok = False
+    return ok or t("sessions.header.date", got=text)
+
+
+def ask_session_fields(given: dict[str, Any]) -> dict[str, Any]:
+    """Ask for every field not already ``given`` (None or empty); return all fields."""
+    import questionary
+
+    fields = dict(given)
+    fields["title"] = _answer(
+        questionary.text(
+            t("sessions.ask.title"),
+            validate=lambda text: bool(text.strip()) or t("sessions.ask.required"),
+        )
+    )
+    if not given.get("date_given"):
+        fields["date"] = _answer(
+            questionary.text(t("sessions.ask.date"), default=given["date"], validate=_date_ok)
+        )
+    if not given.get("place"):
+        fields["place"] = _answer(questionary.text(t("sessions.ask.place")))
+    if not given.get("language_given"):
+        fields["language"] = _answer(
+            questionary.text(
+                t("sessions.ask.language"),
+                default=given["language"],
+                validate=lambda text: (
+                    bool(_LANG_RE.match(text.strip())) or t("sessions.header.language", got=text)
+                ),
+            )
+        )
+    if not given.get("method") and not given.get("plan"):
+        fields["method"] = _answer(questionary.text(t("sessions.ask.method"))) or None
+    if not given.get("facilitators"):
+        names = _answer(questionary.text(t("sessions.ask.facilitators")))
+        fields["facilitators"] = [name.strip() for name in names.split(",") if name.strip()]
+    return fields

@@ -1,0 +1,48 @@
+"""Session ids: safe folder names made from a date and a title (``2026-11-22-eslov-samverkan``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from facilitate.errors import UsageError
+from facilitate.i18n import t
+
+ID_MAX = 80
+SLUG_WORDS_MAX = 60
+ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+# Letters that Unicode does not decompose into a base letter plus accent.
+_SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "œ": "oe"})
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by dashes: ``"Eslöv: Samverkan!"`` -> ``eslov-samverkan``."""
+    folded = unicodedata.normalize("NFKD", text.lower().translate(_SPECIAL))
+    ascii_only = folded.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_only).strip("-")
+    if len(slug) > SLUG_WORDS_MAX:
+        cut = slug[: SLUG_WORDS_MAX + 1]
+        slug = cut.rsplit("-", 1)[0] if "-" in cut else cut[:SLUG_WORDS_MAX]
+    return slug
+
+
+def session_id_for(date: str, title: str) -> str:
+    """The id of a new session: its date and its title as a slug."""
+    words = slugify(title) or "session"
+    return f"{date}-{words}"
+
+
+def numbered(session_id: str, number: int) -> str:
+    """The ``number``-th alternative of an id already taken: ``...-2``, ``...-3``."""
+    return f"{session_id}-{number}"
+
+
+def check_session_id(session_id: str) -> str:
+    """Return ``session_id`` if it is a safe folder name; raise :class:`UsageError` otherwise.
+
+    Safe means lower-case ASCII letters, digits and inner dashes, at most 80 characters: no
+    path separators, no dots, nothing that could reach outside the session store.
+    """
+    if not isinstance(session_id, str) or not ID_RE.match(session_id):
+        raise UsageError(t("sessions.err.bad_id", id=session_id))
+    return session_id

@@ -1,0 +1,501 @@
+"""The `sessions` commands as a facilitator and a note-taker use them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import facilitate.cli.run as run_module
+from facilitate.cli.context import AppContext
+from facilitate.journal import SessionStore
+from facilitate.model.events import (
+    EntryAdded,
+    EntryDeleted,
+    RunStarted,
+    RunStopped,
+    StepEnded,
+    StepStarted,
+    TimerAdjusted,
+    TimerPaused,
+)
+
+from cli_helpers import Outcome, run_cli
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty working folder and user config dir, and a known author name."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACILITATE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("FACILITATE_AUTHOR", "Per")
+    monkeypatch.delenv("FACILITATE_SESSIONS", raising=False)
+    return tmp_path
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return tmp_path / "store"
+
+
+def cli(root: Path, *args: str, input: str | None = None) -> Outcome:
+    return run_cli(["--sessions-dir", str(root), "sessions", *args], input=input)
+
+
+def interactive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(AppContext, "interactive", property(lambda self: True))
+
+
+def stopped_workshop(root: Path) -> str:
+    """A World Café stopped in its second round, with notes (one deleted)."""
+    session = SessionStore(root).create(
+        title="Eslöv: samverkan",
+        date="2026-11-22",
+        place="Eslöv",
+        method="world-cafe",
+        facilitators=["Anna"],
+    )
+    events = [
+        RunStarted(method="world-cafe", params={"rounds": 2}, segments=3),
+        StepStarted(index=0, step="intro", planned_seconds=300, remaining_seconds=300),
+        TimerAdjusted(index=0, delta_seconds=60, remaining_seconds=200),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=372, remaining_seconds=-12),
+        StepStarted(index=1, step="round", round=1, planned_seconds=1200, remaining_seconds=1200),
+        EntryAdded(
+            entry_id="aaa111", kind="reflection", text="Mod att börja", step="round", round=1
+        ),
+        EntryAdded(entry_id="aaa222", kind="note", text="Ta med fika", step="round", round=1),
+        EntryAdded(entry_id="bbb333", kind="reflection", text="Dubblett", step="round", round=1),
+        EntryDeleted(entry_id="bbb333", reason="dubblett"),
+        TimerPaused(index=1, remaining_seconds=750),
+        RunStopped(index=1, remaining_seconds=750, paused=True, reason="quit"),
+    ]
+    for event in events:
+        session.append(event, author="Anna", role="facilitator")
+    return session.id
+
+
+# --- new ------------------------------------------------------------------------------------
+
+
+def test_new_by_flags_creates_the_session_and_prints_its_id(root: Path) -> None:
+    result = cli(
+        root,
+        "new",
+        "--title",
+        "Eslöv: Samverkan",
+        "--date",
+        "2026-11-22",
+        "--place",
+        "Eslöv",
+        "--language",
+        "sv",
+        "--method",
+        "world-cafe",
+        "--facilitator",
+        "Anna",
+        "--facilitator",
+        "Per",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Created session 2026-11-22-eslov-samverkan" in result.stdout
+    header = json.loads((root / "2026-11-22-eslov-samverkan" / "session.json").read_text())
+    assert header["place"] == "Eslöv" and header["language"] == "sv"
+    assert header["method"] == "world-cafe" and header["facilitators"] == ["Anna", "Per"]
+
+
+def test_new_accepts_lang_as_a_short_form_of_language(root: Path) -> None:
+    result = cli(root, "new", "--title", "Oslo", "--date", "2026-11-22", "--lang", "nb")
+    assert result.exit_code == 0
+    assert json.loads((root / "2026-11-22-oslo" / "session.json").read_text())["language"] == "nb"
+
+
+def test_new_json_is_machine_readable_and_defaults_to_today(root: Path) -> None:
+    from datetime import date
+
+    result = cli(root, "new", "--title", "Fika", "--json")
+    data = json.loads(result.stdout)
+    assert data["id"] == f"{date.today().isoformat()}-fika"
+    assert data["date"] == date.today().isoformat()
+    assert Path(data["path"]).is_dir()
+
+
+def test_new_without_a_title_outside_a_terminal_is_a_usage_error(root: Path) -> None:
+    result = cli(root, "new", "--place", "Lund")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: --title is needed when not in a terminal")
+    assert not root.exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--date", "22/11"], "error: date: expected a date yyyy-mm-dd, got '22/11'"),
+        (["--method", "world-cfe"], "error: unknown method 'world-cfe'"),
+        (["--method", "world-cafe", "--plan", "day"], "error: give either --method or --plan"),
+        (["--method", "../x"], "error: method: expected an id"),
+    ],
+)
+def test_new_with_bad_input_exits_2_with_one_line(
+    root: Path, args: list[str], message: str
+) -> None:
+    result = cli(root, "new", "--title", "X", *args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(message)
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not root.exists() or not any(root.iterdir())
+
+
+def test_new_asks_in_a_terminal(tmp_path: Path) -> None:
+    pexpect = pytest.importorskip("pexpect")
+    env = {
+        **os.environ,
+        "FACILITATE_LANG": "en",
+        "PYTHONPATH": str(REPO),
+        "TERM": "xterm",
+        "FACILITATE_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "facilitate", "sessions", "new", "--date", "2026-11-22"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(30, 100),
+    )
+    try:
+        child.expect("Title of the session")
+        child.sendline("Eslöv: samverkan")
+        child.expect("Place")
+        child.sendline("Medborgarhuset")
+        child.expect("Language")
+        child.sendline("")  # keep the default
+        child.expect("Method id")
+        child.sendline("")
+        child.expect("Facilitators")
+        child.sendline("Anna, Per")
+        child.expect("Created session 2026-11-22-eslov-samverkan")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    header = json.loads((tmp_path / "sessions/2026-11-22-eslov-samverkan/session.json").read_text())
+    assert header["place"] == "Medborgarhuset"
+    assert header["facilitators"] == ["Anna", "Per"]
+    assert header["language"] == "en" and header["method"] is None
+
+
+# --- list, show, history ---------------------------------------------------------------------
+
+
+def test_list_shows_each_session_with_its_status(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    SessionStore(root).create(title="Planering", date="2026-12-01")
+    result = cli(root, "list")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    planning = next(line for line in lines if "2026-12-01-planering" in line)
+    assert "not started" in planning
+    workshop = next(line for line in lines if session_id in line)
+    assert "world-cafe" in workshop and "stopped at step round#1" in workshop
+    assert " 2 " in workshop  # live entries: the deleted one is not counted
+    assert lines.index(planning) < lines.index(workshop)  # newest first
+
+
+def test_list_hides_archived_sessions_unless_all(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    assert cli(root, "archive", session_id).exit_code == 0
+    hidden = cli(root, "list")
+    assert session_id not in hidden.stdout
+    assert "archived" in hidden.stdout and "--all" in hidden.stdout
+    shown = cli(root, "list", "--all")
+    assert session_id in shown.stdout and "archived" in shown.stdout
+
+
+def test_list_json_for_scripts(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    data = json.loads(cli(root, "list", "--json").stdout)
+    (item,) = data
+    assert item["id"] == session_id and item["title"] == "Eslöv: samverkan"
+    assert (item["status"], item["entries"], item["deleted_entries"]) == ("stopped", 2, 1)
+    assert item["resume_point"] == {"index": 1, "remaining_seconds": 750, "paused": True}
+
+
+def test_list_of_an_empty_store_says_how_to_begin(root: Path) -> None:
+    result = cli(root, "list")
+    assert result.exit_code == 0
+    assert "No sessions" in result.stdout and "facilitate sessions new" in result.stdout
+
+
+def test_show_has_steps_planned_and_actual_and_entries_by_kind(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    result = cli(root, "show", session_id)
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "Eslöv: samverkan" in out and "Anna" in out
+    intro = next(line for line in out.splitlines() if " intro " in line)
+    assert "5:00" in intro and "6:12" in intro and "completed" in intro and "+1:00" in intro
+    round1 = next(line for line in out.splitlines() if "round#1" in line and "20:00" in line)
+    assert "stopped (12:30 left)" in round1
+    assert "reflection (1)" in out and "note (1)" in out
+    assert "Mod att börja" in out and "Ta med fika" in out
+    assert "Dubblett" not in out
+    assert "Deleted entries, kept in the journal: 1" in out
+    assert f"facilitate sessions resume {session_id}" in out
+
+
+def test_show_in_swedish(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    result = run_cli(["--lang", "sv", "--sessions-dir", str(root), "sessions", "show", session_id])
+    assert "stoppad vid steg round#1" in result.stdout
+    assert "Planerat" in result.stdout and "Poster (2)" in result.stdout
+
+
+def test_show_json_has_the_folded_state(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    data = json.loads(cli(root, "show", session_id, "--json").stdout)
+    assert data["id"] == session_id and data["status"] == "stopped"
+    assert [s["label"] for s in data["steps"]] == ["intro", "round#1"]
+    assert [e["text"] for e in data["entries"]] == ["Mod att börja", "Ta med fika"]
+    assert [e["entry_id"] for e in data["deleted"]] == ["bbb333"]
+
+
+def test_history_shows_every_event_including_deleted_entries(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    result = cli(root, "history", session_id)
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 11
+    assert "run started: world-cafe (3 steps)" in lines[0]
+    assert "Anna (facilitator)" in lines[0]
+    assert "step 2 started: round#1 (planned 20:00)" in lines[4]
+    assert "reflection added [bbb333] (round#1): Dubblett" in lines[7]
+    assert "entry deleted [bbb333]: dubblett" in lines[8]
+    assert "run stopped at step 2 (quit, 12:30 left, paused)" in lines[10]
+
+
+def test_history_json_is_the_journal(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    data = json.loads(cli(root, "history", session_id, "--json").stdout)
+    assert [r["seq"] for r in data] == list(range(1, 12))
+    assert data[8] == {
+        "seq": 9,
+        "at": data[8]["at"],
+        "author": "Anna",
+        "role": "facilitator",
+        "type": "entry_deleted",
+        "data": {"entry_id": "bbb333", "reason": "dubblett"},
+    }
+
+
+def test_a_torn_last_line_is_reported_on_stderr_and_the_rest_shown(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    with open(root / session_id / "journal.jsonl", "ab") as file:
+        file.write(b'{"v":1,"seq":12,"at')
+    result = cli(root, "show", session_id)
+    assert result.exit_code == 0
+    assert "Mod att börja" in result.stdout
+    assert result.stderr.startswith("warning: ")
+    assert "journal.jsonl:12: an unfinished last line" in result.stderr
+
+
+def test_a_journal_from_a_newer_version_is_a_clear_error(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    newer = {"v": 2, "seq": 12, "at": "x", "author": "a", "role": "b", "type": "x", "data": {}}
+    with open(root / session_id / "journal.jsonl", "a") as file:
+        file.write(json.dumps(newer) + "\n")
+    result = cli(root, "show", session_id)
+    assert result.exit_code == 1
+    assert "written by a newer version of facilitate (journal version 2)" in result.stderr
+
+
+@pytest.mark.parametrize("bad", ["../../etc", "a/b", "Eslov", ".."])
+def test_bad_ids_are_rejected_for_every_command(root: Path, bad: str) -> None:
+    for command in (["show", bad], ["history", bad], ["archive", bad], ["delete", bad, "--yes"]):
+        result = cli(root, *command)
+        assert result.exit_code == 2
+        assert result.stderr.startswith("error: invalid session id")
+
+
+def test_an_unknown_session_is_not_found(root: Path) -> None:
+    stopped_workshop(root)
+    result = cli(root, "show", "2026-11-22-eslov-samverkn")
+    assert result.exit_code == 2
+    assert "did you mean '2026-11-22-eslov-samverkan'" in result.stderr
+
+
+def test_the_sessions_dir_comes_from_the_environment(tmp_path: Path) -> None:
+    store = tmp_path / "elsewhere"
+    run_cli(["sessions", "new", "--title", "Via env"], env={"FACILITATE_SESSIONS": str(store)})
+    assert [p.name.endswith("-via-env") for p in store.iterdir()] == [True]
+    assert not (tmp_path / "sessions").exists()
+
+
+# --- notes, edits, deletions -------------------------------------------------------------------
+
+
+def test_note_is_saved_to_the_running_step_by_default(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    result = cli(root, "note", session_id, "Genombrott: nya möten")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("saved: note ") and "(#12)" in result.stdout
+    (record,) = SessionStore(root).open(session_id).records()[-1:]
+    assert (record.author, record.role) == ("Per", "note-taker")
+    assert (record.event.step, record.event.round) == ("round", 1)
+    assert record.event.text == "Genombrott: nya möten"
+
+
+def test_note_with_kind_step_and_author(root: Path) -> None:
+    session_id = SessionStore(root).create(title="X", date="2026-11-22").id
+    result = cli(
+        root,
+        "note",
+        session_id,
+        "Ägarskap",
+        "--kind",
+        "reflection",
+        "--step",
+        "harvest",
+        "--author",
+        "Lisa",
+    )
+    assert result.exit_code == 0
+    (entry,) = SessionStore(root).open(session_id).state().entries
+    assert (entry.kind, entry.step, entry.round, entry.author) == (
+        "reflection",
+        "harvest",
+        None,
+        "Lisa",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["  "], "error: the text is empty"), (["x", "--kind", "Big Kind"], "error: invalid kind")],
+)
+def test_note_rejects_bad_input(root: Path, args: list[str], message: str) -> None:
+    session_id = SessionStore(root).create(title="X", date="2026-11-22").id
+    result = cli(root, "note", session_id, *args)
+    assert result.exit_code == 2 and result.stderr.startswith(message)
+    assert SessionStore(root).open(session_id).records() == []
+
+
+def test_edit_and_delete_an_entry_by_the_start_of_its_id(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    edited = cli(root, "edit-entry", session_id, "aaa1", "Mod att börja om")
+    assert edited.exit_code == 0 and "aaa111" in edited.stdout
+    deleted = cli(root, "delete-entry", session_id, "aaa2", "--reason", "privat")
+    assert deleted.exit_code == 0 and "stays in the journal" in deleted.stdout
+    shown = cli(root, "show", session_id).stdout
+    assert "Mod att börja om" in shown and "(edited)" in shown
+    assert "Ta med fika" not in shown
+    history = cli(root, "history", session_id).stdout
+    assert "Ta med fika" in history and "entry deleted [aaa222]: privat" in history
+
+
+def test_an_ambiguous_or_unknown_entry_is_an_error(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    ambiguous = cli(root, "edit-entry", session_id, "aaa", "x")
+    assert ambiguous.exit_code == 2 and "matches several entries" in ambiguous.stderr
+    unknown = cli(root, "delete-entry", session_id, "bbb333")  # already deleted
+    assert unknown.exit_code == 2 and "no entry 'bbb333'" in unknown.stderr
+
+
+# --- archive, delete, resume -------------------------------------------------------------------
+
+
+def test_delete_outside_a_terminal_needs_yes(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    refused = cli(root, "delete", session_id)
+    assert refused.exit_code == 2 and "--yes" in refused.stderr
+    assert (root / session_id).is_dir()
+    done = cli(root, "delete", session_id, "--yes")
+    assert done.exit_code == 0 and f"Deleted {session_id}" in done.stdout
+    assert not (root / session_id).exists()
+
+
+def test_delete_asks_in_a_terminal(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    interactive(monkeypatch)
+    session_id = stopped_workshop(root)
+    declined = cli(root, "delete", session_id, input="n\n")
+    assert "with 2 entries and 11 events" in declined.stdout
+    assert declined.exit_code == 1 and "Nothing was deleted" in declined.stderr
+    assert (root / session_id).is_dir()
+    accepted = cli(root, "delete", session_id, input="y\n")
+    assert accepted.exit_code == 0
+    assert not (root / session_id).exists()
+
+
+def test_resume_hands_over_to_the_runner_with_the_recorded_speed(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, dict[str, Any]]] = []
+    monkeypatch.setattr(
+        run_module, "resume_run", lambda app_ctx, sid, **kw: calls.append((sid, kw)), raising=False
+    )
+    session = SessionStore(root).create(title="X", date="2026-11-22")
+    session.append(RunStarted(method="timer", speed=60.0, segments=1), author="a", role="b")
+    assert cli(root, "resume", session.id, "--quiet").exit_code == 0
+    assert cli(root, "resume", session.id, "--auto-advance", "--speed", "2").exit_code == 0
+    assert calls == [
+        (session.id, {"quiet": True, "auto_advance": False, "speed": 60.0}),
+        (session.id, {"quiet": False, "auto_advance": True, "speed": 2.0}),
+    ]
+
+
+def test_resume_of_an_unknown_session_does_not_start_the_runner(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+    monkeypatch.setattr(run_module, "resume_run", lambda *a, **kw: calls.append("x"), raising=False)
+    result = cli(root, "resume", "2026-01-01-nothing")
+    assert result.exit_code == 2 and calls == []
+
+
+# --- help --------------------------------------------------------------------------------------
+
+COMMANDS = [
+    "new",
+    "list",
+    "show",
+    "history",
+    "note",
+    "edit-entry",
+    "delete-entry",
+    "resume",
+    "archive",
+    "delete",
+]
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(command: str, lang: str) -> None:
+    result = run_cli(["--lang", lang, "sessions", command, "--help"])
+    assert result.exit_code == 0
+    word = "Example" if lang == "en" else "Exempel"
+    assert any(line.strip().startswith(word) for line in result.stdout.splitlines())
+
+
+def test_sessions_help_does_not_import_heavy_modules() -> None:
+    """(Typer itself imports pydantic for a command group; that is not ours to avoid.)"""
+    code = (
+        "import sys\n"
+        "from facilitate.cli.main import main\n"
+        "try:\n    main(['sessions', '--help'])\n"
+        "except SystemExit:\n    pass\n"
+        "heavy = ['questionary', 'prompt_toolkit', 'yaml', 'filelock', 'facilitate.journal']\n"
+        "print('LOADED', [m for m in heavy if m in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert "LOADED []" in result.stdout
