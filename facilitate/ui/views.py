@@ -21,7 +21,7 @@ from facilitate.ui.digits import best_scale, render_digits
 
 LEVEL_STYLES = ("bold green", "bold yellow", "bold dark_orange", "bold red")
 PAUSED_STYLE = "bold bright_blue"
-MAX_TEXT_SHARE = 0.4
+MAX_TEXT_SHARE = 0.25
 KEYS = (
     ("space", "timer.keys.space"),
     ("+ / -", "timer.keys.plus_minus"),
@@ -244,15 +244,14 @@ def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overl
     body = _text_lines(seg, lang, width - 4)
     room = height - 5  # header, title, status, flash, footer
     extras = [_progress(snap, width), _line(_next_line(snap, lang), width, "", center=True)]
-    extras = extras[: max(0, min(len(extras), room - 1))]
+    least = min(1, len(body))  # the question (or instructions) keeps at least a line
+    fit = _fit_digits(countdown, width, room, len(body), least, height)
+    if fit is None:
+        digits, kept = [countdown], max(0, min(len(extras), room - 1 - least))
+    else:
+        kept, digits = fit
+    extras = extras[:kept]
     room -= len(extras)
-    text_cap = min(len(body), max(1, int(height * MAX_TEXT_SHARE)))
-    digits = _digits(countdown, width, room - text_cap)
-    if digits is None and room - 5 >= 0:
-        text_cap = min(text_cap, room - 5)
-        digits = _digits(countdown, width, room - text_cap)
-    if digits is None:
-        digits = [countdown]
     text_cap = max(0, min(len(body), room - len(digits)))
     spare = room - len(digits) - text_cap
     gap = [Text("")]
@@ -277,6 +276,23 @@ def _clip_styled(body: list[tuple[str, str]], limit: int) -> list[tuple[str, str
         return body
     clipped = _clip([line for line, _ in body], limit)
     return [(line, style) for line, (_, style) in zip(clipped, body, strict=False)]
+
+
+def _fit_digits(
+    countdown: str, width: int, room: int, body: int, least: int, height: int
+) -> tuple[int, list[str]] | None:
+    """How many extra lines to keep, and block digits as big as fit beside them and the text.
+
+    Text gives way first (down to ``least`` lines), then the two extra lines; None when
+    even the smallest block digits do not fit.
+    """
+    cap = min(body, max(least, int(height * MAX_TEXT_SHARE)))
+    for extras in (2, 1, 0):
+        for text in range(cap, least - 1, -1):
+            digits = _digits(countdown, width, room - extras - text)
+            if digits is not None:
+                return extras, digits
+    return None
 
 
 def _digits(countdown: str, width: int, rows: int) -> list[str] | None:

@@ -1,0 +1,175 @@
+"""The live view: sized to the terminal, nothing cut off, the right words and colours."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from rich.console import Console
+
+from facilitate.i18n import set_language
+from facilitate.model.run import RunController, RunSnapshot
+from facilitate.model.text import Text
+from facilitate.model.timeline import Segment
+from facilitate.ui.digits import best_scale, pixel_width, render_digits
+from facilitate.ui.views import (
+    Overlay,
+    format_countdown,
+    format_minutes,
+    plan_text,
+    render,
+    signature,
+)
+
+from fakes import FakeClock, Recorder
+
+QUESTION = "What would make the library the living room of our town?"
+LONG = " ".join(["Talk at your table, draw on the paper, and listen for what connects."] * 12)
+
+
+@pytest.fixture(autouse=True)
+def english() -> None:
+    set_language("en")
+
+
+def segments() -> list[Segment]:
+    return [
+        Segment(0, "welcome", Text("Välkommen", "Welcome"), Text.same("Why we are here."), 600.0),
+        Segment(
+            1,
+            "round",
+            Text("Runda", "Café round"),
+            Text.same(LONG),
+            1200.0,
+            round=1,
+            rounds=3,
+            round_text=Text.same(QUESTION),
+        ),
+        Segment(2, "lunch", Text("Lunch", "Lunch"), Text.same("Eat."), None, until="12:30"),
+    ]
+
+
+def snapshot(advance: float = 0.0, *, step: int = 1, paused: bool = False) -> RunSnapshot:
+    clock = FakeClock(wall=11 * 3600)  # 11:00 UTC
+    run = RunController(segments(), Recorder())
+    run.start(*clock.now(), index=step)
+    if paused:
+        run.toggle_pause(*clock.now())
+    clock.advance(advance)
+    return run.snapshot(*clock.now())
+
+
+def screen(snap: RunSnapshot, width: int, height: int, overlay: Overlay | None = None) -> list[str]:
+    console = Console(file=io.StringIO(), width=width, height=height, record=True)
+    console.print(render(snap, (width, height), "en", overlay))
+    return console.export_text().splitlines()
+
+
+SIZES = [
+    (200, 60),
+    (120, 40),
+    (100, 30),
+    (80, 24),
+    (60, 15),
+    (40, 12),
+    (30, 8),
+    (25, 6),
+    (20, 5),
+    (16, 3),
+    (12, 1),
+]
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_the_view_fits_the_terminal_and_keeps_the_essentials(width: int, height: int) -> None:
+    lines = screen(snapshot(1100), width, height, Overlay(flash="+1 min"))
+    assert len(lines) <= height
+    assert all(len(line) <= width for line in lines)
+    text = "\n".join(lines)
+    if height >= 3:
+        assert "help" in lines[-1]  # the keys are always there
+    big = any("█" in line for line in lines)
+    assert big or "01:40" in text  # the time is shown, in block digits or as text
+
+
+def test_a_big_terminal_gets_big_digits_a_small_one_small_digits() -> None:
+    big = screen(snapshot(1100), 120, 40)
+    medium = screen(snapshot(1100), 80, 24)
+    small = screen(snapshot(1100), 40, 9)
+    rows = lambda lines: sum(1 for line in lines if "█" in line)  # noqa: E731
+    assert rows(big) > rows(medium) >= 5
+    assert rows(small) == 0 and any("01:40" in line for line in small)
+    assert any(QUESTION[:20] in line for line in small)  # the question keeps its line
+
+
+def test_block_digits_spell_the_time() -> None:
+    scale = best_scale("07:32", 80, 10)
+    assert scale is not None
+    lines = render_digits("07:32", scale)
+    assert len(lines) == 5 * scale.rows
+    assert len(lines[0]) == pixel_width("07:32") * scale.cols
+    assert best_scale("07:32", 10, 10) is None
+
+
+def test_the_round_question_steps_and_next_are_shown() -> None:
+    text = "\n".join(screen(snapshot(1100), 120, 40))
+    assert "Café round 1/3" in text
+    assert QUESTION in text
+    assert "Step 2/3" in text
+    assert "Next: Lunch (until 12:30)" in text
+    assert "11:18" in text  # the wall clock
+
+
+def test_long_instructions_are_shortened_with_an_ellipsis_not_cut() -> None:
+    lines = screen(snapshot(1100), 80, 24)
+    assert any(line.rstrip().endswith("…") for line in lines)
+    assert any("█" in line for line in lines)
+
+
+def test_paused_overtime_and_until_have_their_own_status() -> None:
+    assert "PAUSED 00:42" in "\n".join(screen(snapshot(42, paused=True), 80, 24))
+    assert "OVERTIME" in "\n".join(screen(snapshot(1260), 80, 24))
+    assert "until 12:30" in "\n".join(screen(snapshot(0, step=2), 80, 24))
+
+
+def test_colours_follow_the_warnings() -> None:
+    def colours(snap: RunSnapshot) -> str:
+        console = Console(
+            file=io.StringIO(), width=80, height=24, force_terminal=True, color_system="standard"
+        )
+        console.print(render(snap, (80, 24), "en"))
+        return console.file.getvalue()
+
+    assert "\x1b[1;32m" in colours(snapshot(600))  # green
+    assert "\x1b[1;33m" in colours(snapshot(1100))  # yellow: under 2 minutes
+    assert "\x1b[1;31m" in colours(snapshot(1250))  # red: overtime
+
+
+def test_help_lists_every_key() -> None:
+    text = "\n".join(screen(snapshot(0), 80, 24, Overlay(help=True)))
+    for key in ("space", "+ / -", "n ", "b ", "r ", "a ", "q ", "Ctrl-C"):
+        assert key in text
+
+
+def test_swedish_labels() -> None:
+    set_language("sv")
+    console = Console(file=io.StringIO(), width=120, height=40, record=True)
+    console.print(render(snapshot(1100), (120, 40), "sv"))
+    text = console.export_text()
+    assert "Runda 1/3" in text and "Steg 2/3" in text and "Nästa: Lunch (till 12:30)" in text
+    assert "hjälp" in text
+
+
+def test_formats() -> None:
+    assert format_countdown(452.3) == "07:33"
+    assert format_countdown(-65.5) == "+01:05"
+    assert format_countdown(3725) == "1:02:05"
+    assert format_minutes(1200) == "20 min" and format_minutes(90) == "1:30 min"
+    assert format_minutes(30) == "30 s"
+    assert plan_text(0) == "on plan" and plan_text(200) == "3 min behind plan"
+    assert plan_text(-130) == "2 min ahead of plan"
+
+
+def test_signature_changes_with_the_shown_second_only() -> None:
+    assert signature(snapshot(10.1), "en") == signature(snapshot(10.9), "en")
+    assert signature(snapshot(10.9), "en") != signature(snapshot(11.1), "en")
