@@ -1,0 +1,192 @@
+"""End to end: the real program in a pseudo-terminal, keys pressed, the screen read back.
+
+These run `python -m facilitate` as a user would (rehearsal speed keeps them short) and
+check what the room would see, the exit codes, and what the session journal recorded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from facilitate.journal import SessionStore
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]")
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+
+def env_for(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FACILITATE_", "LC_"))}
+    env.update(
+        FACILITATE_LANG="en",
+        FACILITATE_SESSIONS=str(tmp_path / "sessions"),
+        FACILITATE_CONFIG_DIR=str(tmp_path / "config"),
+        FACILITATE_AUTHOR="Test Facilitator",
+        TERM="xterm-256color",
+        LANG="C.UTF-8",
+    )
+    return env
+
+
+def spawn(args: list[str], tmp_path: Path, *, size: tuple[int, int] = (30, 100)) -> pexpect.spawn:
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "facilitate", *args],
+        cwd=str(tmp_path),
+        env=env_for(tmp_path),
+        dimensions=size,
+        encoding="utf-8",
+        timeout=15,
+    )
+    return child
+
+
+def screen_text(raw: str) -> str:
+    return ANSI.sub("", raw)
+
+
+def expect_text(child: pexpect.spawn, text: str) -> str:
+    """Wait until ``text`` shows on the screen; returns what came before it (escapes removed)."""
+    child.expect(re.escape(text))
+    return screen_text(child.before)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus
+
+
+def journal(tmp_path: Path) -> list[dict]:
+    files = list((tmp_path / "sessions").glob("*/journal.jsonl"))
+    assert len(files) == 1
+    return [json.loads(line) for line in files[0].read_text().splitlines()]
+
+
+def test_timer_keys_pause_extend_help_and_quit(tmp_path: Path) -> None:
+    session = SessionStore(tmp_path / "sessions").create(title="Board day", language="en")
+    child = spawn(["timer", "10m", "--title", "Coffee break", "--session", session.id], tmp_path)
+    expect_text(child, "Coffee break")
+    assert "█" in screen_text(child.read_nonblocking(4000, timeout=2) + child.before)
+    child.send(" ")
+    expect_text(child, "PAUSED")
+    child.send("+")
+    expect_text(child, "+1 min")
+    child.send("?")
+    expect_text(child, "one minute more / less")
+    child.send("x")  # any key closes the help
+    expect_text(child, "space pause")
+    child.send("q")
+    rest = screen_text(child.read())
+    assert finish(child) == 0
+    assert f"facilitate sessions resume {session.id}" in rest
+    types = [r["type"] for r in journal(tmp_path)]
+    assert types == [
+        "run_started",
+        "step_started",
+        "timer_paused",
+        "timer_adjusted",
+        "run_stopped",
+    ]
+    stopped = journal(tmp_path)[-1]["data"]
+    assert stopped["paused"] is True and stopped["reason"] == "quit"
+    assert 660 - 5 < stopped["remaining_seconds"] <= 660
+
+
+def test_run_a_method_in_rehearsal_then_resume_and_interrupt(tmp_path: Path) -> None:
+    child = spawn(["run", "world-cafe", "--speed", "60", "--quiet"], tmp_path)
+    expect_text(child, "Step 1/")
+    child.send("n")
+    expect_text(child, "Step 2/")
+    child.send("+")
+    expect_text(child, "+1 min")
+    child.send("q")
+    out = screen_text(child.read())
+    assert finish(child) == 0
+    session_id = re.search(r"sessions resume (\S+)", out).group(1)
+    records = journal(tmp_path)
+    assert [r["type"] for r in records] == [
+        "run_started",
+        "step_started",
+        "step_ended",
+        "step_started",
+        "timer_adjusted",
+        "run_stopped",
+    ]
+    assert records[0]["data"]["speed"] == 60
+    assert records[0]["author"] == "Test Facilitator"
+    left = records[-1]["data"]["remaining_seconds"]
+
+    child = spawn(["sessions", "resume", session_id], tmp_path)
+    expect_text(child, "Step 2/")
+    child.sendintr()  # Ctrl-C
+    rest = screen_text(child.read())
+    assert finish(child) == 130
+    assert f"facilitate sessions resume {session_id}" in rest
+    records = journal(tmp_path)
+    resumed = records[-2]["data"]
+    assert records[-2]["type"] == "step_started" and resumed["index"] == 1
+    assert resumed["remaining_seconds"] == pytest.approx(left, abs=0.01)
+    assert records[-1]["type"] == "run_stopped"
+    assert records[-1]["data"]["reason"] == "interrupted"
+
+
+def test_the_terminal_is_restored_after_the_run(tmp_path: Path) -> None:
+    command = f"{sys.executable} -m facilitate timer 1s --quiet; stty -a"
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", command],
+        cwd=str(tmp_path),
+        env=env_for(tmp_path),
+        dimensions=(24, 80),
+        encoding="utf-8",
+        timeout=15,
+    )
+    child.expect("time is up|Time is up")
+    child.send("n")
+    child.send("n")
+    output = screen_text(child.read())
+    child.close()
+    assert " icanon" in output and " echo " in output  # cooked mode again
+    assert "-icanon" not in output
+
+
+def test_resize_redraws_to_the_new_width(tmp_path: Path) -> None:
+    child = spawn(["timer", "10m", "--title", "Resize"], tmp_path, size=(24, 80))
+    expect_text(child, "Resize")
+    child.send(" ")
+    expect_text(child, "PAUSED")
+    child.setwinsize(30, 120)
+    child.expect(r"\?\s+help\s+·\s+q quit")
+    child.expect(r"Step 1/1 +\d\d:\d\d")
+    header = screen_text(child.after)
+    assert len(header) == 120  # the header is spread over the new width
+    child.send("q")
+    assert finish(child) == 0
+
+
+def test_not_a_terminal_prints_plain_timestamped_lines(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "facilitate", "timer", "2", "--speed", "60", "--warn", "1m"],
+        cwd=tmp_path,
+        env=env_for(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "\x1b" not in result.stdout and "\a" not in result.stdout
+    lines = result.stdout.splitlines()
+    assert all(re.match(r"\d\d:\d\d:\d\d ", line) for line in lines)
+    assert lines[0].endswith("[1/1] Timer: 02:00")
+    assert any(line.endswith(" 01:00 left") for line in lines)
+    assert any(line.endswith(" time is up") for line in lines)
+    assert lines[-1].endswith(" finished")
