@@ -1,0 +1,111 @@
+"""`facilitate run` and `facilitate timer` on bad input, and runs that end by themselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from facilitate.cli.runner import JournalSink, RunOptions
+from facilitate.errors import JournalError, UsageError
+from facilitate.journal import SessionStore
+from facilitate.model.events import TimerPaused
+
+from cli_helpers import run_cli
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {
+        "FACILITATE_SESSIONS": str(tmp_path / "sessions"),
+        "FACILITATE_CONFIG_DIR": str(tmp_path / "config"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["timer", "soon"], "not a duration: 'soon'"),
+        (["timer"], "give a DURATION"),
+        (["timer", "5m", "--until", "12:00"], "either a DURATION or --until"),
+        (["timer", "--until", "25:00"], "not a clock time: '25:00'"),
+        (["timer", "5m", "--warn", "later"], "not a list of warning times: 'later'"),
+        (["timer", "5m", "--speed", "0"], "the speed must be a number above 0"),
+        (["timer", "5m", "--session", "no-such-session"], "no-such-session"),
+        (["run", "world-cafe", "--param", "rounds"], "expected --param key=value"),
+        (["run", "world-cafe", "--param", "colour=red"], "unknown parameter 'colour'"),
+        (["run", "no-such-method"], "no-such-method"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(
+    args: list[str], message: str, env: dict[str, str], tmp_path: Path
+) -> None:
+    result = run_cli(args, env=env)
+    assert result.exit_code == 2, result.stdout + result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((tmp_path / "sessions").glob("*/journal.jsonl"))  # nothing half-started
+
+
+def test_a_piped_timer_counts_down_in_plain_lines_and_ends(env: dict[str, str]) -> None:
+    result = run_cli(["timer", "1m", "--speed", "120", "--title", "Pairs"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "[1/1] Pairs: 01:00" in result.stdout
+    assert "00:30 left" in result.stdout and "time is up" in result.stdout
+
+
+def test_a_piped_run_goes_through_the_method_and_records_it(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    args = ["run", "world-cafe", "--speed", "5000", "--param", "round_minutes=12"]
+    result = run_cli(args, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "finished" in result.stdout
+    assert "Planned and actual time" in result.stdout
+    lines = next((tmp_path / "sessions").glob("*/journal.jsonl")).read_text().splitlines()
+    records = [json.loads(line) for line in lines]
+    assert records[0]["type"] == "run_started"
+    assert records[0]["data"]["params"] == {"round_minutes": "12"}
+    assert records[-1]["data"]["reason"] == "finished"
+    rounds = [r["data"] for r in records if r["type"] == "step_started" and r["data"]["round"]]
+    assert rounds and all(r["planned_seconds"] == 720 for r in rounds)
+
+
+def test_resume_of_a_finished_run_says_so(env: dict[str, str], tmp_path: Path) -> None:
+    run_cli(["run", "world-cafe", "--speed", "5000"], env=env)
+    session_id = next((tmp_path / "sessions").iterdir()).name
+    result = run_cli(["sessions", "resume", session_id], env=env)
+    assert result.exit_code == 2
+    assert "finished" in result.stderr
+
+
+def test_run_options_are_checked() -> None:
+    assert RunOptions.parse(warn="2m,30s", quiet=False, auto_advance=False, speed=2).warnings == (
+        120,
+        30,
+    )
+    with pytest.raises(UsageError):
+        RunOptions.parse(warn=None, quiet=False, auto_advance=False, speed=float("nan"))
+
+
+def test_the_journal_sink_keeps_events_while_the_disk_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = SessionStore(tmp_path).create(title="Sink", language="en")
+    sink = JournalSink(session, "me")
+    append = session.append
+
+    def full_disk(*args, **kwargs):
+        raise JournalError("cannot write journal.jsonl: No space left on device")
+
+    monkeypatch.setattr(session, "append", full_disk)
+    sink(TimerPaused(index=0, remaining_seconds=10))
+    sink(TimerPaused(index=0, remaining_seconds=9))
+    assert "No space left" in sink.problem and len(sink.pending) == 2
+    with pytest.raises(JournalError):
+        sink.close()
+    monkeypatch.setattr(session, "append", append)
+    sink.close()
+    assert sink.problem == ""
+    assert [r.event.remaining_seconds for r in session.records()] == [10, 9]
