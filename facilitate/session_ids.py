@@ -9,7 +9,7 @@ from facilitate.errors import UsageError
 from facilitate.i18n import t
 
 ID_MAX = 80
-SLUG_WORDS_MAX = 60
+SLUG_WORDS_MAX = 32
 ID_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 # Letters that Unicode does not decompose into a base letter plus accent.
 _SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "œ": "oe"})

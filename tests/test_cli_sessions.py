@@ -202,12 +202,14 @@ def test_list_shows_each_session_with_its_status(root: Path) -> None:
     result = cli(root, "list")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    planning = next(line for line in lines if "2026-12-01-planering" in line)
-    assert "not started" in planning
-    workshop = next(line for line in lines if session_id in line)
-    assert "world-cafe" in workshop and "stopped at step round#1" in workshop
-    assert " 2 " in workshop  # live entries: the deleted one is not counted
-    assert lines.index(planning) < lines.index(workshop)  # newest first
+    planning = next(i for i, line in enumerate(lines) if "2026-12-01-planering" in line)
+    assert "not started" in lines[planning]
+    assert "Planering" in lines[planning + 1]
+    workshop = next(i for i, line in enumerate(lines) if session_id in line)
+    assert "stopped at step round#1" in lines[workshop]
+    assert " 2 " in lines[workshop]  # live entries: the deleted one is not counted
+    assert "Eslöv: samverkan" in lines[workshop + 1] and "world-cafe" in lines[workshop + 1]
+    assert planning < workshop  # newest first
 
 
 def test_list_hides_archived_sessions_unless_all(root: Path) -> None:

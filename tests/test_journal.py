@@ -94,8 +94,8 @@ def test_the_date_defaults_to_today_by_the_store_clock(store: SessionStore) -> N
         ("Eslöv: Samverkan & medskapande!", "eslov-samverkan-medskapande"),
         ("Blåbær på Ærø", "blabaer-pa-aero"),
         ("  ---  ", ""),
-        ("a" * 70 + " b", "a" * 60),
-        ("ord " * 30, ("ord-" * 15).rstrip("-")),
+        ("a" * 70 + " b", "a" * 32),
+        ("ord " * 30, ("ord-" * 8).rstrip("-")),
     ],
 )
 def test_slugs_are_lower_case_ascii_words(title: str, slug: str) -> None:

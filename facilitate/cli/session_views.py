@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from rich import box
+from rich.cells import cell_len, set_cell_size
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -97,20 +98,30 @@ def resume_detail(state: SessionState) -> str:
 
 
 def sessions_table(summaries: Iterable[SessionSummary]) -> Table:
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False)
-    table.add_column(t("sessions.col.id"), no_wrap=True, style="bold")
-    table.add_column(t("sessions.col.title"))
-    table.add_column(t("sessions.col.date"), no_wrap=True)
-    table.add_column(t("sessions.col.method"))
-    table.add_column(t("sessions.col.entries"), justify="right")
-    table.add_column(t("sessions.col.status"))
+    """One row per session: id over title, date over method or plan, live entries, status.
+
+    The id is never wrapped, so that it can be copied; a title longer than the longest id is
+    shortened here (``sessions show`` has it in full).
+    """
+    summaries = list(summaries)
+    width = max((len(s.header.id) for s in summaries), default=10)
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
+    table.add_column(f"{t('sessions.col.id')}\n{t('sessions.col.title')}", no_wrap=True)
+    table.add_column(f"{t('sessions.col.date')}\n{t('sessions.col.method')}", no_wrap=True)
+    table.add_column(t("sessions.col.entries"), justify="right", no_wrap=True)
+    table.add_column(t("sessions.col.status"), overflow="fold", min_width=8)
     for summary in summaries:
         header, state = summary.header, summary.state
+        title = (
+            header.title
+            if cell_len(header.title) <= width
+            else set_cell_size(header.title, width - 1) + "…"
+        )
+        name = Text(header.id, style="bold")
+        name.append("\n" + title, style="not bold")
         table.add_row(
-            header.id,
-            header.title,
-            header.date,
-            header.method_or_plan or state.method or NONE,
+            name,
+            f"{header.date}\n{header.method_or_plan or state.method or NONE}",
             str(len(state.entries)),
             status_text(state),
         )
