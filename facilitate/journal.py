@@ -66,6 +66,21 @@ def local_now() -> datetime:
     return datetime.now().astimezone()
 
 
+def _disk_error(path: Path, error: OSError) -> JournalError:
+    return JournalError(
+        t("journal.err.disk", file=error.filename or path, detail=error.strerror or error)
+    )
+
+
+@contextlib.contextmanager
+def disk_errors(path: Path) -> Iterator[None]:
+    """Turn an operating-system error (permissions, a full disk) into one clear line."""
+    try:
+        yield
+    except OSError as error:
+        raise _disk_error(path, error) from None
+
+
 def new_entry_id() -> str:
     """A fresh entry id, unique across writers without coordination (48 random bits)."""
     return secrets.token_hex(6)
@@ -102,6 +117,8 @@ class Session:
             raise JournalError(t("journal.err.locked", id=self.id)) from None
         except FileNotFoundError:
             raise NotFoundError(t("sessions.err.gone", id=self.id)) from None
+        except OSError as error:
+            raise _disk_error(self.path / LOCK_FILE, error) from None
         try:
             yield
         finally:
@@ -116,22 +133,29 @@ class Session:
                 fd = os.open(self.journal_path, os.O_RDWR | os.O_APPEND)
             except FileNotFoundError:
                 raise NotFoundError(t("sessions.err.gone", id=self.id)) from None
+            except OSError as error:
+                raise _disk_error(self.journal_path, error) from None
             try:
-                seq = self._last_seq(fd) + 1
-                at = self._now().isoformat(timespec="milliseconds")
-                line = encode_record(seq, at, author, role, event)
-                size = os.fstat(fd).st_size
-                try:
-                    write_all(fd, line)
-                    os.fsync(fd)
-                except OSError as error:
-                    with contextlib.suppress(OSError):
-                        os.ftruncate(fd, size)
-                    raise JournalError(
-                        t("journal.err.write", file=self.journal_path, detail=error.strerror)
-                    ) from None
+                return self._append_locked(fd, event, author, role)
             finally:
                 os.close(fd)
+
+    def _append_locked(self, fd: int, event: Event, author: str, role: str) -> Recorded:
+        """Number, write and fsync one record (the lock is held and the journal open)."""
+        with disk_errors(self.journal_path):
+            seq = self._last_seq(fd) + 1
+            size = os.fstat(fd).st_size
+        at = self._now().isoformat(timespec="milliseconds")
+        line = encode_record(seq, at, author, role, event)
+        try:
+            write_all(fd, line)
+            os.fsync(fd)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)  # leave no half record behind
+            raise JournalError(
+                t("journal.err.write", file=self.journal_path, detail=error.strerror)
+            ) from None
         return Recorded(seq=seq, at=at, author=author, role=role, event=event)
 
     def _last_seq(self, fd: int) -> int:
@@ -159,8 +183,9 @@ class Session:
         """All readable records, and warnings about skipped lines (also kept in ``warnings``)."""
         replay = self._read()
         if replay.warnings:
-            # A writer may be half-way through a line: look again once it is done.
-            with self.locked():
+            # A writer may be half-way through a line: look again once it is done
+            # (a store on a read-only disk cannot be locked: then the first look stands).
+            with contextlib.suppress(JournalError), self.locked():
                 replay = self._read()
         self.warnings = list(replay.warnings)
         return replay
@@ -170,6 +195,8 @@ class Session:
             raw = self.journal_path.read_bytes()
         except FileNotFoundError:
             raise NotFoundError(t("sessions.err.gone", id=self.id)) from None
+        except OSError as error:
+            raise _disk_error(self.journal_path, error) from None
         return parse_journal(raw, str(self.journal_path))
 
     def records(self) -> list[Recorded]:
@@ -232,12 +259,13 @@ class SessionStore:
             )
         except HeaderError as error:
             raise UsageError(header_message(error)) from None
-        self.root.mkdir(parents=True, exist_ok=True)
-        folder = self._new_folder(session_id_for(header.date, header.title))
-        header = replace(header, id=folder.name)
-        write_atomic(folder / HEADER_FILE, header_bytes(header))
-        create_empty(folder / JOURNAL_FILE)
-        fsync_dir(self.root)
+        with disk_errors(self.root):
+            self.root.mkdir(parents=True, exist_ok=True)
+            folder = self._new_folder(session_id_for(header.date, header.title))
+            header = replace(header, id=folder.name)
+            write_atomic(folder / HEADER_FILE, header_bytes(header))
+            create_empty(folder / JOURNAL_FILE)
+            fsync_dir(self.root)
         return Session(folder, header, now=self._now)
 
     def _new_folder(self, base: str) -> Path:
@@ -306,16 +334,17 @@ class SessionStore:
             header = read_header(session.path / HEADER_FILE)
             if header.status == "archived":
                 return False
-            write_atomic(
-                session.path / HEADER_FILE, header_bytes(replace(header, status="archived"))
-            )
+            with disk_errors(session.path / HEADER_FILE):
+                write_atomic(
+                    session.path / HEADER_FILE, header_bytes(replace(header, status="archived"))
+                )
         return True
 
     def delete(self, session_id: str) -> None:
         """Remove a session and its journal for good."""
         session = self.open(session_id)
         trash = self.root / f".deleted-{session_id}-{os.getpid()}-{secrets.token_hex(3)}"
-        with session.locked():
+        with session.locked(), disk_errors(session.path):
             os.replace(session.path, trash)
         fsync_dir(self.root)
         shutil.rmtree(trash, ignore_errors=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import random
@@ -258,6 +259,32 @@ def test_an_event_that_is_not_json_is_refused_and_nothing_is_written(store: Sess
             role="b",
         )
     assert session.journal_path.read_bytes() == b""
+
+
+def test_a_failed_write_leaves_no_half_record_and_says_nothing_was_saved(
+    store: SessionStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    session.append(note("one"), author="a", role="b")
+    before = session.journal_path.read_bytes()
+
+    def disk_full(fd: int, data: bytes) -> None:
+        os.write(fd, data[: len(data) // 2])
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(journal_module, "write_all", disk_full)
+    with pytest.raises(JournalError, match="No space left on device; nothing was saved"):
+        session.append(note("two"), author="a", role="b")
+    assert session.journal_path.read_bytes() == before
+    monkeypatch.undo()
+    assert session.append(note("three"), author="a", role="b").seq == 2
+
+
+def test_a_store_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(JournalError, match="File exists"):
+        SessionStore(blocker).create(title="X", date="2026-11-22")
 
 
 # --- torn lines, damage and newer versions -------------------------------------------------

@@ -226,6 +226,7 @@ EN: dict[str, str] = {
         "session {id} stayed locked by another program for 30 seconds; nothing was saved, try again"
     ),
     "journal.err.write": "could not save to {file}: {detail}; nothing was saved",
+    "journal.err.disk": "{file}: {detail}",
     "journal.err.not_json": "event {type} cannot be saved: {detail}",
     "journal.err.unregistered": "event {type} is not a known event type",
     "journal.warn.torn": (
@@ -466,6 +467,7 @@ SV: dict[str, str] = {
         "sessionen {id} var låst av ett annat program i 30 sekunder; inget sparades, försök igen"
     ),
     "journal.err.write": "kunde inte spara i {file}: {detail}; inget sparades",
+    "journal.err.disk": "{file}: {detail}",
     "journal.err.not_json": "händelsen {type} kan inte sparas: {detail}",
     "journal.err.unregistered": "händelsen {type} är ingen känd händelsetyp",
     "journal.warn.torn": (

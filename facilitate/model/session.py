@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date as Date
 from typing import Any, Literal, NamedTuple
 
@@ -300,8 +300,8 @@ class _Folder:
         self.runs = 0
         self.steps: list[dict[str, Any]] = []
         self.open_step: dict[str, Any] | None = None
-        self.entries: dict[str, dict[str, Any]] = {}
-        self.deleted: dict[str, dict[str, Any]] = {}
+        self.entries: dict[str, Entry] = {}
+        self.deleted: dict[str, Entry] = {}
         self.resume: ResumePoint | None = None
         self.progress: Progress = "not_started"
         self.stop_reason: str | None = None
@@ -466,50 +466,43 @@ class _Folder:
         if event.entry_id in self.entries or event.entry_id in self.deleted:
             self.ignored.append(record.seq)
             return
-        self.entries[event.entry_id] = {
-            "entry_id": event.entry_id,
-            "kind": event.kind,
-            "text": event.text,
-            "step": event.step,
-            "round": event.round,
-            "dims": dict(event.dims),
-            "value": event.value,
-            "author": record.author,
-            "role": record.role,
-            "added_at": record.at,
-            "added_seq": record.seq,
-            "edits": 0,
-            "edited_at": None,
-            "edited_by": None,
-            "deleted_at": None,
-            "deleted_by": None,
-            "deleted_reason": None,
-        }
+        self.entries[event.entry_id] = Entry(
+            entry_id=event.entry_id,
+            kind=event.kind,
+            text=event.text,
+            step=event.step,
+            round=event.round,
+            dims=dict(event.dims),
+            value=event.value,
+            author=record.author,
+            role=record.role,
+            added_at=record.at,
+            added_seq=record.seq,
+        )
 
     def _entry_edited(self, record: Recorded, event: EntryEdited) -> None:
         entry = self.entries.get(event.entry_id)
         if entry is None:
             self.ignored.append(record.seq)
             return
-        if event.text is not None:
-            entry["text"] = event.text
-        if event.dims is not None:
-            entry["dims"] = dict(event.dims)
-        if event.value is not None:
-            entry["value"] = event.value
-        entry["edits"] += 1
-        entry["edited_at"] = record.at
-        entry["edited_by"] = record.author
+        self.entries[event.entry_id] = replace(
+            entry,
+            text=entry.text if event.text is None else event.text,
+            dims=entry.dims if event.dims is None else dict(event.dims),
+            value=entry.value if event.value is None else event.value,
+            edits=entry.edits + 1,
+            edited_at=record.at,
+            edited_by=record.author,
+        )
 
     def _entry_deleted(self, record: Recorded, event: EntryDeleted) -> None:
         entry = self.entries.pop(event.entry_id, None)
         if entry is None:
             self.ignored.append(record.seq)
             return
-        entry["deleted_at"] = record.at
-        entry["deleted_by"] = record.author
-        entry["deleted_reason"] = event.reason
-        self.deleted[event.entry_id] = entry
+        self.deleted[event.entry_id] = replace(
+            entry, deleted_at=record.at, deleted_by=record.author, deleted_reason=event.reason
+        )
 
     def result(self, header: SessionHeader | None) -> SessionState:
         return SessionState(
@@ -520,8 +513,8 @@ class _Folder:
             segments=self.run["segments"],
             runs=self.runs,
             steps=tuple(StepRun(**step) for step in self.steps),
-            entries=tuple(Entry(**e) for e in self.entries.values()),
-            deleted=tuple(Entry(**e) for e in self.deleted.values()),
+            entries=tuple(self.entries.values()),
+            deleted=tuple(self.deleted.values()),
             resume_point=self.resume,
             progress=self.progress,
             stop_reason=self.stop_reason,
