@@ -263,8 +263,12 @@ class SessionStore:
             self.root.mkdir(parents=True, exist_ok=True)
             folder = self._new_folder(session_id_for(header.date, header.title))
             header = replace(header, id=folder.name)
-            write_atomic(folder / HEADER_FILE, header_bytes(header))
-            create_empty(folder / JOURNAL_FILE)
+            try:
+                write_atomic(folder / HEADER_FILE, header_bytes(header))
+                create_empty(folder / JOURNAL_FILE)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
             fsync_dir(self.root)
         return Session(folder, header, now=self._now)
 
@@ -321,6 +325,8 @@ class SessionStore:
             except InvalidFileError as error:
                 self.warnings.extend(error.lines())
                 continue
+            except NotFoundError:  # deleted while we were listing
+                continue
             summaries.append(SessionSummary(session, state, list(session.warnings)))
         summaries.sort(
             key=lambda s: (s.header.date, s.header.created_at, s.header.id), reverse=True
@@ -362,6 +368,8 @@ def read_header(path: Path) -> SessionHeader:
         data = json.loads(path.read_bytes())
     except FileNotFoundError:
         raise NotFoundError(t("sessions.err.gone", id=path.parent.name)) from None
+    except OSError as error:
+        raise _disk_error(path, error) from None
     except ValueError as error:
         line = getattr(error, "lineno", None)
         raise InvalidFileError(

@@ -298,6 +298,16 @@ def test_history_json_is_the_journal(root: Path) -> None:
     }
 
 
+def test_what_people_type_is_shown_literally_never_as_markup(root: Path) -> None:
+    tricky = "[bold]fet[/] [/] :smile: [link=x]"
+    session_id = SessionStore(root).create(title=tricky, date="2026-11-22").id
+    assert cli(root, "note", session_id, tricky).exit_code == 0
+    for command in (["list"], ["show", session_id], ["history", session_id]):
+        result = cli(root, *command)
+        assert result.exit_code == 0, result.stderr
+        assert "[bold]fet[/] [/] :smile:" in result.stdout
+
+
 def test_a_torn_last_line_is_reported_on_stderr_and_the_rest_shown(root: Path) -> None:
     session_id = stopped_workshop(root)
     with open(root / session_id / "journal.jsonl", "ab") as file:

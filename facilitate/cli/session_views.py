@@ -66,6 +66,11 @@ def clock_time(at: str | None, *, seconds: bool = False) -> str:
     return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
 
 
+def cells(*values: str | Text) -> list[Text]:
+    """Table cells as plain text: what people typed is never read as Rich markup or emoji."""
+    return [value if isinstance(value, Text) else Text(value) for value in values]
+
+
 def short_id(entry_id: str) -> str:
     return entry_id[:ENTRY_ID_SHOWN]
 
@@ -120,10 +125,12 @@ def sessions_table(summaries: Iterable[SessionSummary]) -> Table:
         name = Text(header.id, style="bold")
         name.append("\n" + title, style="not bold")
         table.add_row(
-            name,
-            f"{header.date}\n{header.method_or_plan or state.method or NONE}",
-            str(len(state.entries)),
-            status_text(state),
+            *cells(
+                name,
+                f"{header.date}\n{header.method_or_plan or state.method or NONE}",
+                str(len(state.entries)),
+                status_text(state),
+            )
         )
     return table
 
@@ -172,7 +179,7 @@ def session_view(session: Session, state: SessionState, lang: str) -> Renderable
     grid.add_column()
     for label, value in facts:
         if value:
-            grid.add_row(label, value)
+            grid.add_row(*cells(label, value))
     parts.append(grid)
     if state.resume_point is not None and state.status in ("running", "stopped"):
         parts.append(Text(t("sessions.label.resume", id=header.id), style="dim"))
@@ -202,12 +209,14 @@ def steps_table(state: SessionState) -> Table:
     for run in state.steps:
         planned = duration(run.planned_seconds) if run.until is None else f"→ {run.until}"
         table.add_row(
-            str(run.index + 1),
-            run.label,
-            planned,
-            duration(run.elapsed_seconds),
-            outcome_text(run, running=run is current),
-            clock_time(run.started_at),
+            *cells(
+                str(run.index + 1),
+                run.label,
+                planned,
+                duration(run.elapsed_seconds),
+                outcome_text(run, running=run is current),
+                clock_time(run.started_at),
+            )
         )
     return table
 
@@ -231,9 +240,8 @@ def outcome_text(run: StepRun, *, running: bool) -> str:
 
 def entries_table(kind: str, entries: list[Entry]) -> Table:
     table = Table(
-        title=f"{kind} ({len(entries)})",
+        title=Text(f"{kind} ({len(entries)})", style="italic"),
         title_justify="left",
-        title_style="italic",
         box=box.SIMPLE_HEAD,
         pad_edge=False,
     )
@@ -248,7 +256,7 @@ def entries_table(kind: str, entries: list[Entry]) -> Table:
             step += f"#{entry.round}"
         text = entry.text + (f"  ({t('sessions.label.edited')})" if entry.edits else "")
         table.add_row(
-            short_id(entry.entry_id), text, step, entry.author, clock_time(entry.added_at)
+            *cells(short_id(entry.entry_id), text, step, entry.author, clock_time(entry.added_at))
         )
     return table
 

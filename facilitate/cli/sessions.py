@@ -206,9 +206,8 @@ def register(app: typer.Typer) -> None:
         if not records:
             out().print(t("sessions.label.no_events"), markup=False)
             return
-        out().print(
-            "\n".join(history_lines(records)), markup=False, highlight=False, soft_wrap=True
-        )
+        lines = "\n".join(history_lines(records))
+        out().print(lines, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
     @sessions.command("note", help=t("sessions.note.help"), epilog=t("sessions.note.example"))
     def note(
