@@ -301,7 +301,10 @@ def test_trace_logs_each_wake_against_its_target() -> None:
     wakes = [(float(w[1]), float(w[2])) for w in lines if w[0] == "wake"]
     assert len(wakes) >= 11
     assert all(0 <= woke - target <= 0.0011 for woke, target in wakes[:-1])
-    assert sum(1 for w in lines if w[0] == "warn") == 1
+    warns = [(float(w[1]), float(w[2])) for w in lines if w[0] == "warn"]
+    assert len(warns) == 1
+    shown, deadline = warns[0]
+    assert deadline == pytest.approx(1010) and 0 <= shown - deadline <= 0.0011
 
 
 def test_plain_lines_when_not_a_terminal() -> None:

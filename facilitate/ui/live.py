@@ -90,6 +90,8 @@ class _State:
     force: bool = True
     last: tuple[Any, ...] | None = None
     events: list[Event] = field(default_factory=list)
+    fired: str = ""
+    event_at: float = -1.0
 
 
 def run_loop(
@@ -166,7 +168,14 @@ class _Loop:
         if self.c.finished:
             return
         self._redraw(now, wall)
+        if self.state.fired and self.s.trace is not None:
+            # When the room sees it (bell rung, screen redrawn), against its deadline.
+            shown = self.clock.monotonic()
+            self.s.trace.write(f"{self.state.fired} {shown:.6f} {self.state.event_at:.6f}\n")
+        self.state.fired = ""
+        now, wall = self._now()  # the redraw took time: aim from here
         timeout, target, event_at = self._timeout(now, wall)
+        self.state.event_at = event_at
         key = self.keys.next_key(timeout)
         if self.s.trace is not None:
             woke = self.clock.monotonic()
@@ -181,9 +190,7 @@ class _Loop:
         if tick.warnings or tick.reached_zero:
             if not self.s.quiet:
                 self.display.bell()
-            if self.s.trace is not None:
-                kind = "zero" if tick.reached_zero else "warn"
-                self.s.trace.write(f"{kind} {now:.6f}\n")
+            self.state.fired = "zero" if tick.reached_zero else "warn"
         if tick.clock_jump is not None:
             self._flash(t("timer.flash.resynced", time=format_minutes(tick.clock_jump)), now)
         elif tick.reached_zero:

@@ -10,8 +10,9 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from rich.console import Group, RenderableType
-from rich.text import Text
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.segment import Segment as RichSegment
 
 from facilitate.i18n import t
 from facilitate.model.run import RunSnapshot, segment_title
@@ -99,15 +100,44 @@ def signature(snap: RunSnapshot, lang: str) -> tuple[object, ...]:
     )
 
 
-def _line(text: str, width: int, style: str = "", *, center: bool = False) -> Text:
-    if center and len(text) < width:
-        text = " " * ((width - len(text)) // 2) + text
-    line = Text(text, style=style, no_wrap=True, overflow="ellipsis")
-    line.truncate(width, overflow="ellipsis")
-    return line
+@dataclass(frozen=True)
+class Line:
+    """One screen line, already fitted to the width: styled parts side by side."""
+
+    parts: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def plain(self) -> str:
+        return "".join(text for text, _ in self.parts)
 
 
-def _spread(left: str, right: str, width: int, style: str = "") -> Text:
+class Frame:
+    """A whole screen of :class:`Line` objects; renders straight to segments (cheap)."""
+
+    def __init__(self, lines: list[Line]) -> None:
+        self.lines = lines
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        newline = RichSegment.line()
+        for line in self.lines:
+            for text, style in line.parts:
+                yield RichSegment(text, console.get_style(style) if style else None)
+            yield newline
+
+
+BLANK = Line()
+
+
+def _line(text: str, width: int, style: str = "", *, center: bool = False) -> Line:
+    size = cell_len(text)
+    if size > width:
+        text = set_cell_size(text, max(0, width - 1)) + "…" if width > 1 else text[:width]
+    elif center:
+        text = " " * ((width - size) // 2) + text
+    return Line(((text, style),))
+
+
+def _spread(left: str, right: str, width: int, style: str = "") -> Line:
     room = width - len(left) - len(right)
     if room < 2:
         return _line(left, width, style)
@@ -138,7 +168,7 @@ def _text_lines(segment: Segment, lang: str, width: int) -> list[tuple[str, str]
     return [(line, style) for line, style in out if line.strip() or out]
 
 
-def _header(snap: RunSnapshot, overlay: Overlay, width: int) -> Text:
+def _header(snap: RunSnapshot, overlay: Overlay, width: int) -> Line:
     left = t("timer.view.step", index=snap.index + 1, total=snap.total)
     if overlay.heading:
         left = f"{overlay.heading} · {left}"
@@ -190,14 +220,13 @@ def _next_line(snap: RunSnapshot, lang: str) -> str:
     return t("timer.view.next", title=segment_title(seg, lang), length=length)
 
 
-def _progress(snap: RunSnapshot, width: int) -> Text:
+def _progress(snap: RunSnapshot, width: int) -> Line:
     filled = round(snap.progress * width)
-    bar = Text("━" * filled, style=_style(snap).replace("bold ", ""))
-    bar.append("─" * (width - filled), style="grey35")
-    return bar
+    style = _style(snap).replace("bold ", "")
+    return Line((("━" * filled, style), ("─" * (width - filled), "grey35")))
 
 
-def _footer(width: int) -> Text:
+def _footer(width: int) -> Line:
     for key in ("timer.keys.footer", "timer.keys.footer_medium"):
         text = t(key)
         if len(text) <= width:
@@ -205,25 +234,25 @@ def _footer(width: int) -> Text:
     return _line(t("timer.keys.footer_short"), width, "dim")
 
 
-def _help(width: int, height: int) -> list[Text]:
+def _help(width: int, height: int) -> list[Line]:
     lines = [_line(t("timer.keys.title"), width, "bold")]
     lines += [_line(f"  {key:<8} {t(label)}", width) for key, label in KEYS]
-    lines += [Text(""), _line(t("timer.keys.close"), width, "dim")]
+    lines += [BLANK, _line(t("timer.keys.close"), width, "dim")]
     return lines[:height]
 
 
 def render(
     snap: RunSnapshot, size: tuple[int, int], lang: str, overlay: Overlay | None = None
-) -> RenderableType:
+) -> Frame:
     """The full-screen view of ``snap`` for a terminal of ``size`` (columns, rows)."""
     width, height = max(1, size[0]), max(1, size[1])
     overlay = overlay or Overlay()
     if overlay.help:
-        return Group(*_help(width, height))
-    return Group(*layout(snap, width, height, lang, overlay))
+        return Frame(_help(width, height))
+    return Frame(layout(snap, width, height, lang, overlay))
 
 
-def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overlay) -> list[Text]:
+def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overlay) -> list[Line]:
     """The lines of the view, fitted to ``height``.
 
     Header on top, keys at the bottom, the rest centred between. When rows are short,
@@ -254,7 +283,7 @@ def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overl
     room -= len(extras)
     text_cap = max(0, min(len(body), room - len(digits)))
     spare = room - len(digits) - text_cap
-    gap = [Text("")]
+    gap = [BLANK]
     middle = [
         _line(segment_title(seg, lang), width, "bold", center=True),
         *[_line(line, width, s, center=True) for line, s in _clip_styled(body, text_cap)],
