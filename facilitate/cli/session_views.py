@@ -200,7 +200,8 @@ def steps_table(state: SessionState) -> Table:
     table.add_column(t("sessions.col.index"), justify="right")
     table.add_column(t("sessions.col.step"), footer=t("sessions.label.total"))
     planned_total = sum(run.planned_seconds or 0.0 for run in state.steps)
-    actual_total = sum(run.elapsed_seconds or 0.0 for run in state.steps)
+    ended = [run.elapsed_seconds for run in state.steps if run.elapsed_seconds is not None]
+    actual_total = sum(ended) if ended else None
     table.add_column(t("sessions.col.planned"), justify="right", footer=duration(planned_total))
     table.add_column(t("sessions.col.actual"), justify="right", footer=duration(actual_total))
     table.add_column(t("sessions.col.outcome"))

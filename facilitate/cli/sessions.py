@@ -98,6 +98,7 @@ def register(app: typer.Typer) -> None:
     """Add the `sessions` command group."""
     sessions = typer.Typer(
         help=t("sessions.help"),
+        epilog=t("sessions.example"),
         no_args_is_help=True,
         context_settings={"help_option_names": ["-h", "--help"]},
     )

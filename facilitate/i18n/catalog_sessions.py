@@ -6,6 +6,10 @@ EN: dict[str, str] = {
         "Session records: create sessions, list and show them, read their history, add notes,"
         " resume, archive and delete."
     ),
+    "sessions.example": (
+        'Examples:  facilitate sessions new --title "Eslöv: samverkan"   ·'
+        "   facilitate sessions list   ·   facilitate sessions show ID"
+    ),
     "sessions.new.help": (
         "Create a session record: title, date, place, language, method or plan, facilitators."
         " Asks for them in a terminal when --title is not given."
@@ -245,6 +249,10 @@ SV: dict[str, str] = {
     "sessions.help": (
         "Sessionsprotokoll: skapa sessioner, lista och visa dem, läs deras historik, lägg till"
         " anteckningar, återuppta, arkivera och ta bort."
+    ),
+    "sessions.example": (
+        'Exempel:  facilitate sessions new --title "Eslöv: samverkan"   ·'
+        "   facilitate sessions list   ·   facilitate sessions show ID"
     ),
     "sessions.new.help": (
         "Skapa ett sessionsprotokoll: titel, datum, plats, språk, metod eller plan,"
