@@ -33,6 +33,11 @@ def test_flag_beats_environment_beats_locale() -> None:
     assert detect_language([], {}) == "en"
 
 
+def test_only_the_global_lang_option_sets_the_interface_language() -> None:
+    assert detect_language(["--sessions-dir", "x", "--lang", "sv", "sessions"], {}) == "sv"
+    assert detect_language(["sessions", "new", "--lang", "sv"], {}) == "en"
+
+
 def test_locale_names() -> None:
     assert language_from_locale("sv_FI.UTF-8") == "sv"
     assert language_from_locale("en_GB") == "en"

@@ -15,6 +15,7 @@ from facilitate.i18n import catalog_core, catalog_methods, catalog_sessions, cat
 
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "en"
+GLOBAL_OPTIONS_WITH_VALUE = ("--sessions-dir",)
 AREAS = (catalog_core, catalog_methods, catalog_sessions, catalog_timer)
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
@@ -51,12 +52,22 @@ def language_from_locale(value: str | None) -> str | None:
 
 
 def detect_language(argv: Sequence[str], env: Mapping[str, str]) -> str:
-    """Pick the interface language from ``--lang`` in argv, the environment, then the locale."""
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
-            return argv[i + 1]
-        if arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
+    """Pick the interface language from the global ``--lang``, the environment, then the locale.
+
+    Only options before the command name are global (``facilitate --lang sv methods list``).
+    """
+    args = iter(argv)
+    for arg in args:
+        if arg == "--lang":
+            value = next(args, "")
+            if value in LANGUAGES:
+                return value
+        elif arg.startswith("--lang=") and arg.split("=", 1)[1] in LANGUAGES:
             return arg.split("=", 1)[1]
+        elif arg in GLOBAL_OPTIONS_WITH_VALUE:
+            next(args, None)
+        elif not arg.startswith("-"):
+            break
     explicit = env.get("FACILITATE_LANG", "").strip().lower()
     if explicit in LANGUAGES:
         return explicit
