@@ -350,3 +350,13 @@ def test_the_journal_fold_resumes_where_the_controller_stopped() -> None:
     state = fold(records)
     assert state.resume_point == (1, 260, True)
     assert state.method == "m" and state.params == {"k": "v"}
+
+
+def test_a_resumed_run_carries_the_plan_delta_on() -> None:
+    clock = FakeClock()
+    run = RunController([seg(0, 600), seg(1, 300), seg(2, 120)], Recorder())
+    run.start(*clock.now(), index=2, remaining=120, fresh=False, actual={0: 700, 1: 360})
+    assert run.plan_delta(clock.mono) == pytest.approx(160)
+    fresh = RunController([seg(0, 600), seg(1, 300), seg(2, 120)], Recorder())
+    fresh.start(*clock.now(), index=2, remaining=120, fresh=False)
+    assert fresh.plan_delta(clock.mono) == 0  # steps not seen count as on plan
