@@ -164,10 +164,13 @@ def test_resize_redraws_to_the_new_width(tmp_path: Path) -> None:
     child.send(" ")
     expect_text(child, "PAUSED")
     child.setwinsize(30, 120)
-    child.expect(r"\?\s+help\s+·\s+q quit")
-    child.expect(r"Step 1/1 +\d\d:\d\d")
-    header = screen_text(child.after)
-    assert len(header) == 120  # the header is spread over the new width
+    widths = []
+    for _ in range(3):  # a frame drawn just before the resize may still be on its way
+        child.expect(r"( {20,}\d\d:\d\d)\x1b", timeout=2)  # the header: the clock at the edge
+        widths.append(len(child.match.group(1)))
+        if widths[-1] == 120:
+            break
+    assert widths[-1] == 120, widths  # spread over the new width
     child.send("q")
     assert finish(child) == 0
 

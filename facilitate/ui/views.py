@@ -169,9 +169,10 @@ def _text_lines(segment: Segment, lang: str, width: int) -> list[tuple[str, str]
 
 
 def _header(snap: RunSnapshot, overlay: Overlay, width: int) -> Line:
-    left = t("timer.view.step", index=snap.index + 1, total=snap.total)
-    if overlay.heading:
-        left = f"{overlay.heading} · {left}"
+    parts = [overlay.heading] if overlay.heading else []
+    if snap.total > 1:
+        parts.append(t("timer.view.step", index=snap.index + 1, total=snap.total))
+    left = " · ".join(parts)
     if snap.speed != 1.0:
         left += " · " + t("timer.view.rehearsal", speed=f"{snap.speed:g}")
     right = local_hhmm(snap.wall, snap.utc_offset)
