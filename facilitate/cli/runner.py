@@ -52,7 +52,8 @@ class RunOptions:
                 warnings = parse_warnings(warn)
             except ValueError:
                 raise UsageError(t("timer.err.bad_warn", value=warn)) from None
-        return cls(warnings, quiet, auto_advance, float(speed))
+        # A rehearsal runs the whole method through; at real speed only --auto-advance does.
+        return cls(warnings, quiet, auto_advance or speed > 1, float(speed))
 
 
 class JournalSink:

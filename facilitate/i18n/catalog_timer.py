@@ -26,7 +26,10 @@ EN: dict[str, str] = {
     "timer.opt.warn": 'Warn at these times before the end, e.g. 2m,30s ("none": no warnings).',
     "timer.opt.quiet": "No terminal bell at warnings and at the end (the colours still change).",
     "timer.opt.auto_advance": "Go on to the next step by itself when a countdown reaches zero.",
-    "timer.opt.speed": "Rehearsal: run everything N times faster (e.g. 60: a minute per second).",
+    "timer.opt.speed": (
+        "Rehearsal: run everything N times faster (e.g. 60: a minute per second);"
+        " above 1, steps also advance by themselves."
+    ),
     "timer.opt.title": "What the countdown is for, shown above it.",
     "timer.opt.until": "Count down to this clock time (HH:MM) instead of a duration.",
     "timer.default_title": "Timer",
@@ -145,7 +148,10 @@ SV: dict[str, str] = {
     "timer.opt.warn": 'Varna så här långt före slutet, t.ex. 2m,30s ("none": inga varningar).',
     "timer.opt.quiet": "Ingen ljudsignal vid varningar och vid slutet (färgerna ändras ändå).",
     "timer.opt.auto_advance": "Gå vidare till nästa steg av sig själv när nedräkningen når noll.",
-    "timer.opt.speed": "Repetition: kör allt N gånger snabbare (t.ex. 60: en minut per sekund).",
+    "timer.opt.speed": (
+        "Repetition: kör allt N gånger snabbare (t.ex. 60: en minut per sekund);"
+        " över 1 går stegen också vidare av sig själva."
+    ),
     "timer.opt.title": "Vad nedräkningen gäller, visas ovanför den.",
     "timer.opt.until": "Räkna ned till denna klockslag (HH:MM) i stället för en tid.",
     "timer.default_title": "Timer",
