@@ -109,3 +109,50 @@ def test_the_journal_sink_keeps_events_while_the_disk_fails(
     sink.close()
     assert sink.problem == ""
     assert [r.event.remaining_seconds for r in session.records()] == [10, 9]
+
+
+def _stopped_session(tmp_path: Path, method: str, params: dict, index: int, left: float) -> str:
+    from facilitate.model.events import RunStarted, RunStopped, StepStarted
+
+    session = SessionStore(tmp_path / "sessions").create(title="Resume me", language="en")
+    for event in (
+        RunStarted(method=method, params=params, speed=1.0, segments=index + 1),
+        StepStarted(index=index, step="x", planned_seconds=600.0, remaining_seconds=600.0),
+        RunStopped(index=index, remaining_seconds=left, paused=True, reason="interrupted"),
+    ):
+        session.append(event, author="me", role="facilitator")
+    return session.id
+
+
+def _events(tmp_path: Path, session_id: str) -> list[dict]:
+    text = (tmp_path / "sessions" / session_id / "journal.jsonl").read_text()
+    return [json.loads(line) for line in text.splitlines()]
+
+
+def test_resume_continues_a_method_where_it_stopped(env: dict[str, str], tmp_path: Path) -> None:
+    session_id = _stopped_session(tmp_path, "world-cafe", {"round_minutes": "12"}, 2, 30.0)
+    result = run_cli(["sessions", "resume", session_id, "--speed", "5000"], env=env)
+    assert result.exit_code == 0, result.stderr
+    records = _events(tmp_path, session_id)[3:]
+    assert records[0]["type"] == "step_started"  # no second run_started
+    assert records[0]["data"]["index"] == 2 and records[0]["data"]["remaining_seconds"] == 30
+    assert records[0]["data"]["planned_seconds"] == 720  # the stored parameter still applies
+    assert records[-1]["data"]["reason"] == "finished"
+
+
+def test_resume_continues_a_standalone_timer(env: dict[str, str], tmp_path: Path) -> None:
+    params = {"seconds": 600.0, "until": None, "title": "Fika", "warnings": [60.0]}
+    session_id = _stopped_session(tmp_path, "@timer", params, 0, 90.0)
+    result = run_cli(["sessions", "resume", session_id, "--speed", "100"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "[1/1] Fika: 01:30" in result.stdout and "01:00 left" in result.stdout
+    assert _events(tmp_path, session_id)[-1]["data"]["reason"] == "finished"
+
+
+def test_resume_past_the_end_of_a_changed_method_is_refused(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    session_id = _stopped_session(tmp_path, "world-cafe", {}, 40, 30.0)
+    result = run_cli(["sessions", "resume", session_id], env=env)
+    assert result.exit_code == 2
+    assert "stopped at step 41" in result.stderr

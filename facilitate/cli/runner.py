@@ -290,8 +290,10 @@ def _drive(
     assert isinstance(sink, JournalSink)
     stdin_tty = sys.stdin is not None and sys.stdin.isatty()
     stdout_tty = sys.stdout.isatty()
-    if not stdin_tty:
-        controller.auto_advance = True  # nobody can press n
+    if not stdin_tty:  # nobody can press a key: no pause to wait out, no n to press
+        controller.auto_advance = True
+        if start is not None:
+            start = {**start, "paused": False}
     if stdout_tty:
         from rich.console import Console
 
