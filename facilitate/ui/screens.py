@@ -104,6 +104,7 @@ class PlainDisplay:
         self.title = title
         self.stamp = stamp or (lambda: time.strftime("%H:%M:%S"))
         self._last: tuple[int, int, bool] | None = None
+        self._last_left: tuple[int, int] | None = None
 
     def start(self) -> None:
         """Nothing to set up."""
@@ -127,12 +128,19 @@ class PlainDisplay:
         self._last = key
         if first or seconds == 0 or seconds % 60:
             return
-        text = format_clock(seconds)
-        self._say(t("timer.plain.over" if overtime else "timer.plain.left", time=text))
+        if overtime:
+            self._say(t("timer.plain.over", time=format_clock(seconds)))
+        else:
+            self._left(snap.index, seconds)
+
+    def _left(self, index: int, seconds: int) -> None:
+        if (index, seconds) != self._last_left:  # a warning and a whole minute can coincide
+            self._last_left = (index, seconds)
+            self._say(t("timer.plain.left", time=format_clock(seconds)))
 
     def tick(self, tick: Tick, snap: RunSnapshot) -> None:
         if tick.warnings and not tick.reached_zero:
-            self._say(t("timer.plain.left", time=format_countdown(min(tick.warnings))))
+            self._left(snap.index, round(min(tick.warnings)))
         if tick.reached_zero:
             self._say(t("timer.plain.zero"))
 
