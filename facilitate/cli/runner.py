@@ -76,10 +76,10 @@ class JournalSink:
         self.flush()
 
     def flush(self) -> bool:
-        assert self.session is not None or not self.pending
-        while self.pending:
+        """Write the waiting events in order; False (and ``problem`` set) if one fails."""
+        while self.pending and self.session is not None:
             try:
-                self.session.append(self.pending[0], author=self.author, role=ROLE)  # type: ignore[union-attr]
+                self.session.append(self.pending[0], author=self.author, role=ROLE)
             except (FacilitateError, OSError) as error:
                 self.problem = t("timer.run.journal_problem", detail=str(error).splitlines()[0])
                 return False

@@ -18,6 +18,7 @@ from facilitate.model.events import (
     RunStarted,
     RunStopped,
     StepEnded,
+    StepOutcome,
     StepRestarted,
     StepStarted,
     StopReason,
@@ -266,8 +267,7 @@ class RunController:
 
     def next(self, now: float, wall: float) -> None:
         """End the current step (completed if its time is up, else skipped) and go on."""
-        outcome = "completed" if self.remaining(now) <= 0 else "skipped"
-        self._end(outcome, now, wall)
+        self._end("completed" if self.remaining(now) <= 0 else "skipped", now, wall)
 
     def back(self, now: float, wall: float) -> bool:
         """Go back to the previous step; returns False on the first step (nothing happens)."""
@@ -338,19 +338,19 @@ class RunController:
             )
         )
 
-    def _close(self, outcome: str, now: float) -> None:
+    def _close(self, outcome: StepOutcome, now: float) -> None:
         elapsed = self.elapsed(now)
         self._actual[self.index] = self._actual.get(self.index, 0.0) + elapsed
         self.emit(
             StepEnded(
                 index=self.index,
-                outcome=outcome,  # type: ignore[arg-type]
+                outcome=outcome,
                 elapsed_seconds=round(elapsed, 3),
                 remaining_seconds=self._r(now),
             )
         )
 
-    def _end(self, outcome: str, now: float, wall: float) -> None:
+    def _end(self, outcome: StepOutcome, now: float, wall: float) -> None:
         self._close(outcome, now)
         if self.index + 1 < len(self.segments):
             self._begin(self.index + 1, now, wall)

@@ -138,7 +138,7 @@ def _line(text: str, width: int, style: str = "", *, center: bool = False) -> Li
 
 
 def _spread(left: str, right: str, width: int, style: str = "") -> Line:
-    room = width - len(left) - len(right)
+    room = width - cell_len(left) - cell_len(right)
     if room < 2:
         return _line(left, width, style)
     return _line(left + " " * room + right, width, style)
@@ -165,7 +165,7 @@ def _text_lines(segment: Segment, lang: str, width: int) -> list[tuple[str, str]
     if segment.round_text is not None:
         out.extend((line, "bold") for line in _wrap(segment.round_text.get(lang), width))
     out.extend((line, "") for line in _wrap(segment.instructions.get(lang), width))
-    return [(line, style) for line, style in out if line.strip() or out]
+    return out
 
 
 def _header(snap: RunSnapshot, overlay: Overlay, width: int) -> Line:
