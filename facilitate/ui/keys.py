@@ -13,11 +13,16 @@ import os
 import select
 import signal
 import sys
-import termios
-import tty
+import time
 from collections.abc import Callable
 from types import FrameType, TracebackType
 from typing import Protocol
+
+try:
+    import termios
+    import tty
+except ImportError:  # Windows: no terminal modes; the view runs, keys are not read
+    termios = tty = None  # type: ignore[assignment]
 
 RESIZE = "<resize>"
 """Returned by :meth:`KeySource.next_key` when the terminal changed size (or came back)."""
@@ -91,10 +96,12 @@ class TerminalKeys:
     @classmethod
     def for_stdin(cls, **kwargs: Callable[[], None] | None) -> TerminalKeys:
         """Keys from standard input when it is a terminal, else a reader that only waits."""
-        fd = sys.stdin.fileno() if sys.stdin is not None and sys.stdin.isatty() else None
-        return cls(fd, **kwargs)
+        tty_in = termios is not None and sys.stdin is not None and sys.stdin.isatty()
+        return cls(sys.stdin.fileno() if tty_in else None, **kwargs)
 
     def __enter__(self) -> TerminalKeys:
+        if termios is None:
+            return self
         self._wake_r, self._wake_w = os.pipe()
         os.set_blocking(self._wake_r, False)
         os.set_blocking(self._wake_w, False)
@@ -140,6 +147,9 @@ class TerminalKeys:
     def next_key(self, timeout: float | None) -> str | None:
         if self._pending:
             return self._pending.pop(0)
+        if self._wake_r < 0:  # no terminal support at all: only wait
+            time.sleep(1.0 if timeout is None else max(0.0, timeout))
+            return None
         watch = [self._wake_r]
         if self.fd is not None and not self._eof:
             watch.append(self.fd)

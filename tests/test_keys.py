@@ -1,0 +1,59 @@
+"""Key input: decoding what a terminal sends, and the cbreak reader on a real pty pair."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+import pytest
+
+from facilitate.ui.keys import ENTER, ESCAPE, RESIZE, TerminalKeys, decode_keys
+
+
+def test_decode_plain_keys_enter_and_escape() -> None:
+    assert decode_keys(b" +n") == [" ", "+", "n"]
+    assert decode_keys(b"\r") == [ENTER]
+    assert decode_keys(b"\x1b") == [ESCAPE]
+    assert decode_keys("å".encode()) == ["å"]
+
+
+def test_arrow_and_function_keys_are_dropped_whole() -> None:
+    # Right arrow is ESC [ C: it must not turn into a "C" (or an "n" for F-keys).
+    assert decode_keys(b"\x1b[C\x1b[15~n\x1bOP") == ["n"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals only")
+def test_the_reader_uses_cbreak_wakes_on_keys_and_resizes_and_restores() -> None:
+    import termios
+
+    master, slave = os.openpty()
+    try:
+        before = termios.tcgetattr(slave)
+        with TerminalKeys(slave) as keys:
+            during = termios.tcgetattr(slave)
+            assert not during[3] & termios.ICANON  # cbreak: keys arrive one by one
+            assert during[3] & termios.ISIG  # Ctrl-C still interrupts (not raw mode)
+            assert during[1] & termios.OPOST  # output processing kept (raw mode garbles Rich)
+            assert keys.next_key(0.01) is None
+            os.write(master, b"n ")
+            assert keys.next_key(5) == "n"
+            assert keys.next_key(5) == " "
+            os.kill(os.getpid(), signal.SIGWINCH)
+            assert keys.next_key(5) == RESIZE
+            keys.pause()
+            assert termios.tcgetattr(slave)[3] & termios.ICANON  # normal mode for a prompt
+            keys.resume()
+            assert not termios.tcgetattr(slave)[3] & termios.ICANON
+        assert termios.tcgetattr(slave) == before
+    finally:
+        os.close(master)
+        os.close(slave)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals only")
+def test_without_a_terminal_it_only_waits() -> None:
+    with TerminalKeys(None) as keys:
+        assert keys.next_key(0.01) is None
+        os.kill(os.getpid(), signal.SIGWINCH)
+        assert keys.next_key(5) == RESIZE
