@@ -140,7 +140,9 @@ def main() -> None:
         (
             "drift trend (ms per hour, fitted)",
             "-",
-            f"{drift_stats['slope_ms_per_hour']:+.2f}",
+            f"{drift_stats['slope_ms_per_hour']:+.2f}"
+            if drift_stats["span"] >= 120
+            else "(run 2 min or more)",
             "~0",
         ),
         (
