@@ -51,7 +51,11 @@ class RunStarted(Event):
 @_register
 @dataclass(frozen=True)
 class StepStarted(Event):
-    """A step (or one round of a repeated step) started; ``index`` is its place in the timeline."""
+    """A step (or one round of a repeated step) started; ``index`` is its place in the timeline.
+
+    ``title`` is the step's title as shown in the run's language (e.g. "Round 2/3: Think
+    alone"); journals written before it existed have None, and readers fall back to ``step``.
+    """
 
     TYPE: ClassVar[str] = "step_started"
     index: int
@@ -60,6 +64,7 @@ class StepStarted(Event):
     planned_seconds: float | None = None
     until: str | None = None
     remaining_seconds: float | None = None
+    title: str | None = None
 
 
 @_register
