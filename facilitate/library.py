@@ -146,17 +146,23 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
     return method
 
 
+def check_file_name(method: Method, path: Path, cwd: Path | None = None) -> None:
+    """A library file must be named after its id (``world-cafe.yaml``), or it cannot be found."""
+    if method.id != path.stem:
+        message = t("lib.id_not_file_name", id=method.id, stem=path.stem)
+        raise InvalidFileError([Problem(display_path(path, cwd), None, None, "id", message)])
+
+
+def validate_method_file(path: Path, cwd: Path | None = None) -> Method:
+    """Everything the library checks of a file: its content and that it is named after its id."""
+    method = load_method_file(path, cwd=cwd)
+    check_file_name(method, path, cwd)
+    return method
+
+
 def _load_in_library(origin: str, path: Path, cwd: Path) -> LoadedMethod:
     method = load_method_file(path, strict_languages=origin == "bundled", cwd=cwd)
-    if method.id != path.stem:
-        name = display_path(path, cwd)
-        raise InvalidFileError(
-            [
-                Problem(
-                    name, None, None, "id", t("lib.id_not_file_name", id=method.id, stem=path.stem)
-                )
-            ]
-        )
+    check_file_name(method, path, cwd)
     return LoadedMethod(method, origin, path)
 
 

@@ -151,3 +151,18 @@ def test_schema_is_json_schema_for_method_files() -> None:
     assert schema["title"] == "facilitate method"
     assert {"id", "name", "steps"} <= set(schema["required"])
     assert schema["additionalProperties"] is False
+
+
+def test_validate_insists_that_the_file_is_named_after_the_id(isolated: Path) -> None:
+    run_cli(["methods", "new", "my-method"])
+    source = isolated / "methods" / "my-method.yaml"
+    (isolated / "methods" / "other.yaml").write_text(source.read_text(encoding="utf-8"))
+    result = run_cli(["methods", "validate", "methods/other.yaml"])
+    assert result.exit_code == 2
+    assert "id 'my-method' does not match the file name 'other'" in result.stderr
+
+
+def test_a_parameter_out_of_range_names_the_range() -> None:
+    result = run_cli(["methods", "show", "35an", "--param", "rounds=0"])
+    assert result.exit_code == 2
+    assert "0 is out of range: expected 1 to" in result.stderr

@@ -11,11 +11,10 @@ import typer
 from typer.core import TyperGroup
 
 from facilitate import __version__
-from facilitate.cli import methods, run, sessions
 from facilitate.cli.context import AppContext
 from facilitate.cli.output import print_error
 from facilitate.errors import ExitCode, FacilitateError
-from facilitate.i18n import LANGUAGES, detect_language, set_language, t
+from facilitate.i18n import LANGUAGES, detect_language, get_language, set_language, t
 
 
 def _version(value: bool) -> None:
@@ -68,19 +67,22 @@ def build_app() -> typer.Typer:
     def root(
         ctx: typer.Context,
         lang: Annotated[
-            str | None, typer.Option("--lang", help=t("opt.lang"), callback=_lang)
+            str | None, typer.Option("--lang", help=t("opt.lang"), callback=_lang, metavar="sv|en")
         ] = None,
         sessions_dir: Annotated[
-            Path | None, typer.Option("--sessions-dir", help=t("opt.sessions_dir"))
+            Path | None, typer.Option("--sessions-dir", help=t("opt.sessions_dir"), metavar="DIR")
         ] = None,
         version: Annotated[
             bool,
-            typer.Option("--version", help=t("opt.version"), callback=_version, is_eager=True),
+            typer.Option(
+                "--version", help=t("opt.version"), callback=_version, is_eager=True, metavar=""
+            ),
         ] = False,
     ) -> None:
-        ctx.obj = AppContext(
-            lang=lang or detect_language(sys.argv, os.environ), sessions_dir_option=sessions_dir
-        )
+        ctx.obj = AppContext(lang=lang or get_language(), sessions_dir_option=sessions_dir)
+
+    # Imported here, after the language is set, so that help texts are in that language.
+    from facilitate.cli import methods, run, sessions
 
     methods.register(app)
     sessions.register(app)
@@ -88,8 +90,30 @@ def build_app() -> typer.Typer:
     return app
 
 
+HELP_CHROME = {
+    "ARGUMENTS_PANEL_TITLE": "help.arguments",
+    "OPTIONS_PANEL_TITLE": "help.options",
+    "COMMANDS_PANEL_TITLE": "help.commands",
+    "ERRORS_PANEL_TITLE": "help.error",
+    "REQUIRED_LONG_STRING": "help.required",
+    "DEFAULT_STRING": "help.default",
+    "ABORTED_TEXT": "help.aborted",
+    "RICH_HELP": "help.try",
+}
+
+
+def translate_help_chrome() -> None:
+    """Put Typer's own panel titles and markers ("Options", "[required]" ...) in our language."""
+    from typer import rich_utils
+
+    for name, key in HELP_CHROME.items():
+        setattr(rich_utils, name, t(key))
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``facilitate`` command."""
     args = sys.argv[1:] if argv is None else argv
     set_language(detect_language(args, os.environ))
+    if get_language() != "en" and (not args or "--help" in args or "-h" in args):
+        translate_help_chrome()
     build_app()(args=args, prog_name="facilitate")

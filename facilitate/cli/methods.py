@@ -51,7 +51,7 @@ def register(app: typer.Typer) -> None:
     @methods.command("list", help=t("methods.list.help"), epilog=t("methods.list.example"))
     def list_(
         ctx: typer.Context,
-        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json"))] = False,
+        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json"), metavar="")] = False,
     ) -> None:
         from facilitate.library import load_library
         from facilitate.ui.method_view import method_summary, methods_table
@@ -78,7 +78,8 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         method_id: Annotated[str, typer.Argument(metavar="ID", help=t("arg.method_id"))],
         param: Annotated[
-            list[str] | None, typer.Option("--param", "-p", help=t("opt.param"))
+            list[str] | None,
+            typer.Option("--param", "-p", help=t("opt.param"), metavar="KEY=VALUE"),
         ] = None,
     ) -> None:
         from facilitate.library import find_method
@@ -96,7 +97,7 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=t("arg.paths"))],
     ) -> None:
-        from facilitate.library import SUFFIXES, display_path, load_method_file, method_files
+        from facilitate.library import SUFFIXES, display_path, method_files, validate_method_file
 
         app_ctx = app_context(ctx)
         files: list[Path] = []
@@ -112,7 +113,7 @@ def register(app: typer.Typer) -> None:
         failed = 0
         for path in files:
             try:
-                method = load_method_file(path, cwd=app_ctx.cwd)
+                method = validate_method_file(path, cwd=app_ctx.cwd)
             except (InvalidFileError, NotFoundError) as error:
                 failed += 1
                 for line in error.lines():
@@ -138,8 +139,10 @@ def register(app: typer.Typer) -> None:
     def new(
         ctx: typer.Context,
         method_id: Annotated[str, typer.Argument(metavar="ID", help=t("arg.new_id"))],
-        output: Annotated[Path | None, typer.Option("--output", "-o", help=t("opt.output"))] = None,
-        force: Annotated[bool, typer.Option("--force", help=t("opt.force"))] = False,
+        output: Annotated[
+            Path | None, typer.Option("--output", "-o", help=t("opt.output"), metavar="PATH")
+        ] = None,
+        force: Annotated[bool, typer.Option("--force", help=t("opt.force"), metavar="")] = False,
     ) -> None:
         from facilitate.library import display_path
         from facilitate.scaffold import scaffold_method

@@ -12,6 +12,14 @@ EN: dict[str, str] = {
     "err.prefix": "error",
     "err.interrupted": "interrupted",
     "err.bad_lang": "unknown language {value!r}: use sv or en",
+    "help.arguments": "Arguments",
+    "help.options": "Options",
+    "help.commands": "Commands",
+    "help.error": "Error",
+    "help.required": "[required]",
+    "help.default": "[default: {}]",
+    "help.aborted": "Aborted.",
+    "help.try": "Try [blue]'{command_path} {help_option}'[/] for help.",
 }
 
 SV: dict[str, str] = {
@@ -26,4 +34,12 @@ SV: dict[str, str] = {
     "err.prefix": "fel",
     "err.interrupted": "avbrutet",
     "err.bad_lang": "okänt språk {value!r}: använd sv eller en",
+    "help.arguments": "Argument",
+    "help.options": "Flaggor",
+    "help.commands": "Kommandon",
+    "help.error": "Fel",
+    "help.required": "[krävs]",
+    "help.default": "[standard: {}]",
+    "help.aborted": "Avbrutet.",
+    "help.try": "Se [blue]'{command_path} {help_option}'[/] för hjälp.",
 }

@@ -31,6 +31,10 @@ def _parse(param: Parameter, raw: str) -> Any:
     return [part.strip() for part in raw.split(TEXTS_SEPARATOR) if part.strip()]
 
 
+def _plain(number: float) -> float | int:
+    return int(number) if float(number).is_integer() else number
+
+
 def _as_text(value: Any) -> Text:
     if isinstance(value, str):
         return Text.same(value)
@@ -64,6 +68,9 @@ def resolve_params(method: Method, overrides: dict[str, str] | None = None) -> d
             )
         value = _parse(param, raw)
         problem = parameter_value_problem(param, value)
+        if problem and problem[0] == "v.out_of_range":
+            low, high = (_plain(problem[1][k]) for k in ("min", "max"))
+            raise ParameterError("param.out_of_range", name=key, value=raw, min=low, max=high)
         if problem:
             raise ParameterError("param.bad_value", name=key, value=raw, type=param.type)
         values[key] = value
