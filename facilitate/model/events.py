@@ -1,7 +1,8 @@
 """The events a workshop is made of; a session's state is a fold over them.
 
-Each event is a frozen dataclass with a ``TYPE`` tag. The journal stores an envelope
-(``seq``, ``at``, ``author``, ``role``) around ``type`` and ``data`` (the event's fields).
+Each event is a frozen dataclass with a ``TYPE`` tag, registered in ``EVENT_TYPES``. The journal
+stores an envelope (``seq``, ``at``, ``author``, ``role``) around ``type`` and ``data`` (the
+event's fields).
 Timer events carry ``remaining_seconds`` so a run can be resumed from any point.
 """
 
@@ -186,16 +187,3 @@ class Recorded:
     author: str
     role: str
     event: Event
-
-
-class UnknownEventError(ValueError):
-    """An event type this version does not know."""
-
-
-def event_from_data(type_: str, data: dict[str, Any]) -> Event:
-    """Rebuild an event from its ``type`` tag and ``data``; raises on unknown types or fields."""
-    try:
-        cls = EVENT_TYPES[type_]
-    except KeyError:
-        raise UnknownEventError(type_) from None
-    return cls(**data)
