@@ -33,7 +33,23 @@ PATHS = command_paths()
 
 def test_the_app_has_the_documented_command_groups() -> None:
     names = {" ".join(p) for p in PATHS}
-    wanted = {"methods list", "methods show", "methods validate", "methods schema", "methods new"}
+    wanted = {
+        "methods list",
+        "methods show",
+        "methods validate",
+        "methods schema",
+        "methods new",
+        "sessions new",
+        "sessions list",
+        "sessions show",
+        "sessions history",
+        "sessions note",
+        "sessions resume",
+        "sessions archive",
+        "sessions delete",
+        "run",
+        "timer",
+    }
     assert wanted <= names
 
 
