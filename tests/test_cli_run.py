@@ -33,6 +33,8 @@ def env(tmp_path: Path) -> dict[str, str]:
         (["timer", "5m", "--warn", "later"], "not a list of warning times: 'later'"),
         (["timer", "5m", "--speed", "0"], "the speed must be a number above 0"),
         (["timer", "5m", "--session", "no-such-session"], "no-such-session"),
+        (["timer", "99999999"], "a countdown can be at most 12 h; got '99999999'"),
+        (["timer", "12h1m"], "at most 12 h"),
         (["run", "world-cafe", "--param", "rounds"], "expected --param key=value"),
         (["run", "world-cafe", "--param", "colour=red"], "unknown parameter 'colour'"),
         (["run", "no-such-method"], "no-such-method"),
@@ -66,7 +68,8 @@ def test_a_piped_run_goes_through_the_method_and_records_it(
     lines = next((tmp_path / "sessions").glob("*/journal.jsonl")).read_text().splitlines()
     records = [json.loads(line) for line in lines]
     assert records[0]["type"] == "run_started"
-    assert records[0]["data"]["params"] == {"round_minutes": "12"}
+    params = records[0]["data"]["params"]  # the resolved values, so a resume uses these
+    assert params["round_minutes"] == 12 and params["questions"][0]["en"]
     assert records[-1]["data"]["reason"] == "finished"
     rounds = [r["data"] for r in records if r["type"] == "step_started" and r["data"]["round"]]
     assert rounds and all(r["planned_seconds"] == 720 for r in rounds)
@@ -156,3 +159,75 @@ def test_resume_past_the_end_of_a_changed_method_is_refused(
     result = run_cli(["sessions", "resume", session_id], env=env)
     assert result.exit_code == 2
     assert "stopped at step 41" in result.stderr
+
+
+def _past_clock() -> str:
+    """HH:MM ten minutes ago (local time): always a time that has passed, even near midnight."""
+    import time
+
+    return time.strftime("%H:%M", time.localtime(time.time() - 600))
+
+
+def test_a_timer_until_a_time_that_has_passed_is_refused(env: dict[str, str]) -> None:
+    clock = _past_clock()
+    result = run_cli(["timer", "--until", clock], env=env)
+    assert result.exit_code == 2
+    assert f"--until {clock}: that time has passed" in result.stderr
+    assert "give a later time" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_timer_of_twelve_hours_is_accepted(env: dict[str, str]) -> None:
+    result = run_cli(["timer", "12h", "--speed", "1000000", "--warn", "none"], env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "[1/1] Timer: 12:00:00" in result.stdout
+
+
+def test_timer_help_speaks_of_one_countdown() -> None:
+    result = run_cli(["timer", "--help"])
+    text = " ".join(result.stdout.split())
+    assert "Record the countdown in this session" in text
+    assert "default for run" not in text
+    assert "instead of counting overtime" in text
+    assert "next step" not in text
+
+
+def test_run_in_a_session_with_a_stopped_run_is_refused(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    session_id = _stopped_session(tmp_path, "1-2-4-all", {}, 2, 30.0)
+    for args in (
+        ["run", "dot-voting", "--session", session_id],
+        ["timer", "5m", "--session", session_id],
+    ):
+        result = run_cli(args, env=env)
+        assert result.exit_code == 2, result.stderr
+        assert (
+            f"session {session_id} has a stopped run of 1-2-4-all (step 3/3);"
+            f" continue it with: facilitate sessions resume {session_id}"
+        ) in " ".join(result.stderr.split())
+    assert len(_events(tmp_path, session_id)) == 3  # nothing appended; still resumable
+    result = run_cli(["sessions", "resume", session_id, "--speed", "5000"], env=env)
+    assert result.exit_code == 0, result.stderr
+
+
+def test_after_a_finished_run_another_method_runs_in_the_same_session(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    first = run_cli(["run", "1-2-4-all", "--speed", "5000"], env=env)
+    assert first.exit_code == 0, first.stderr
+    session_id = next((tmp_path / "sessions").iterdir()).name
+    second = run_cli(["run", "dot-voting", "--speed", "5000", "--session", session_id], env=env)
+    assert second.exit_code == 0, second.stderr
+    runs = [
+        r["data"]["method"] for r in _events(tmp_path, session_id) if r["type"] == "run_started"
+    ]
+    assert runs == ["1-2-4-all", "dot-voting"]
+
+
+def test_a_stored_value_that_no_longer_fits_the_method_stops_the_resume(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    session_id = _stopped_session(tmp_path, "world-cafe", {"round_minutes": "lots"}, 1, 30.0)
+    result = run_cli(["sessions", "resume", session_id], env=env)
+    assert result.exit_code == 2
+    assert "round_minutes" in result.stderr and "Traceback" not in result.stderr

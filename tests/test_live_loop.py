@@ -54,6 +54,7 @@ class Frames:
         self.shown: list[tuple[str, bool, str]] = []
         self.texts: list[str] = []
         self.bells = 0
+        self.notices: list[str] = []
         self.starts = 0
         self.stops = 0
 
@@ -75,6 +76,13 @@ class Frames:
     def bell(self) -> None:
         self.bells += 1
         self.live.bell()
+
+    def help(self) -> bool:
+        return self.live.help()
+
+    def notice(self, text: str) -> None:
+        self.notices.append(text)
+        self.live.notice(text)
 
     def event(self, event, snap: RunSnapshot) -> None:
         self.live.event(event, snap)
@@ -120,6 +128,7 @@ def run(
     then_quit: bool = True,
     clock: FakeClock | None = None,
     new_id: str = "n1",
+    session_id: str | None = "2026-05-01-pairs",
 ) -> Result:
     clock = clock or FakeClock()
     rec = Recorder()
@@ -132,6 +141,7 @@ def run(
         trace=trace,
         min_redraw=0.1 if speed > 1 else 0,
         new_id=lambda: new_id,
+        session_id=session_id,
     )
     reason = run_loop(
         controller,
@@ -329,3 +339,75 @@ def test_plain_lines_when_not_a_terminal() -> None:
     assert "10:00:00 01:00 left" in lines and "10:00:00 00:30 left" in lines
     assert "10:00:00 time is up" in lines
     assert lines[-1] == "10:00:00 finished"
+
+
+def test_the_note_prompt_says_when_the_clock_is_paused() -> None:
+    clock = FakeClock()
+    prompter = TypingPrompter(clock, ["Break", "After"], seconds=5)
+    script = [(5, " "), (10, "a"), (20, " "), (25, "a"), (40, "q")]
+    run([seg(0, 120)], script, prompter=prompter, clock=clock)
+    paused, running = prompter.asked
+    assert "01:55 left, the clock is paused" in paused and "running" not in paused
+    assert "the clock is running" in running
+    assert "Ctrl-C = cancel" in running  # Ctrl-C in the prompt cancels only the note
+
+
+def test_a_note_without_a_session_says_it_cannot_be_kept() -> None:
+    prompter = TypingPrompter(FakeClock(), ["lost"], seconds=0)
+    result = run([seg(0, 60)], [(2, "a"), (3, "q")], prompter=prompter, session_id=None)
+    assert not prompter.asked and not result.events.of(EntryAdded)
+    assert result.display.notices == ["Notes need a session: start the timer with --session ID"]
+
+
+def test_after_going_back_the_header_still_counts_the_time_spent() -> None:
+    segments = [seg(0, 60), seg(1, 60)]
+    result = run(segments, [(100, "n"), (130, "b"), (135, "q")])
+    texts = result.display.texts
+    back = max(i for i, text in enumerate(texts) if "Step 2/2" in text) + 1
+    assert "1 min behind plan" in texts[back - 1]  # 100 s spent, step 2 to come: 40 s behind
+    # 130 s spent, and step 1 again with its 60 s: 2 min behind, never "on plan".
+    assert all("Step 1/2" in text and "2 min behind plan" in text for text in texts[back:])
+    assert len(texts) - back >= 5
+
+
+def plain_run(script: list, *, prompter: Prompter | None = None) -> tuple[list[str], Recorder]:
+    stream = io.StringIO()
+    clock = FakeClock()
+    segments = [seg(0, 120), seg(1, 60)]
+    rec = Recorder()
+    controller = RunController(segments, rec, method_id="m")
+    display = PlainDisplay(stream, segments, "en", title="Pairs", stamp=lambda: "10:00:00")
+    keys = ScriptedKeys(clock, script)
+    settings = LoopSettings(session_id="2026-05-01-pairs", new_id=lambda: "n1")
+    run_loop(
+        controller, clock=clock, keys=keys, display=display, prompter=prompter, settings=settings
+    )
+    return stream.getvalue().splitlines(), rec
+
+
+def test_plain_help_prints_the_keys_and_the_next_key_still_works() -> None:
+    lines, rec = plain_run([(2, "?"), (3, " ")])
+    assert "10:00:00 Keys" in lines
+    assert any(line.startswith("10:00:00   space") and "pause / resume" in line for line in lines)
+    assert lines.index("10:00:00 Keys") < lines.index("10:00:00 paused at 01:57")
+    assert rec.of(TimerPaused)  # the space after ? was not swallowed
+
+
+def test_plain_output_says_what_a_key_did_when_no_event_shows_it() -> None:
+    lines, _ = plain_run([(2, "b"), (3, "a"), (4, "n"), (5, "n")])
+    assert "10:00:00 This is the first step" in lines
+    assert (
+        "10:00:00 Notes need a terminal here; add one with: facilitate sessions note"
+        ' 2026-05-01-pairs "TEXT"'
+    ) in lines
+    assert "10:00:00 Last step: press n again to finish" in lines
+
+
+def test_plain_output_asks_for_a_note_on_plain_lines() -> None:
+    from facilitate.ui.prompts import LinePrompter
+
+    answers, asked = io.StringIO("More chairs\n"), io.StringIO()
+    lines, rec = plain_run([(2, "a")], prompter=LinePrompter(answers, asked))
+    assert asked.getvalue().startswith("Note for Step 0 (01:58 left, the clock is running")
+    assert rec.of(EntryAdded)[0].text == "More chairs"
+    assert "10:00:00 note: More chairs" in lines

@@ -193,3 +193,73 @@ def test_not_a_terminal_prints_plain_timestamped_lines(tmp_path: Path) -> None:
     assert any(line.endswith(" 01:00 left") for line in lines)
     assert any(line.endswith(" time is up") for line in lines)
     assert lines[-1].endswith(" finished")
+
+
+def test_piped_output_prints_the_keys_and_asks_for_a_note_on_plain_lines(tmp_path: Path) -> None:
+    session = SessionStore(tmp_path / "sessions").create(title="Piped", language="en")
+    command = f"{sys.executable} -m facilitate timer 10m --session {session.id} | cat"
+    child = pexpect.spawn(
+        "/bin/sh",
+        ["-c", command],
+        cwd=str(tmp_path),
+        env=env_for(tmp_path),
+        dimensions=(24, 100),
+        encoding="utf-8",
+        timeout=15,
+    )
+    expect_text(child, "[1/1] Timer: 10:00")
+    child.send("?")
+    expect_text(child, "pause / resume")
+    child.send(" ")  # the key after ? is a key of its own, not "close the help"
+    expect_text(child, "paused at")
+    child.send("a")
+    expect_text(child, "the clock is paused")
+    child.send("More chairs\r")
+    expect_text(child, "note: More chairs")
+    child.send("q")
+    rest = screen_text(child.read())
+    assert finish(child) == 0
+    assert f"facilitate sessions resume {session.id}" in rest
+    records = journal(tmp_path)
+    assert [r["type"] for r in records] == [
+        "run_started",
+        "step_started",
+        "timer_paused",
+        "entry_added",
+        "run_stopped",
+    ]
+    assert records[3]["data"]["text"] == "More chairs"
+
+
+def test_a_second_run_of_a_session_that_is_running_is_refused(tmp_path: Path) -> None:
+    session = SessionStore(tmp_path / "sessions").create(title="Conc", language="en")
+    child = spawn(["run", "1-2-4-all", "--session", session.id], tmp_path)
+    expect_text(child, "Step 1/")
+    second = subprocess.run(
+        [sys.executable, "-m", "facilitate", "run", "1-2-4-all", "--session", session.id],
+        cwd=tmp_path,
+        env=env_for(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=30,
+        stdin=subprocess.DEVNULL,
+    )
+    assert second.returncode == 2
+    assert second.stderr.strip() == (
+        f"error: session {session.id} is being run in another terminal;"
+        f' add notes with: facilitate sessions note {session.id} "TEXT"'
+    )
+    note = subprocess.run(
+        [sys.executable, "-m", "facilitate", "sessions", "note", session.id, "Meanwhile"],
+        cwd=tmp_path,
+        env=env_for(tmp_path),
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert note.returncode == 0, note.stderr
+    child.send("q")
+    child.read()
+    assert finish(child) == 0
+    types = [r["type"] for r in journal(tmp_path)]
+    assert types.count("run_started") == 1 and "entry_added" in types

@@ -100,9 +100,27 @@ def test_a_fresh_run_announces_itself_and_its_first_step() -> None:
     assert rec.events == [
         RunStarted(method="m", params={"k": "v"}, speed=1.0, segments=3),
         StepStarted(
-            index=0, step="s0", round=None, planned_seconds=600, until=None, remaining_seconds=600
+            index=0,
+            step="s0",
+            round=None,
+            planned_seconds=600,
+            until=None,
+            remaining_seconds=600,
+            title="Step 0",
         ),
     ]
+
+
+def test_each_step_started_records_its_title_as_shown_with_the_round() -> None:
+    method = Method.model_validate(WORLD_CAFE)
+    rec = Recorder()
+    run = RunController(build_timeline(method, resolve_params(method)), rec, lang="sv")
+    clock = FakeClock()
+    run.start(*clock.now())
+    run.next(*clock.now())
+    run.next(*clock.now())
+    titles = [e.title for e in rec.of(StepStarted)]
+    assert titles == ["Welcome", "Runda 1/3", "Runda 2/3"]
 
 
 def test_pause_and_resume_are_events_with_the_time_left_and_the_pause() -> None:
@@ -180,6 +198,8 @@ def test_restart_gives_the_step_its_planned_time() -> None:
     assert rec.events[-1] == StepRestarted(index=0, remaining_seconds=600)
     clock.advance(1)
     assert run.elapsed(clock.mono) == 1
+    # The 300 s spent before the restart stay spent: 301 s in, 599 s to go, 300 s behind.
+    assert run.plan_delta(clock.mono) == pytest.approx(300)
 
 
 def test_next_on_the_last_step_finishes_the_run() -> None:
@@ -238,8 +258,15 @@ def test_resume_starts_part_way_without_a_new_run() -> None:
     run.start(*clock.now(), index=1, remaining=100, paused=True, fresh=False)
     assert rec.events == [
         StepStarted(
-            index=1, step="s1", round=None, planned_seconds=600, until=None, remaining_seconds=100
-        )
+            index=1,
+            step="s1",
+            round=None,
+            planned_seconds=600,
+            until=None,
+            remaining_seconds=100,
+            title="Step 1",
+        ),
+        TimerPaused(index=1, remaining_seconds=100),  # the journal knows it is still paused
     ]
     snap = run.snapshot(*clock.now())
     assert snap.paused and snap.remaining == 100 and snap.index == 1
@@ -296,6 +323,19 @@ def test_plan_delta_counts_skips_overtime_pauses_and_extensions() -> None:
     run.toggle_pause(*clock.now())
     run.adjust(120, *clock.now())  # 100 s of it are already spent in overtime
     assert run.plan_delta(clock.mono) == pytest.approx(-320)
+
+
+def test_going_back_keeps_the_time_spent_so_the_plan_delta_does_not_reset() -> None:
+    run, clock, _rec = make()  # steps of 600, 300 and 120 s
+    clock.advance(900)  # step 0 runs 5 min over
+    run.next(*clock.now())
+    clock.advance(200)
+    assert run.plan_delta(clock.mono) == pytest.approx(300)
+    run.back(*clock.now())  # 1100 s spent, step 0 again with its 600 s: 1700 against 600
+    assert run.plan_delta(clock.mono) == pytest.approx(1100)
+    clock.advance(600)
+    run.next(*clock.now())  # 1700 s spent and step 1's 300 s to come, against 900 planned
+    assert run.plan_delta(clock.mono) == pytest.approx(1100)
 
 
 def test_a_step_until_a_clock_time_realigns_the_plan() -> None:
@@ -360,3 +400,50 @@ def test_a_resumed_run_carries_the_plan_delta_on() -> None:
     fresh = RunController([seg(0, 600), seg(1, 300), seg(2, 120)], Recorder())
     fresh.start(*clock.now(), index=2, remaining=120, fresh=False)
     assert fresh.plan_delta(clock.mono) == 0  # steps not seen count as on plan
+
+
+def test_a_paused_resume_is_recorded_as_paused_so_a_crash_keeps_it_paused() -> None:
+    from facilitate.model.session import fold
+
+    rec = Recorder()
+    run = RunController([seg(0), seg(1, 600), seg(2)], rec, method_id="m")
+    run.start(*FakeClock().now(), index=1, remaining=100, paused=True, fresh=False)
+    events = [RunStarted(method="m", segments=3), *rec.events]  # the run began earlier
+    records = [Recorded(i + 1, "2026-05-01T10:00:00", "a", "f", e) for i, e in enumerate(events)]
+    assert fold(records).resume_point == (1, 100, True)  # no RunStopped: as after a crash
+
+
+def test_resolved_parameters_round_trip_through_the_journal_as_json() -> None:
+    import json
+
+    from facilitate.model.params import params_from_json, params_to_json
+
+    method = Method.model_validate(WORLD_CAFE)
+    values = resolve_params(method, {"round_minutes": "15"})
+    stored = json.loads(json.dumps(params_to_json(values)))
+    assert stored == {"round_minutes": 15.0}
+    assert params_from_json(method, stored) == values
+    # what older journals kept: the raw override strings
+    assert params_from_json(method, {"round_minutes": "15"}) == values
+    assert params_from_json(method, {"gone": 1}) == resolve_params(method)
+
+
+def test_resolved_texts_round_trip_as_both_languages() -> None:
+    from facilitate.model.params import ParameterError, params_from_json, params_to_json
+
+    data = dict(WORLD_CAFE)
+    data["parameters"] = {
+        **WORLD_CAFE["parameters"],
+        "questions": {
+            "type": "texts",
+            "label": "Questions",
+            "default": [{"sv": "Varför?", "en": "Why?"}, "How?"],
+        },
+    }
+    method = Method.model_validate(data)
+    values = resolve_params(method)
+    stored = params_to_json(values)
+    assert stored["questions"] == [{"sv": "Varför?", "en": "Why?"}, {"sv": "How?", "en": "How?"}]
+    assert params_from_json(method, stored) == values
+    with pytest.raises(ParameterError):
+        params_from_json(method, {"round_minutes": 0})

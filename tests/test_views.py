@@ -160,6 +160,19 @@ def test_swedish_labels() -> None:
     assert "hjälp" in text
 
 
+def test_the_swedish_help_names_the_space_bar_in_swedish() -> None:
+    set_language("sv")
+    console = Console(file=io.StringIO(), width=100, height=30, record=True)
+    console.print(render(snapshot(1100), (100, 30), "sv", Overlay(help=True)))
+    lines = console.export_text().splitlines()
+    assert lines[0] == "Tangenter"
+    assert lines[1].split() == ["mellanslag", "paus", "/", "fortsätt"]
+    assert not any("space" in line for line in lines)
+    # the descriptions line up after the longest key name ("mellanslag", 10 cells)
+    assert "Ctrl-C" in lines[9]
+    assert all(line[12:14] == "  " and line[14] != " " for line in lines[1:10]), lines
+
+
 def test_formats() -> None:
     assert format_countdown(452.3) == "07:33"
     assert format_countdown(-65.5) == "+01:05"

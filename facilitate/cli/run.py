@@ -17,13 +17,18 @@ if TYPE_CHECKING:
     from facilitate.cli.context import AppContext
 
 
-def _options() -> dict[str, object]:
-    """The options `run` and `timer` share (built after the language is known)."""
+def _options(*, timer: bool = False) -> dict[str, object]:
+    """The options `run` and `timer` share (built after the language is known).
+
+    A timer has one countdown: its --session and --auto-advance have help of their own.
+    """
+    session_help = t("timer.opt.session_timer" if timer else "timer.opt.session")
+    advance_help = t("timer.opt.auto_advance_timer" if timer else "timer.opt.auto_advance")
     return {
-        "session": typer.Option("--session", help=t("timer.opt.session"), metavar="ID"),
+        "session": typer.Option("--session", help=session_help, metavar="ID"),
         "warn": typer.Option("--warn", help=t("timer.opt.warn"), metavar="TIMES"),
         "quiet": typer.Option("--quiet", help=t("timer.opt.quiet")),
-        "auto_advance": typer.Option("--auto-advance", help=t("timer.opt.auto_advance")),
+        "auto_advance": typer.Option("--auto-advance", help=advance_help),
         "speed": typer.Option("--speed", help=t("timer.opt.speed"), metavar="N"),
     }
 
@@ -53,7 +58,7 @@ def register(app: typer.Typer) -> None:
             app_context(ctx), method, session_id=session, params=param or [], options=options
         )
 
-    opt = _options()
+    opt = _options(timer=True)
 
     @app.command("timer", help=t("timer.help"))
     def timer(
@@ -93,9 +98,13 @@ def resume_run(
     quiet: bool = False,
     auto_advance: bool = False,
     speed: float = 1.0,
+    warn: str | None = None,
 ) -> None:
-    """Continue the run of session ``session_id`` where it stopped (``sessions resume``)."""
+    """Continue the run of session ``session_id`` where it stopped (``sessions resume``).
+
+    ``warn`` ("2m,30s" or "none") replaces the steps' own warning times, as in `run --warn`.
+    """
     from facilitate.cli.runner import RunOptions, resume_session
 
-    options = RunOptions.parse(warn=None, quiet=quiet, auto_advance=auto_advance, speed=speed)
+    options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
     resume_session(app_ctx, session_id, options=options)

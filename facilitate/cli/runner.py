@@ -114,14 +114,18 @@ def run_method(
     params: list[str],
     options: RunOptions,
 ) -> None:
-    """`facilitate run`: load, resolve and expand the method, then run it in a session."""
-    from facilitate.cli.methods import parse_param_options, resolve_or_fail
+    """`facilitate run`: load, resolve and expand the method, then run it in a session.
+
+    The resolved parameter values are recorded, so a resume runs with exactly these.
+    """
+    from facilitate.cli.methods import resolve_or_fail
     from facilitate.library import find_method
     from facilitate.model.expand import build_timeline
+    from facilitate.model.params import params_to_json
 
-    overrides = parse_param_options(params)
     method = find_method(method_id, cwd=app_ctx.cwd, env=app_ctx.env).method
-    segments = build_timeline(method, resolve_or_fail(method, params))
+    values = resolve_or_fail(method, params)
+    segments = build_timeline(method, values)
     store = SessionStore(app_ctx.sessions_dir)
     if session_id:
         session = store.open(session_id)
@@ -129,8 +133,14 @@ def run_method(
         session = store.create(
             title=method.name.get(app_ctx.lang), method=method.id, language=app_ctx.lang
         )
-    controller = _controller(segments, session, app_ctx, method.id, overrides, options)
-    _drive(app_ctx, controller, session, heading=method.name.get(app_ctx.lang), options=options)
+    with session.run_lock():
+        if session_id:
+            refuse_stopped_run(session)
+        controller = _controller(
+            segments, session, app_ctx, method.id, params_to_json(values), options
+        )
+        heading = method.name.get(app_ctx.lang)
+        _drive(app_ctx, controller, session, heading=heading, options=options)
 
 
 def run_timer(
@@ -147,29 +157,30 @@ def run_timer(
         raise UsageError(t("timer.err.timer_needs_time"))
     if duration is not None and until is not None:
         raise UsageError(t("timer.err.timer_both"))
-    seconds = None
-    if duration is not None:
-        try:
-            seconds = parse_duration(duration)
-        except ValueError:
-            raise UsageError(t("timer.err.bad_duration", value=duration)) from None
+    seconds = None if duration is None else _countdown_seconds(duration)
     if until is not None:
-        try:
-            parse_clock(until)
-        except ValueError:
-            raise UsageError(t("timer.err.bad_until", value=until)) from None
+        _check_until(until)
     params: dict[str, Any] = {"seconds": seconds, "until": until, "title": title}
     if options.warnings is not None:
         params["warnings"] = list(options.warnings)
     segment = _timer_segment(params)
     session = SessionStore(app_ctx.sessions_dir).open(session_id) if session_id else None
-    controller = _controller([segment], session, app_ctx, TIMER_METHOD, params, options)
-    _drive(app_ctx, controller, session, heading="", options=options)
+    with session.run_lock() if session else contextlib.nullcontext():
+        if session is not None:
+            refuse_stopped_run(session)
+        controller = _controller([segment], session, app_ctx, TIMER_METHOD, params, options)
+        _drive(app_ctx, controller, session, heading="", options=options)
 
 
 def resume_session(app_ctx: AppContext, session_id: str, *, options: RunOptions) -> None:
     """`facilitate sessions resume`: continue the session's run with its remaining time."""
     session = SessionStore(app_ctx.sessions_dir).open(session_id)
+    with session.run_lock():
+        _resume(app_ctx, session, options)
+
+
+def _resume(app_ctx: AppContext, session: Session, options: RunOptions) -> None:
+    session_id = session.id
     state = session.state()
     if state.method is None:
         raise UsageError(t("timer.err.nothing_to_resume", id=session_id))
@@ -179,10 +190,9 @@ def resume_session(app_ctx: AppContext, session_id: str, *, options: RunOptions)
     heading = ""
     if state.method == TIMER_METHOD:
         segments = [_timer_segment(state.params)]
-        params = dict(state.params)
     else:
         segments, heading = _method_segments(app_ctx, session_id, state.method, state.params)
-        params = dict(state.params)
+    params = dict(state.params)
     if point.index >= len(segments):
         raise UsageError(
             t(
@@ -211,6 +221,57 @@ def resume_session(app_ctx: AppContext, session_id: str, *, options: RunOptions)
 # -- pieces ----------------------------------------------------------------------------------
 
 
+def refuse_stopped_run(session: Session) -> None:
+    """A new run must not bury one that can still be resumed: UsageError naming the way on."""
+    state = session.state()
+    point = state.resume_point
+    if state.method is None or point is None:
+        return
+    if state.method == TIMER_METHOD:
+        name = state.params.get("title") or t("timer.default_title")
+    else:
+        name = state.method
+    raise UsageError(
+        t(
+            "timer.err.stopped_run",
+            id=session.id,
+            method=name,
+            index=point.index + 1,
+            total=max(state.segments, point.index + 1),
+        )
+    )
+
+
+def _countdown_seconds(duration: str) -> float:
+    """The seconds of a timer's DURATION, at most as long as a method step may be."""
+    from facilitate.model.method import MAX_STEP_MINUTES
+
+    try:
+        seconds = parse_duration(duration)
+    except ValueError:
+        raise UsageError(t("timer.err.bad_duration", value=duration)) from None
+    if seconds > MAX_STEP_MINUTES * 60:
+        raise UsageError(t("timer.err.too_long", value=duration))
+    return seconds
+
+
+def _check_until(until: str) -> None:
+    """--until must be a clock time still ahead (within 12 h), not one that has passed."""
+    from facilitate.model.timer import until_epoch
+    from facilitate.ui.live import SystemClock
+    from facilitate.ui.views import local_hhmm
+
+    try:
+        parse_clock(until)
+    except ValueError:
+        raise UsageError(t("timer.err.bad_until", value=until)) from None
+    clock = SystemClock()
+    wall = clock.time()
+    offset = clock.utc_offset(wall)
+    if until_epoch(until, wall, offset) <= wall:
+        raise UsageError(t("timer.err.until_past", clock=until, now=local_hhmm(wall, offset)))
+
+
 def _timer_segment(params: dict[str, Any]) -> Segment:
     warnings = params.get("warnings")
     return standalone_segment(
@@ -224,17 +285,20 @@ def _timer_segment(params: dict[str, Any]) -> Segment:
 def _method_segments(
     app_ctx: AppContext, session_id: str, method_id: str, params: dict[str, Any]
 ) -> tuple[list[Segment], str]:
-    from facilitate.cli.methods import resolve_or_fail
     from facilitate.errors import NotFoundError
     from facilitate.library import find_method
     from facilitate.model.expand import build_timeline
+    from facilitate.model.params import ParameterError, params_from_json
 
     try:
         method = find_method(method_id, cwd=app_ctx.cwd, env=app_ctx.env).method
     except NotFoundError:
         raise NotFoundError(t("timer.err.resume_gone", id=session_id, method=method_id)) from None
-    options = [f"{key}={value}" for key, value in params.items()]
-    return build_timeline(method, resolve_or_fail(method, options)), method.name.get(app_ctx.lang)
+    try:
+        values = params_from_json(method, params)
+    except ParameterError as error:
+        raise UsageError(t(error.key, **error.params)) from None
+    return build_timeline(method, values), method.name.get(app_ctx.lang)
 
 
 def _controller(
@@ -258,6 +322,7 @@ def _controller(
         warnings=options.warnings,
         auto_advance=options.auto_advance,
         utc_offset=clock.utc_offset(clock.time()),
+        lang=app_ctx.lang,
     )
 
 
@@ -283,7 +348,7 @@ def _drive(
     """Run the loop on this terminal (or as plain lines), then report and exit."""
     from facilitate.ui.keys import TerminalKeys
     from facilitate.ui.live import LoopSettings, SystemClock, run_loop
-    from facilitate.ui.prompts import QuestionaryPrompter
+    from facilitate.ui.prompts import LinePrompter, Prompter, QuestionaryPrompter
     from facilitate.ui.screens import LiveDisplay, PlainDisplay
 
     sink = controller.emit
@@ -302,10 +367,15 @@ def _drive(
     else:
         display = PlainDisplay(sys.stdout, controller.segments, app_ctx.lang, title=heading)
         hooks = {}
-    prompter = QuestionaryPrompter() if stdin_tty and stdout_tty else None
+    prompter: Prompter | None = None
+    if stdin_tty and stdout_tty:
+        prompter = QuestionaryPrompter()
+    elif stdin_tty:  # output to a pipe or a file: ask on plain lines, where the person sees it
+        prompter = LinePrompter(sys.stdin, sys.stderr if sys.stderr.isatty() else sys.stdout)
     with _trace(app_ctx.env) as trace, TerminalKeys.for_stdin(**hooks) as keys:
         settings = LoopSettings(
             lang=app_ctx.lang,
+            session_id=session.id if session is not None else None,
             quiet=options.quiet,
             heading=heading,
             min_redraw=0.1 if options.speed > 1 else 0.0,

@@ -21,11 +21,15 @@ EN: dict[str, str] = {
     ),
     "timer.opt.method": "The method to run (see `facilitate methods list`).",
     "timer.opt.duration": "How long: 10m, 90s, 1h30m, 5:00 or a number of minutes.",
-    "timer.opt.session": "Append to this existing session (default for run: a new session).",
+    "timer.opt.session": "Run in this existing session (default: a new session).",
     "timer.opt.param": "Set a method parameter for this run, e.g. --param round_minutes=15 (repeatable).",
     "timer.opt.warn": 'Warn at these times before the end, e.g. 2m,30s ("none": no warnings).',
     "timer.opt.quiet": "No terminal bell at warnings and at the end (the colours still change).",
     "timer.opt.auto_advance": "Go on to the next step by itself when a countdown reaches zero.",
+    "timer.opt.session_timer": "Record the countdown in this session (default: not recorded).",
+    "timer.opt.auto_advance_timer": (
+        "End by itself when the countdown reaches zero, instead of counting overtime."
+    ),
     "timer.opt.speed": (
         "Rehearsal: run everything N times faster (e.g. 60: a minute per second);"
         " above 1, steps also advance by themselves."
@@ -45,6 +49,18 @@ EN: dict[str, str] = {
     "timer.err.resume_gone": "session {id} ran {method!r}, which cannot be found any more",
     "timer.err.resume_changed": (
         "session {id} stopped at step {index}, but {method!r} now has only {total} steps"
+    ),
+    "timer.err.session_busy": (
+        "session {id} is being run in another terminal;"
+        ' add notes with: facilitate sessions note {id} "TEXT"'
+    ),
+    "timer.err.stopped_run": (
+        "session {id} has a stopped run of {method} (step {index}/{total});"
+        " continue it with: facilitate sessions resume {id}"
+    ),
+    "timer.err.too_long": "a countdown can be at most 12 h; got {value!r}",
+    "timer.err.until_past": (
+        "--until {clock}: that time has passed (it is {now} now); give a later time"
     ),
     "timer.run.session_title": "{method} {date}",
     "timer.run.saved": "Session saved: {id}. Continue with: facilitate sessions resume {id}",
@@ -78,6 +94,7 @@ EN: dict[str, str] = {
     "timer.keys.footer_medium": "space pause · +/- min · n next · b back · a note · ? help · q quit",
     "timer.keys.footer_short": "? help · q quit",
     "timer.keys.title": "Keys",
+    "timer.keys.space_key": "space",
     "timer.keys.space": "pause / resume",
     "timer.keys.plus_minus": "one minute more / less",
     "timer.keys.next": "next step",
@@ -86,7 +103,7 @@ EN: dict[str, str] = {
     "timer.keys.note": "type a note for this step (the clock keeps running)",
     "timer.keys.help": "show or hide this help",
     "timer.keys.quit": "quit; the session is saved and can be resumed",
-    "timer.keys.interrupt": "stop at once; the session is saved",
+    "timer.keys.interrupt": "stop at once; the session is saved (in a note: cancel the note)",
     "timer.keys.close": "Press any key to go back.",
     "timer.flash.adjusted": "{sign}{amount}",
     "timer.flash.warning": "{time} left",
@@ -97,7 +114,16 @@ EN: dict[str, str] = {
     "timer.flash.note_empty": "No note saved",
     "timer.flash.resynced": "The computer slept for {time}; the clock follows the wall clock",
     "timer.flash.restarted": "Step started over",
-    "timer.prompt.note": "Note for {title} ({time} left, the clock is running; empty = cancel):",
+    "timer.prompt.note": (
+        "Note for {title} ({time} left, the clock is running; empty or Ctrl-C = cancel):"
+    ),
+    "timer.prompt.note_paused": (
+        "Note for {title} ({time} left, the clock is paused; empty or Ctrl-C = cancel):"
+    ),
+    "timer.flash.no_terminal_notes": (
+        'Notes need a terminal here; add one with: facilitate sessions note {id} "TEXT"'
+    ),
+    "timer.flash.no_session_notes": "Notes need a session: start the timer with --session ID",
     # plain lines (not a terminal)
     "timer.plain.run_started": "{title}: {count} steps",
     "timer.plain.step": "[{index}/{total}] {title}: {length}",
@@ -143,17 +169,21 @@ SV: dict[str, str] = {
     ),
     "timer.opt.method": "Metoden som ska köras (se `facilitate methods list`).",
     "timer.opt.duration": "Hur länge: 10m, 90s, 1h30m, 5:00 eller ett antal minuter.",
-    "timer.opt.session": "Lägg till i denna befintliga session (standard för run: en ny session).",
+    "timer.opt.session": "Kör i denna befintliga session (standard: en ny session).",
     "timer.opt.param": "Sätt en parameter för körningen, t.ex. --param round_minutes=15 (kan upprepas).",
     "timer.opt.warn": 'Varna så här långt före slutet, t.ex. 2m,30s ("none": inga varningar).',
     "timer.opt.quiet": "Ingen ljudsignal vid varningar och vid slutet (färgerna ändras ändå).",
     "timer.opt.auto_advance": "Gå vidare till nästa steg av sig själv när nedräkningen når noll.",
+    "timer.opt.session_timer": "Spara nedräkningen i denna session (standard: sparas inte).",
+    "timer.opt.auto_advance_timer": (
+        "Avsluta av sig själv när nedräkningen når noll, i stället för att räkna övertid."
+    ),
     "timer.opt.speed": (
         "Repetition: kör allt N gånger snabbare (t.ex. 60: en minut per sekund);"
         " över 1 går stegen också vidare av sig själva."
     ),
     "timer.opt.title": "Vad nedräkningen gäller, visas ovanför den.",
-    "timer.opt.until": "Räkna ned till denna klockslag (HH:MM) i stället för en tid.",
+    "timer.opt.until": "Räkna ned till detta klockslag (HH:MM) i stället för en tid.",
     "timer.default_title": "Timer",
     "timer.err.bad_duration": "inte en tid: {value!r} (använd t.ex. 10m, 90s, 1h30m eller 5:00)",
     "timer.err.bad_warn": "inte en lista med varningstider: {value!r} (använd t.ex. 2m,30s eller none)",
@@ -169,6 +199,18 @@ SV: dict[str, str] = {
     "timer.err.resume_gone": "sessionen {id} körde {method!r}, som inte längre finns",
     "timer.err.resume_changed": (
         "sessionen {id} stannade vid steg {index}, men {method!r} har nu bara {total} steg"
+    ),
+    "timer.err.session_busy": (
+        "sessionen {id} körs i en annan terminal;"
+        ' lägg till anteckningar med: facilitate sessions note {id} "TEXT"'
+    ),
+    "timer.err.stopped_run": (
+        "sessionen {id} har en stoppad körning av {method} (steg {index}/{total});"
+        " fortsätt den med: facilitate sessions resume {id}"
+    ),
+    "timer.err.too_long": "en nedräkning får vara högst 12 h; fick {value!r}",
+    "timer.err.until_past": (
+        "--until {clock}: den tiden har redan passerat (klockan är {now}); ange en senare tid"
     ),
     "timer.run.session_title": "{method} {date}",
     "timer.run.saved": "Sessionen är sparad: {id}. Fortsätt med: facilitate sessions resume {id}",
@@ -205,6 +247,7 @@ SV: dict[str, str] = {
     "timer.keys.footer_medium": "mellanslag paus · +/- min · n nästa · b bakåt · ? hjälp · q avsluta",
     "timer.keys.footer_short": "? hjälp · q avsluta",
     "timer.keys.title": "Tangenter",
+    "timer.keys.space_key": "mellanslag",
     "timer.keys.space": "paus / fortsätt",
     "timer.keys.plus_minus": "en minut mer / mindre",
     "timer.keys.next": "nästa steg",
@@ -213,7 +256,9 @@ SV: dict[str, str] = {
     "timer.keys.note": "skriv en anteckning till steget (klockan går vidare)",
     "timer.keys.help": "visa eller dölj denna hjälp",
     "timer.keys.quit": "avsluta; sessionen sparas och kan fortsättas",
-    "timer.keys.interrupt": "stoppa direkt; sessionen sparas",
+    "timer.keys.interrupt": (
+        "stoppa direkt; sessionen sparas (i en anteckning: avbryt anteckningen)"
+    ),
     "timer.keys.close": "Tryck på valfri tangent för att gå tillbaka.",
     "timer.flash.adjusted": "{sign}{amount}",
     "timer.flash.warning": "{time} kvar",
@@ -224,7 +269,19 @@ SV: dict[str, str] = {
     "timer.flash.note_empty": "Ingen anteckning sparad",
     "timer.flash.resynced": "Datorn sov i {time}; klockan följer väggklockan",
     "timer.flash.restarted": "Steget började om",
-    "timer.prompt.note": "Anteckning till {title} ({time} kvar, klockan går; tomt = avbryt):",
+    "timer.prompt.note": (
+        "Anteckning till {title} ({time} kvar, klockan går; tomt eller Ctrl-C = avbryt):"
+    ),
+    "timer.prompt.note_paused": (
+        "Anteckning till {title} ({time} kvar, klockan är pausad; tomt eller Ctrl-C = avbryt):"
+    ),
+    "timer.flash.no_terminal_notes": (
+        "Anteckningar kräver en terminal här; lägg till en med:"
+        ' facilitate sessions note {id} "TEXT"'
+    ),
+    "timer.flash.no_session_notes": (
+        "Anteckningar kräver en session: starta timern med --session ID"
+    ),
     # plain lines (not a terminal)
     "timer.plain.run_started": "{title}: {count} steg",
     "timer.plain.step": "[{index}/{total}] {title}: {length}",

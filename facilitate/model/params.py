@@ -75,3 +75,36 @@ def resolve_params(method: Method, overrides: dict[str, str] | None = None) -> d
             raise ParameterError("param.bad_value", name=key, value=raw, type=param.type)
         values[key] = value
     return {pid: _finish(method.parameters[pid], v) for pid, v in values.items()}
+
+
+def _to_json(value: Any) -> Any:
+    if isinstance(value, Text):
+        return {"sv": value.sv, "en": value.en}
+    if isinstance(value, list):
+        return [_to_json(v) for v in value]
+    return value
+
+
+def params_to_json(values: dict[str, Any]) -> dict[str, Any]:
+    """Resolved values as JSON-ready data (a :class:`Text` becomes ``{"sv": ..., "en": ...}``)."""
+    return {key: _to_json(value) for key, value in values.items()}
+
+
+def params_from_json(method: Method, data: dict[str, Any]) -> dict[str, Any]:
+    """The values a run was started with, from :func:`params_to_json` data.
+
+    Raw override strings (what older journals kept) are parsed as ``--param`` would be; the
+    method's defaults fill parameters it has gained since, and ones it lost are left out.
+    Raises :class:`ParameterError` for a stored value that no longer fits.
+    """
+    values = {pid: p.default for pid, p in method.parameters.items()}
+    for key, value in data.items():
+        param = method.parameters.get(key)
+        if param is None:
+            continue
+        if isinstance(value, str) and param.type != "text":
+            value = _parse(param, value)
+        if parameter_value_problem(param, value):
+            raise ParameterError("param.bad_value", name=key, value=value, type=param.type)
+        values[key] = value
+    return {pid: _finish(method.parameters[pid], v) for pid, v in values.items()}

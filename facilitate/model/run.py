@@ -72,7 +72,8 @@ class RunController:
     """Runs ``segments`` in order with one :class:`RoundTimer` for the current one.
 
     ``warnings`` (if given) replaces every step's own warning thresholds; ``auto_advance``
-    moves to the next step when a countdown reaches zero; ``speed`` is the rehearsal factor.
+    moves to the next step when a countdown reaches zero; ``speed`` is the rehearsal factor;
+    ``lang`` is the language of the step titles recorded with each StepStarted.
     """
 
     segments: Sequence[Segment]
@@ -83,6 +84,7 @@ class RunController:
     warnings: tuple[float, ...] | None = None
     auto_advance: bool = False
     utc_offset: float = 0.0
+    lang: str = "en"
     index: int = field(default=0, init=False)
     timer: RoundTimer | None = field(default=None, init=False)
     finished: bool = field(default=False, init=False)
@@ -123,7 +125,11 @@ class RunController:
         return 0.0
 
     def plan_delta(self, now: float) -> float:
-        """Method seconds behind plan (negative: ahead). A step "until HH:MM" realigns the plan."""
+        """Method seconds behind plan (negative: ahead). A step "until HH:MM" realigns the plan.
+
+        All time spent counts: the steps before this one (a step never seen counts as on
+        plan), and earlier visits to this step and later ones (after ``b``, or before ``r``).
+        """
         start = 0
         for seg in self.segments[: self.index]:
             if seg.until is not None:
@@ -132,11 +138,11 @@ class RunController:
         remaining = self.remaining(now)
         if current.until is not None:
             return max(0.0, -remaining)
-        delta = sum(
-            self._actual.get(seg.index, self.planned(seg)) - self.planned(seg)
-            for seg in self.segments[start : self.index]
-        )
-        return delta + self.elapsed(now) + max(remaining, 0.0) - self.planned(current)
+        before = self.segments[start : self.index]
+        spent = sum(self._actual.get(seg.index, self.planned(seg)) for seg in before)
+        spent += sum(time for index, time in self._actual.items() if index >= self.index)
+        planned = sum(self.planned(seg) for seg in before) + self.planned(current)
+        return spent + self.elapsed(now) + max(remaining, 0.0) - planned
 
     def next_change_in(self, now: float) -> float | None:
         """Real seconds until what the view shows of the current step changes.
@@ -260,7 +266,8 @@ class RunController:
         return applied
 
     def restart(self, now: float, wall: float) -> None:
-        """Start the current step over with its planned time."""
+        """Start the current step over with its planned time (the time spent stays spent)."""
+        self._actual[self.index] = self._actual.get(self.index, 0.0) + self.elapsed(now)
         self._timer().restart(now, wall)
         self._step_began, self._elapsed_before = now, 0.0
         self.emit(StepRestarted(index=self.index, remaining_seconds=self._r(now)))
@@ -335,8 +342,11 @@ class RunController:
                 planned_seconds=seg.seconds,
                 until=seg.until,
                 remaining_seconds=round(left, 3),
+                title=segment_title(seg, self.lang),
             )
         )
+        if self.timer.paused:  # a paused run resumed: the journal says it still is
+            self.emit(TimerPaused(index=index, remaining_seconds=self._r(now)))
 
     def _close(self, outcome: StepOutcome, now: float) -> None:
         elapsed = self.elapsed(now)

@@ -63,6 +63,14 @@ class Display(Protocol):
 
     def bell(self) -> None: ...
 
+    def help(self) -> bool:
+        """Show the keys; True if the help stays on screen until a key closes it."""
+        ...
+
+    def notice(self, text: str) -> None:
+        """A message that no event line carries (the full-screen view flashes it instead)."""
+        ...
+
     def event(self, event: Event, snap: RunSnapshot) -> None: ...
 
     def tick(self, tick: Tick, snap: RunSnapshot) -> None: ...
@@ -70,9 +78,13 @@ class Display(Protocol):
 
 @dataclass
 class LoopSettings:
-    """How the loop behaves; everything else comes from the controller."""
+    """How the loop behaves; everything else comes from the controller.
+
+    ``session_id`` is the session the run is recorded in (None: nothing is kept, so no notes).
+    """
 
     lang: str = "en"
+    session_id: str | None = None
     quiet: bool = False
     heading: str = ""
     min_redraw: float = 0.0
@@ -245,6 +257,11 @@ class _Loop:
     def _flash(self, text: str, now: float) -> None:
         self.state.flash, self.state.flash_until = text, now + FLASH_SECONDS
 
+    def _tell(self, text: str, now: float) -> None:
+        """A flash that no event reports: plain output prints it as a line of its own."""
+        self._flash(text, now)
+        self.display.notice(text)
+
     # -- keys ------------------------------------------------------------------------------
 
     def _key(self, key: str) -> None:
@@ -264,14 +281,15 @@ class _Loop:
             self._next(now, wall)
         elif key == "b":
             if not self.c.back(now, wall):
-                self._flash(t("timer.flash.first_step"), now)
+                self._tell(t("timer.flash.first_step"), now)
         elif key == "r":
             self.c.restart(now, wall)
             self._flash(t("timer.flash.restarted"), now)
         elif key == "a":
             self._note(now, wall)
         elif key in ("?", "h"):
-            state.help = True
+            state.help = self.display.help()
+            state.force = True
         elif key == "q":
             self.c.stop(now, wall, "quit")
         elif key == ESCAPE:
@@ -289,19 +307,23 @@ class _Loop:
         last = self.c.index + 1 >= len(self.c.segments)
         if last and now >= self.state.confirm_until:
             self.state.confirm_until = now + CONFIRM_SECONDS
-            self._flash(t("timer.flash.confirm_finish"), now)
+            self._tell(t("timer.flash.confirm_finish"), now)
             return
         self.state.confirm_until = 0.0
         self.state.flash = ""
         self.c.next(now, wall)
 
     def _note(self, now: float, wall: float) -> None:
-        if self.prompter is None:
+        if self.s.session_id is None:
+            self._tell(t("timer.flash.no_session_notes"), now)
             return
-        seg = self.c.segment
+        if self.prompter is None:
+            self._tell(t("timer.flash.no_terminal_notes", id=self.s.session_id), now)
+            return
+        paused = self.c.timer is not None and self.c.timer.paused
         message = t(
-            "timer.prompt.note",
-            title=segment_title(seg, self.s.lang),
+            "timer.prompt.note_paused" if paused else "timer.prompt.note",
+            title=segment_title(self.c.segment, self.s.lang),
             time=format_countdown(self.c.remaining(now)),
         )
         self.display.stop()
@@ -317,4 +339,4 @@ class _Loop:
             self.c.add_note(text, self.s.new_id())
             self._flash(t("timer.flash.note_saved"), after)
         else:
-            self._flash(t("timer.flash.note_empty"), after)
+            self._tell(t("timer.flash.note_empty"), after)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Protocol
+from typing import IO, Protocol
 
 
 class Prompter(Protocol):
-    """Asks for a line of text; None when the person cancels or gives nothing."""
+    """Asks for a line of text; None when the person cancels (Ctrl-C) or gives nothing.
+
+    Ctrl-C cancels only the question: the run goes on.
+    """
 
     def ask_text(self, message: str) -> str | None: ...
 
@@ -23,6 +26,28 @@ class QuestionaryPrompter:
         except (KeyboardInterrupt, EOFError):
             return None
         return answer.strip() or None if isinstance(answer, str) else None
+
+
+class LinePrompter:
+    """Asks on plain lines, for a terminal whose output goes to a pipe or a file.
+
+    The question is written to ``ask_to`` and the answer read as one line from ``answer_from``
+    (the terminal, back in its normal mode, echoes what is typed).
+    """
+
+    def __init__(self, answer_from: IO[str], ask_to: IO[str]) -> None:
+        self.answer_from = answer_from
+        self.ask_to = ask_to
+
+    def ask_text(self, message: str) -> str | None:
+        self.ask_to.write(message + " ")
+        self.ask_to.flush()
+        try:
+            answer = self.answer_from.readline()
+        except (KeyboardInterrupt, EOFError):
+            self.ask_to.write("\n")
+            return None
+        return answer.strip() or None
 
 
 class ScriptedPrompter:

@@ -26,7 +26,14 @@ from facilitate.model.events import (
 from facilitate.model.run import RunSnapshot, Tick, segment_title
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
-from facilitate.ui.views import Overlay, format_clock, format_countdown, format_minutes, render
+from facilitate.ui.views import (
+    Overlay,
+    format_clock,
+    format_countdown,
+    format_minutes,
+    key_help,
+    render,
+)
 
 ALT_SCREEN_OFF = "\x1b[?1049l\x1b[?25h"
 ALT_SCREEN_ON = "\x1b[?1049h\x1b[?25l"
@@ -65,6 +72,13 @@ class LiveDisplay:
     def bell(self) -> None:
         self.console.file.write("\a")
         self.console.file.flush()
+
+    def help(self) -> bool:
+        """The next frame draws the help over the view, until a key closes it."""
+        return True
+
+    def notice(self, text: str) -> None:
+        """The view shows it as a flash."""
 
     def leave(self) -> None:
         """Give the normal screen back (before the process is stopped with Ctrl-Z)."""
@@ -114,6 +128,16 @@ class PlainDisplay:
 
     def bell(self) -> None:
         """Plain output rings no bell."""
+
+    def help(self) -> bool:
+        """Print the keys as lines; nothing stays on screen, so no key is needed to close it."""
+        self._say(t("timer.keys.title"))
+        for line in key_help():
+            self._say(line)
+        return False
+
+    def notice(self, text: str) -> None:
+        self._say(text)
 
     def _say(self, text: str) -> None:
         self.stream.write(f"{self.stamp()} {text}\n")

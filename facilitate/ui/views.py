@@ -24,7 +24,7 @@ LEVEL_STYLES = ("bold green", "bold yellow", "bold dark_orange", "bold red")
 PAUSED_STYLE = "bold bright_blue"
 MAX_TEXT_SHARE = 0.25
 KEYS = (
-    ("space", "timer.keys.space"),
+    ("timer.keys.space_key", "timer.keys.space"),
     ("+ / -", "timer.keys.plus_minus"),
     ("n", "timer.keys.next"),
     ("b", "timer.keys.back"),
@@ -235,9 +235,16 @@ def _footer(width: int) -> Line:
     return _line(t("timer.keys.footer_short"), width, "dim")
 
 
+def key_help() -> list[str]:
+    """The keys and what they do, one line each, in the interface language."""
+    keys = [(t(key) if key.startswith("timer.") else key, t(label)) for key, label in KEYS]
+    column = max(cell_len(key) for key, _ in keys)
+    return [f"  {key}{' ' * (column - cell_len(key))}  {label}" for key, label in keys]
+
+
 def _help(width: int, height: int) -> list[Line]:
     lines = [_line(t("timer.keys.title"), width, "bold")]
-    lines += [_line(f"  {key:<8} {t(label)}", width) for key, label in KEYS]
+    lines += [_line(line, width) for line in key_help()]
     lines += [BLANK, _line(t("timer.keys.close"), width, "dim")]
     return lines[:height]
 
