@@ -54,7 +54,6 @@ HEADER_FILE = "session.json"
 JOURNAL_FILE = "journal.jsonl"
 TORN_FILE = "journal.torn"
 LOCK_FILE = "session.lock"
-RUN_LOCK_FILE = "run.lock"
 LOCK_TIMEOUT_SECONDS = 30.0
 LOCK_POLL_SECONDS = 0.001  # a waiting writer retries this often (an append holds it < 1 ms)
 MAX_SAME_ID = 999
@@ -82,8 +81,24 @@ def disk_errors(path: Path) -> Iterator[None]:
         raise _disk_error(path, error) from None
 
 
-class SessionBusyError(UsageError):
-    """The session is being run live in another terminal (notes can still be added)."""
+@contextlib.contextmanager
+def folder_locked(path: Path, session_id: str) -> Iterator[None]:
+    """Hold the exclusive lock of the session folder ``path`` (even if its header is damaged)."""
+    if not path.is_dir():
+        raise NotFoundError(t("sessions.err.gone", id=session_id))
+    lock = FileLock(path / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise JournalError(t("journal.err.locked", id=session_id)) from None
+    except FileNotFoundError:
+        raise NotFoundError(t("sessions.err.gone", id=session_id)) from None
+    except OSError as error:
+        raise _disk_error(path / LOCK_FILE, error) from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def new_entry_id() -> str:
@@ -111,47 +126,8 @@ class Session:
     @contextlib.contextmanager
     def locked(self) -> Iterator[None]:
         """Hold the session's exclusive lock (shared by all programs writing to it)."""
-        if not self.path.is_dir():
-            raise NotFoundError(t("sessions.err.gone", id=self.id))
-        lock = FileLock(
-            self.path / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS
-        )
-        try:
-            lock.acquire()
-        except Timeout:
-            raise JournalError(t("journal.err.locked", id=self.id)) from None
-        except FileNotFoundError:
-            raise NotFoundError(t("sessions.err.gone", id=self.id)) from None
-        except OSError as error:
-            raise _disk_error(self.path / LOCK_FILE, error) from None
-        try:
+        with folder_locked(self.path, self.id):
             yield
-        finally:
-            lock.release()
-
-    @contextlib.contextmanager
-    def run_lock(self) -> Iterator[None]:
-        """Hold the session's run lock for a whole live run; a second run is refused at once.
-
-        The lock is a file of its own, so appends (``sessions note`` from another terminal)
-        go on while it is held; :class:`SessionBusyError` if another run holds it.
-        """
-        path = self.path / RUN_LOCK_FILE
-        if not self.path.is_dir():
-            raise NotFoundError(t("sessions.err.gone", id=self.id))
-        lock = FileLock(path, timeout=0)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise SessionBusyError(t("timer.err.session_busy", id=self.id)) from None
-        except FileNotFoundError:
-            raise NotFoundError(t("sessions.err.gone", id=self.id)) from None
-        except OSError as error:
-            raise _disk_error(path, error) from None
-        try:
-            yield
-        finally:
-            lock.release()
 
     def append(self, event: Event, *, author: str, role: str) -> Recorded:
         """Record ``event``; when this returns, it is on disk (locked, written, fsync'd)."""
@@ -250,13 +226,28 @@ class SessionSummary:
         return self.session.header
 
 
+@dataclass(frozen=True)
+class DamagedSession:
+    """A session folder whose header or journal cannot be read; it can still be deleted."""
+
+    id: str
+    path: Path
+    problem: str
+
+
 class SessionStore:
     """The folder that holds the sessions (``./sessions`` unless told otherwise)."""
 
     def __init__(self, root: Path, *, now: Clock = local_now) -> None:
         self.root = Path(root)
         self.warnings: list[str] = []
+        self.damaged: list[DamagedSession] = []
         self._now = now
+
+    def check_root(self) -> None:
+        """The store must be a folder (or not exist yet): a file there is a usage error."""
+        if self.root.exists() and not self.root.is_dir():
+            raise UsageError(t("sessions.err.root_not_folder", root=self.root))
 
     def create(
         self,
@@ -288,6 +279,7 @@ class SessionStore:
             )
         except HeaderError as error:
             raise UsageError(header_message(error)) from None
+        self.check_root()
         with disk_errors(self.root):
             self.root.mkdir(parents=True, exist_ok=True)
             folder = self._new_folder(session_id_for(header.date, header.title))
@@ -313,15 +305,24 @@ class SessionStore:
 
     def open(self, session_id: str) -> Session:
         """The session ``session_id``; NotFoundError if there is none, UsageError for a bad id."""
-        check_session_id(session_id)
-        folder = self.root / session_id
+        folder = self._folder(session_id)
         header_path = folder / HEADER_FILE
         if not header_path.is_file():
-            raise NotFoundError(self._not_found(session_id))
+            problem = Problem(str(header_path), None, None, "", t("sessions.header.no_file"))
+            raise InvalidFileError([problem])
         header = read_header(header_path)
         if header.id != session_id:  # the folder was renamed: the folder name is the id
             header = replace(header, id=session_id)
         return Session(folder, header, now=self._now)
+
+    def _folder(self, session_id: str) -> Path:
+        """The folder of an existing session (header or journal present, readable or not)."""
+        self.check_root()
+        check_session_id(session_id)
+        folder = self.root / session_id
+        if not (folder / HEADER_FILE).is_file() and not (folder / JOURNAL_FILE).is_file():
+            raise NotFoundError(self._not_found(session_id))
+        return folder
 
     def _not_found(self, session_id: str) -> str:
         close = get_close_matches(session_id, self.ids(), n=1, cutoff=0.6)
@@ -329,7 +330,8 @@ class SessionStore:
         return message + (t("sessions.err.did_you_mean", id=close[0]) if close else "")
 
     def ids(self) -> list[str]:
-        """The ids of the sessions in the store (folders with a header), sorted."""
+        """The ids of the sessions in the store (folders with a header or a journal), sorted."""
+        self.check_root()
         if not self.root.is_dir():
             return []
         return sorted(
@@ -337,24 +339,25 @@ class SessionStore:
             for entry in os.scandir(self.root)
             if entry.is_dir()
             and ID_RE.match(entry.name)
-            and os.path.isfile(os.path.join(entry.path, HEADER_FILE))
+            and any(
+                os.path.isfile(os.path.join(entry.path, f)) for f in (HEADER_FILE, JOURNAL_FILE)
+            )
         )
 
     def list(self) -> list[SessionSummary]:
-        """All sessions, newest date first; unreadable ones are left out with a warning."""
+        """All readable sessions, newest date first; the others are kept in ``damaged``."""
         self.warnings = []
+        self.damaged = []
         summaries = []
         for session_id in self.ids():
             try:
                 session = self.open(session_id)
                 state = session.state()
-            except JournalError as error:
-                self.warnings.append(t("sessions.warn.unreadable", id=session_id, detail=error))
-                continue
-            except InvalidFileError as error:
-                self.warnings.extend(error.lines())
-                continue
             except NotFoundError:  # deleted while we were listing
+                continue
+            except (JournalError, InvalidFileError) as error:
+                problem = "; ".join(error.lines())
+                self.damaged.append(DamagedSession(session_id, self.root / session_id, problem))
                 continue
             summaries.append(SessionSummary(session, state, list(session.warnings)))
         summaries.sort(
@@ -376,11 +379,11 @@ class SessionStore:
         return True
 
     def delete(self, session_id: str) -> None:
-        """Remove a session and its journal for good."""
-        session = self.open(session_id)
+        """Remove a session and its journal for good (also one whose header is damaged)."""
+        folder = self._folder(session_id)
         trash = self.root / f".deleted-{session_id}-{os.getpid()}-{secrets.token_hex(3)}"
-        with session.locked(), disk_errors(session.path):
-            os.replace(session.path, trash)
+        with folder_locked(folder, session_id), disk_errors(folder):
+            os.replace(folder, trash)
         fsync_dir(self.root)
         shutil.rmtree(trash, ignore_errors=True)
 
@@ -423,4 +426,6 @@ def header_problem(error: HeaderError) -> str:
 
 def header_message(error: HeaderError) -> str:
     """A header problem as one line naming its field (for command-line input)."""
-    return f"{error.field}: {header_problem(error)}" if error.field else header_problem(error)
+    if not error.field:
+        return header_problem(error)
+    return f"{t(f'sessions.field.{error.field}')}: {header_problem(error)}"

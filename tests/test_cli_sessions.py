@@ -112,9 +112,20 @@ def test_new_by_flags_creates_the_session_and_prints_its_id(root: Path) -> None:
 
 
 def test_new_accepts_lang_as_a_short_form_of_language(root: Path) -> None:
-    result = cli(root, "new", "--title", "Oslo", "--date", "2026-11-22", "--lang", "nb")
+    result = cli(root, "new", "--title", "Oslo", "--date", "2026-11-22", "--lang", "en")
     assert result.exit_code == 0
-    assert json.loads((root / "2026-11-22-oslo" / "session.json").read_text())["language"] == "nb"
+    assert json.loads((root / "2026-11-22-oslo" / "session.json").read_text())["language"] == "en"
+
+
+@pytest.mark.parametrize("language", ["de", "nb", "Swedish"])
+def test_new_refuses_a_language_sessions_are_not_held_in(root: Path, language: str) -> None:
+    result = cli(root, "new", "--title", "Oslo", "--language", language)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"error: unsupported language '{language}': a session is held in sv (Swedish)"
+        " or en (English)\n"
+    )
+    assert not root.exists()
 
 
 def test_new_json_is_machine_readable_and_defaults_to_today(root: Path) -> None:
@@ -206,7 +217,7 @@ def test_list_shows_each_session_with_its_status(root: Path) -> None:
     assert "not started" in lines[planning]
     assert "Planering" in lines[planning + 1]
     workshop = next(i for i, line in enumerate(lines) if session_id in line)
-    assert "stopped at step round#1" in lines[workshop]
+    assert "stopped at step 2/3: round#1" in lines[workshop]
     assert " 2 " in lines[workshop]  # live entries: the deleted one is not counted
     assert "Eslöv: samverkan" in lines[workshop + 1] and "world-cafe" in lines[workshop + 1]
     assert planning < workshop  # newest first
@@ -244,7 +255,7 @@ def test_show_has_steps_planned_and_actual_and_entries_by_kind(root: Path) -> No
     out = result.stdout
     assert "Eslöv: samverkan" in out and "Anna" in out
     intro = next(line for line in out.splitlines() if " intro " in line)
-    assert "5:00" in intro and "6:12" in intro and "completed" in intro and "+1:00" in intro
+    assert "05:00" in intro and "06:12" in intro and "completed" in intro and "+01:00" in intro
     round1 = next(line for line in out.splitlines() if "round#1" in line and "20:00" in line)
     assert "stopped (12:30 left)" in round1
     assert "reflection (1)" in out and "note (1)" in out
@@ -257,7 +268,7 @@ def test_show_has_steps_planned_and_actual_and_entries_by_kind(root: Path) -> No
 def test_show_in_swedish(root: Path) -> None:
     session_id = stopped_workshop(root)
     result = run_cli(["--lang", "sv", "--sessions-dir", str(root), "sessions", "show", session_id])
-    assert "stoppad vid steg round#1" in result.stdout
+    assert "stoppad vid steg 2/3: round#1" in result.stdout
     assert "Planerat" in result.stdout and "Poster (2)" in result.stdout
 
 
@@ -276,7 +287,7 @@ def test_history_shows_every_event_including_deleted_entries(root: Path) -> None
     assert result.exit_code == 0
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 11
-    assert "run started: world-cafe (3 steps)" in lines[0]
+    assert "run started: World Café (3 steps)" in lines[0]
     assert "Anna (facilitator)" in lines[0]
     assert "step 2 started: round#1 (planned 20:00)" in lines[4]
     assert "reflection added [bbb333] (round#1): Dubblett" in lines[7]

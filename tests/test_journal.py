@@ -283,8 +283,25 @@ def test_a_failed_write_leaves_no_half_record_and_says_nothing_was_saved(
 def test_a_store_that_cannot_be_created_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    with pytest.raises(JournalError, match="File exists"):
-        SessionStore(blocker).create(title="X", date="2026-11-22")
+    with pytest.raises(JournalError, match="Not a directory"):
+        SessionStore(blocker / "sessions").create(title="X", date="2026-11-22")
+
+
+def test_a_store_that_is_a_file_is_a_usage_error_for_every_operation(tmp_path: Path) -> None:
+    blocker = tmp_path / "afile"
+    blocker.write_text("not a folder")
+    store = SessionStore(blocker)
+    calls = [
+        lambda: store.create(title="X", date="2026-11-22"),
+        lambda: store.open("2026-11-22-x"),
+        store.list,
+        lambda: store.archive("2026-11-22-x"),
+        lambda: store.delete("2026-11-22-x"),
+    ]
+    for call in calls:
+        with pytest.raises(UsageError, match="afile is a file, not a folder"):
+            call()
+    assert blocker.read_text() == "not a folder"
 
 
 # --- torn lines, damage and newer versions -------------------------------------------------
@@ -403,7 +420,7 @@ def test_delete_removes_the_session_and_a_stale_handle_cannot_write(store: Sessi
         session.append(note("late"), author="a", role="b")
 
 
-def test_list_is_newest_first_and_skips_broken_folders_with_a_warning(store: SessionStore) -> None:
+def test_list_is_newest_first_and_keeps_damaged_sessions_apart(store: SessionStore) -> None:
     store.create(title="Old", date="2025-01-01")
     running = store.create(title="New", date="2026-11-22")
     running.append(RunStarted(method="world-cafe", segments=2), author="a", role="b")
@@ -415,7 +432,32 @@ def test_list_is_newest_first_and_skips_broken_folders_with_a_warning(store: Ses
     assert [s.header.id for s in summaries] == ["2026-11-22-new", "2025-01-01-old"]
     assert summaries[0].state.status == "running"
     assert summaries[0].state.resume_point == ResumePoint(0, 60, False)
-    assert len(store.warnings) == 1 and "2026-01-01-broken" in store.warnings[0]
+    (damaged,) = store.damaged
+    assert damaged.id == "2026-01-01-broken" and damaged.path == broken.path
+    assert "session.json" in damaged.problem and "\n" not in damaged.problem
+    assert store.warnings == []
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "missing"])
+def test_a_session_with_a_damaged_header_is_listed_as_damaged_and_can_be_deleted(
+    store: SessionStore, damage: str
+) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    session.append(note("kept"), author="a", role="b")
+    header = session.path / "session.json"
+    if damage == "corrupt":
+        header.write_text("{")
+    else:
+        header.unlink()
+    store.list()
+    assert [d.id for d in store.damaged] == [session.id]
+    with pytest.raises(InvalidFileError, match=r"session\.json"):
+        store.open(session.id)
+    store.delete(session.id)
+    assert not session.path.exists()
+    assert store.list() == [] and store.damaged == []
+    with pytest.raises(NotFoundError):
+        store.delete(session.id)
 
 
 def test_a_session_locked_too_long_gives_a_clear_error(

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import typer
 
+DEFAULT_AUTHOR = "facilitator"
+
 
 @dataclass
 class AppContext:
@@ -31,6 +33,15 @@ class AppContext:
         if self.env.get("FACILITATE_SESSIONS"):
             return Path(self.env["FACILITATE_SESSIONS"])
         return self.cwd / "sessions"
+
+    @property
+    def author(self) -> str:
+        """Who writes to the journal: FACILITATE_AUTHOR, then USER/USERNAME, then "facilitator"."""
+        for name in ("FACILITATE_AUTHOR", "USER", "USERNAME"):
+            value = self.env.get(name, "").strip()
+            if value:
+                return value
+        return DEFAULT_AUTHOR
 
     @property
     def interactive(self) -> bool:

@@ -15,12 +15,13 @@ import typer
 
 from facilitate.cli.context import AppContext, app_context
 from facilitate.cli.output import out, print_error
-from facilitate.errors import FacilitateError, NotFoundError, UsageError
+from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
 
 if TYPE_CHECKING:
-    from facilitate.journal import Session, SessionStore
+    from facilitate.journal import SessionStore
     from facilitate.model.session import Entry, SessionState
+    from facilitate.session_methods import Methods
 
 NOTE_ROLE = "note-taker"
 _KIND_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
@@ -38,6 +39,12 @@ def store_of(app_ctx: AppContext) -> SessionStore:
     return SessionStore(app_ctx.sessions_dir)
 
 
+def methods_of(app_ctx: AppContext) -> Methods:
+    from facilitate.session_methods import Methods
+
+    return Methods(app_ctx.cwd, app_ctx.env)
+
+
 def warn(messages: list[str]) -> None:
     """Print warnings from the journal on stderr."""
     for message in messages:
@@ -49,20 +56,11 @@ def print_json(data: Any) -> None:
 
 
 def author_of(app_ctx: AppContext, given: str | None) -> str:
-    """Who writes: --author, FACILITATE_AUTHOR, then the user name of the account."""
-    if given and given.strip():
-        return given.strip()
-    if app_ctx.env.get("FACILITATE_AUTHOR", "").strip():
-        return app_ctx.env["FACILITATE_AUTHOR"].strip()
-    import getpass
-
-    try:
-        return getpass.getuser()
-    except (OSError, KeyError):
-        return "?"
+    """Who writes: --author, else the account's author (see AppContext.author)."""
+    return given.strip() if given and given.strip() else app_ctx.author
 
 
-def find_entry(session: Session, state: SessionState, prefix: str) -> Entry:
+def find_entry(session_id: str, state: SessionState, prefix: str) -> Entry:
     """The live entry whose id is ``prefix`` or starts with it."""
     prefix = prefix.strip().lower()
     exact = state.entry(prefix)
@@ -70,28 +68,19 @@ def find_entry(session: Session, state: SessionState, prefix: str) -> Entry:
         return exact
     matches = [e for e in state.entries if prefix and e.entry_id.startswith(prefix)]
     if not matches:
-        raise NotFoundError(t("sessions.err.no_entry", entry=prefix, id=session.id))
+        raise NotFoundError(t("sessions.err.no_entry", entry=prefix, id=session_id))
     if len(matches) > 1:
         ids = ", ".join(e.entry_id for e in matches[:5])
         raise UsageError(t("sessions.err.ambiguous_entry", entry=prefix, matches=ids))
     return matches[0]
 
 
-def check_method(app_ctx: AppContext, method_id: str | None) -> None:
-    """A method given for a new session must exist in the library (bad id: exit 2)."""
-    if not method_id:
-        return
-    from facilitate.model.session import HeaderError, SessionHeader
+def check_language(language: str) -> None:
+    """A session is held in one of the supported languages (its records and exports use it)."""
+    from facilitate.model.session import SESSION_LANGUAGES
 
-    try:
-        SessionHeader(id="x", title="x", date="2000-01-01", method=method_id)
-    except HeaderError as error:
-        from facilitate.journal import header_message
-
-        raise UsageError(header_message(error)) from None
-    from facilitate.library import find_method
-
-    find_method(method_id, cwd=app_ctx.cwd, env=app_ctx.env)
+    if language not in SESSION_LANGUAGES:
+        raise UsageError(t("sessions.err.bad_language", got=language))
 
 
 def register(app: typer.Typer) -> None:
@@ -134,17 +123,24 @@ def register(app: typer.Typer) -> None:
         }
         if method and plan:
             raise UsageError(t("sessions.err.method_and_plan"))
+        if language is not None:
+            check_language(language)
+        store = store_of(app_ctx)
+        methods = methods_of(app_ctx)
         if title is None:
             if not app_ctx.interactive:
                 raise UsageError(t("sessions.err.title_needed"))
-            from facilitate.cli.session_prompts import ask_session_fields
+            from facilitate.ui.session_prompts import ask_session_fields
 
+            store.check_root()  # a store that is a file: say so before asking anything
             asked = ask_session_fields(
-                {**fields, "date_given": date is not None, "language_given": language is not None}
+                {**fields, "date_given": date is not None, "language_given": language is not None},
+                methods.problem,
             )
             fields = {key: asked[key] for key in fields}
-        check_method(app_ctx, fields["method"])
-        session = store_of(app_ctx).create(**fields)
+        if fields["method"] and (problem := methods.problem(fields["method"])):
+            raise UsageError(problem)
+        session = store.create(**fields)
         if as_json:
             print_json({**session.header.to_data(), "path": str(session.path)})
             return
@@ -158,47 +154,57 @@ def register(app: typer.Typer) -> None:
         as_json: JsonFlag = False,
         show_all: Annotated[bool, typer.Option("--all", help=t("sessions.opt.all"))] = False,
     ) -> None:
-        from facilitate.cli.session_views import sessions_table, summary_data
+        from facilitate.ui.session_views import damaged_data, sessions_table, summary_data
 
-        app_ctx = app_context(ctx)
-        store = store_of(app_ctx)
+        store = store_of(app_context(ctx))
         summaries = store.list()
         warn(store.warnings)
         for summary in summaries:
             warn(summary.warnings)
+        damaged = store.damaged
+        warn([t("sessions.warn.damaged", id=d.id, problem=d.problem) for d in damaged])
         shown = [s for s in summaries if show_all or s.header.status != "archived"]
         hidden = len(summaries) - len(shown)
         if as_json:
-            print_json([summary_data(s) for s in shown])
+            print_json(
+                [summary_data(s.header, s.state, s.session.path) for s in shown]
+                + [damaged_data(d.id, d.path, d.problem) for d in damaged]
+            )
             return
-        if not shown:
+        if not shown and not damaged:
             key = "sessions.none_active" if hidden else "sessions.none"
             out().print(t(key, root=store.root, archived=hidden), markup=False)
             return
-        out().print(sessions_table(shown))
+        listed = [(s.header, s.state) for s in shown]
+        out().print(sessions_table(listed, [(d.id, d.problem) for d in damaged]))
         if hidden:
             out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)
 
     @sessions.command("show", help=t("sessions.show.help"), epilog=t("sessions.show.example"))
     def show(ctx: typer.Context, session_id: SessionId, as_json: JsonFlag = False) -> None:
-        from facilitate.cli.session_views import session_view, state_data
+        from facilitate.session_methods import session_methods
+        from facilitate.ui.session_views import session_view, state_data
 
         app_ctx = app_context(ctx)
         session = store_of(app_ctx).open(session_id)
         state = session.state()
         warn(session.warnings)
         if as_json:
-            print_json(state_data(session, state))
+            print_json(state_data(session.id, session.path, state))
             return
-        out().print(session_view(session, state, app_ctx.lang))
+        names = methods_of(app_ctx).names(session_methods(session.header, state), app_ctx.lang)
+        out().print(session_view(session.header, state, names))
 
     @sessions.command(
         "history", help=t("sessions.history.help"), epilog=t("sessions.history.example")
     )
     def history(ctx: typer.Context, session_id: SessionId, as_json: JsonFlag = False) -> None:
-        from facilitate.cli.session_views import history_lines, record_data
+        from facilitate.model.session import fold
+        from facilitate.session_methods import session_methods
+        from facilitate.ui.session_history import history_lines, record_data
 
-        session = store_of(app_context(ctx)).open(session_id)
+        app_ctx = app_context(ctx)
+        session = store_of(app_ctx).open(session_id)
         records = session.records()
         warn(session.warnings)
         if as_json:
@@ -207,7 +213,9 @@ def register(app: typer.Typer) -> None:
         if not records:
             out().print(t("sessions.label.no_events"), markup=False)
             return
-        lines = "\n".join(history_lines(records))
+        used = session_methods(session.header, fold(records, session.header))
+        names = methods_of(app_ctx).names(used, app_ctx.lang)
+        lines = "\n".join(history_lines(records, names))
         out().print(lines, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
     @sessions.command("note", help=t("sessions.note.help"), epilog=t("sessions.note.example"))
@@ -221,6 +229,7 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         from facilitate.journal import new_entry_id
         from facilitate.model.events import EntryAdded
+        from facilitate.session_methods import check_step
 
         app_ctx = app_context(ctx)
         if not text.strip():
@@ -228,21 +237,27 @@ def register(app: typer.Typer) -> None:
         if not _KIND_RE.match(kind):
             raise UsageError(t("sessions.err.bad_kind", kind=kind))
         session = store_of(app_ctx).open(session_id)
+        state = session.state()
         round_ = None
-        if step is None:
-            state = session.state()
-            current = state.current_step_run if state.progress in ("running", "stopped") else None
-            if current is not None:
-                step, round_ = current.step, current.round
+        if step is not None:
+            step, round_ = check_step(step, session.header, state, methods_of(app_ctx))
+        elif state.progress in ("running", "stopped") and state.current_step_run is not None:
+            step, round_ = state.current_step_run.step, state.current_step_run.round
         event = EntryAdded(
             entry_id=new_entry_id(), kind=kind, text=text.strip(), step=step, round=round_
         )
         record = session.append(event, author=author_of(app_ctx, author), role=NOTE_ROLE)
         warn(session.warnings)
-        out().print(
-            t("sessions.saved", kind=kind, entry=event.entry_id, seq=record.seq, id=session.id),
-            markup=False,
+        from facilitate.ui.session_text import kind_name
+
+        saved = t(
+            "sessions.saved",
+            kind=kind_name(kind),
+            entry=event.entry_id,
+            seq=record.seq,
+            id=session.id,
         )
+        out().print(saved, markup=False)
 
     @sessions.command("edit-entry", help=t("sessions.edit.help"), epilog=t("sessions.edit.example"))
     def edit_entry(
@@ -258,7 +273,7 @@ def register(app: typer.Typer) -> None:
         if not text.strip():
             raise UsageError(t("sessions.err.empty_text"))
         session = store_of(app_ctx).open(session_id)
-        found = find_entry(session, session.state(), entry)
+        found = find_entry(session.id, session.state(), entry)
         event = EntryEdited(entry_id=found.entry_id, text=text.strip())
         record = session.append(event, author=author_of(app_ctx, author), role=NOTE_ROLE)
         warn(session.warnings)
@@ -280,7 +295,7 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = app_context(ctx)
         session = store_of(app_ctx).open(session_id)
-        found = find_entry(session, session.state(), entry)
+        found = find_entry(session.id, session.state(), entry)
         event = EntryDeleted(entry_id=found.entry_id, reason=(reason or "").strip() or None)
         record = session.append(event, author=author_of(app_ctx, author), role=NOTE_ROLE)
         warn(session.warnings)
@@ -297,7 +312,12 @@ def register(app: typer.Typer) -> None:
         speed: Annotated[
             float | None, typer.Option("--speed", help=t("sessions.opt.speed"))
         ] = None,
+        warn_at: Annotated[
+            str | None, typer.Option("--warn", help=t("sessions.opt.warn"), metavar="TIMES")
+        ] = None,
     ) -> None:
+        from facilitate.cli.run import resume_run
+
         app_ctx = app_context(ctx)
         if speed is not None and speed <= 0:
             raise UsageError(t("sessions.err.bad_speed"))
@@ -305,11 +325,10 @@ def register(app: typer.Typer) -> None:
         if speed is None:
             speed = session.state().speed
             warn(session.warnings)
-        try:
-            from facilitate.cli.run import resume_run  # type: ignore[attr-defined]
-        except ImportError:
-            raise FacilitateError(t("sessions.err.no_runner")) from None
-        resume_run(app_ctx, session_id, quiet=quiet, auto_advance=auto_advance, speed=speed)
+        options: dict[str, Any] = {"quiet": quiet, "auto_advance": auto_advance, "speed": speed}
+        if warn_at is not None:
+            options["warn"] = warn_at
+        resume_run(app_ctx, session_id, **options)
 
     @sessions.command(
         "archive", help=t("sessions.archive.help"), epilog=t("sessions.archive.example")
@@ -328,20 +347,30 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         app_ctx = app_context(ctx)
         store = store_of(app_ctx)
-        session = store.open(session_id)
         if not yes:
+            question = delete_question(store, session_id)  # an unknown id fails before asking
             if not app_ctx.interactive:
                 raise UsageError(t("sessions.err.yes_needed"))
-            state = session.state()
-            question = t(
-                "sessions.delete.confirm",
-                id=session.id,
-                title=session.header.title,
-                entries=len(state.entries),
-                events=state.events,
-            )
             if not typer.confirm(question, default=False):
                 print_error(t("sessions.not_deleted"))
                 raise typer.Exit(1)
         store.delete(session_id)
         out().print(t("sessions.deleted", id=session_id), markup=False)
+
+
+def delete_question(store: SessionStore, session_id: str) -> str:
+    """What `sessions delete` asks: what would be lost (a damaged session: just its id)."""
+    from facilitate.errors import InvalidFileError, JournalError
+
+    try:
+        session = store.open(session_id)
+        state = session.state()
+    except (InvalidFileError, JournalError):
+        return t("sessions.delete.confirm_damaged", id=session_id)
+    return t(
+        "sessions.delete.confirm",
+        id=session.id,
+        title=session.header.title,
+        entries=len(state.entries),
+        events=state.events,
+    )

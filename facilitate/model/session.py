@@ -1,8 +1,9 @@
 """A session: its header, and its state as a pure fold over the journal's records.
 
 ``fold(records, header)`` replays the recorded events in order and returns a frozen
-:class:`SessionState`: the run (method and parameters), the steps run with planned and actual
-times, the live entries (added, minus deleted, with edits applied) and where to resume.
+:class:`SessionState`: the runs (every RunStarted begins one: a method or a standalone timer,
+with its steps planned against actual), the live entries (added, minus deleted, with edits
+applied) and where the last run can be resumed.
 Times come only from the records' ``at``; nothing here reads a clock.
 """
 
@@ -32,7 +33,12 @@ from facilitate.model.events import (
 
 SESSION_SCHEMA_VERSION = 1
 HeaderStatus = Literal["active", "archived"]
-Progress = Literal["not_started", "running", "stopped", "finished"]
+Progress = Literal["not_started", "running", "stopped", "finished", "cut_off"]
+"""``cut_off``: a run that never recorded its end (a crash) and was followed by another run."""
+SESSION_LANGUAGES: tuple[str, ...] = ("sv", "en")
+"""The languages a new session can be held (and later exported) in."""
+TIMER_METHOD = "@timer"
+"""The ``method`` a standalone timer records in RunStarted (never a method id)."""
 HEADER_STATUSES: tuple[str, ...] = ("active", "archived")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
@@ -113,7 +119,7 @@ def check_header(header: SessionHeader) -> None:
     for name in ("method", "plan"):
         value = getattr(header, name)
         _check_str(value, name, optional=True)
-        if value is not None and not _NAME_RE.match(value):
+        if value is not None and not is_name(value):
             raise HeaderError(name, "id", got=value)
     if not header.title.strip():
         raise HeaderError("title", "title_empty")
@@ -131,6 +137,11 @@ def check_header(header: SessionHeader) -> None:
         raise HeaderError("schema_version", "integer")
     if header.status not in HEADER_STATUSES:
         raise HeaderError("status", "status", got=header.status)
+
+
+def is_name(value: str) -> bool:
+    """True for an id such as ``world-cafe`` (a method or plan id: no paths, no dots)."""
+    return bool(_NAME_RE.match(value))
 
 
 def _valid_date(text: str) -> bool:
@@ -158,7 +169,8 @@ class StepRun:
 
     ``elapsed_seconds`` is what the runner reported when the step ended (None while it runs
     or after a stop); ``outcome`` is "completed", "skipped", "back", "stopped" (the run
-    stopped here) or None (still running, or cut off by a crash).
+    stopped here) or None (still running, or cut off by a crash). ``title`` is the title
+    the runner showed (None in journals written before titles were recorded).
     """
 
     index: int
@@ -177,11 +189,67 @@ class StepRun:
     restarts: int = 0
     resumed: int = 0
     clock_jump_seconds: float = 0.0
+    title: str | None = None
 
     @property
     def label(self) -> str:
         """Short label such as ``round#2`` (the same as :attr:`Segment.label`)."""
         return f"{self.step}#{self.round}" if self.round else self.step
+
+    @property
+    def name(self) -> str:
+        """What people read: the recorded title, else the label."""
+        return self.title or self.label
+
+    def to_data(self) -> dict[str, Any]:
+        return {**asdict(self), "label": self.label, "name": self.name}
+
+
+@dataclass(frozen=True)
+class Run:
+    """One run in a session, from its RunStarted on: a method, or a standalone timer.
+
+    ``progress`` is "running" (or cut off by a crash, while it is the last run), "stopped"
+    (resumable from ``resume_point``), "finished", or "cut_off" (never ended; another run
+    followed).
+    """
+
+    number: int
+    method: str
+    params: dict[str, Any] = field(default_factory=dict)
+    speed: float = 1.0
+    segments: int = 0
+    started_at: str = ""
+    steps: tuple[StepRun, ...] = ()
+    progress: Progress = "running"
+    resume_point: ResumePoint | None = None
+    stop_reason: str | None = None
+
+    @property
+    def is_timer(self) -> bool:
+        """True for a standalone timer (``facilitate timer --session``)."""
+        return self.method == TIMER_METHOD
+
+    @property
+    def current_index(self) -> int | None:
+        """The segment the run is at (or stopped at); None when finished."""
+        return self.resume_point.index if self.resume_point else None
+
+    @property
+    def current_step_run(self) -> StepRun | None:
+        """The step row of the segment the run is at, if that segment has been started."""
+        index = self.current_index
+        for step in reversed(self.steps):
+            if step.index == index:
+                return step
+        return None
+
+    def to_data(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["steps"] = [step.to_data() for step in self.steps]
+        data["resume_point"] = self.resume_point._asdict() if self.resume_point else None
+        data["is_timer"] = self.is_timer
+        return data
 
 
 @dataclass(frozen=True)
@@ -209,26 +277,59 @@ class Entry:
 
 @dataclass(frozen=True)
 class SessionState:
-    """Everything a session's journal says, folded; what listings, views and exports read."""
+    """Everything a session's journal says, folded; what listings, views and exports read.
+
+    ``runs`` holds every run in order (a workshop day may run several methods, and standalone
+    timers); ``method``, ``params``, ``steps``, ``resume_point``, ``progress`` and
+    :attr:`status` are those of the last run.
+    """
 
     header: SessionHeader | None = None
-    method: str | None = None
-    params: dict[str, Any] = field(default_factory=dict)
-    speed: float = 1.0
-    segments: int = 0
-    runs: int = 0
-    steps: tuple[StepRun, ...] = ()
+    runs: tuple[Run, ...] = ()
     entries: tuple[Entry, ...] = ()
     deleted: tuple[Entry, ...] = ()
-    resume_point: ResumePoint | None = None
-    progress: Progress = "not_started"
-    stop_reason: str | None = None
-    step_labels: dict[int, str] = field(default_factory=dict)
     events: int = 0
     last_seq: int = 0
     first_at: str | None = None
     last_at: str | None = None
     ignored: tuple[int, ...] = ()
+
+    @property
+    def last_run(self) -> Run | None:
+        return self.runs[-1] if self.runs else None
+
+    @property
+    def method(self) -> str | None:
+        return self.last_run.method if self.last_run else None
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.last_run.params if self.last_run else {}
+
+    @property
+    def speed(self) -> float:
+        return self.last_run.speed if self.last_run else 1.0
+
+    @property
+    def segments(self) -> int:
+        return self.last_run.segments if self.last_run else 0
+
+    @property
+    def steps(self) -> tuple[StepRun, ...]:
+        """The steps of the last run."""
+        return self.last_run.steps if self.last_run else ()
+
+    @property
+    def resume_point(self) -> ResumePoint | None:
+        return self.last_run.resume_point if self.last_run else None
+
+    @property
+    def progress(self) -> Progress:
+        return self.last_run.progress if self.last_run else "not_started"
+
+    @property
+    def stop_reason(self) -> str | None:
+        return self.last_run.stop_reason if self.last_run else None
 
     @property
     def status(self) -> str:
@@ -239,22 +340,26 @@ class SessionState:
 
     @property
     def current_index(self) -> int | None:
-        """The segment the run is at (or stopped at); None when not started or finished."""
-        return self.resume_point.index if self.resume_point else None
-
-    @property
-    def current_step(self) -> str | None:
-        """Label of the segment the run is at, when that segment has been started."""
-        index = self.current_index
-        return None if index is None else self.step_labels.get(index)
+        """The segment the last run is at (or stopped at); None when not started or finished."""
+        return self.last_run.current_index if self.last_run else None
 
     @property
     def current_step_run(self) -> StepRun | None:
-        """The step row of the segment the run is at, if it has been started."""
-        index = self.current_index
-        for run in reversed(self.steps):
-            if run.index == index:
-                return run
+        """The step row of the segment the last run is at, if it has been started."""
+        return self.last_run.current_step_run if self.last_run else None
+
+    @property
+    def current_step(self) -> str | None:
+        """Label of the segment the last run is at, when that segment has been started."""
+        step = self.current_step_run
+        return step.label if step else None
+
+    def step_title(self, step: str, round_: int | None = None) -> str | None:
+        """The title recorded for ``step`` (and round) in the latest run that ran it."""
+        for run in reversed(self.runs):
+            for row in reversed(run.steps):
+                if row.step == step and row.round == round_ and row.title:
+                    return row.title
         return None
 
     def entries_by_kind(self) -> dict[str, list[Entry]]:
@@ -273,15 +378,29 @@ class SessionState:
 
     def to_data(self) -> dict[str, Any]:
         """The state as JSON-ready data (for ``--json`` and exports)."""
-        data = asdict(self)
-        data["resume_point"] = self.resume_point._asdict() if self.resume_point else None
-        data["step_labels"] = {str(k): v for k, v in self.step_labels.items()}
-        data["status"] = self.status
-        data["steps"] = [
-            dict(d, label=s.label) for d, s in zip(data["steps"], self.steps, strict=True)
-        ]
-        data["entries_by_kind"] = {k: len(v) for k, v in self.entries_by_kind().items()}
-        return data
+        point = self.resume_point
+        return {
+            "header": self.header.to_data() if self.header else None,
+            "status": self.status,
+            "progress": self.progress,
+            "method": self.method,
+            "params": dict(self.params),
+            "speed": self.speed,
+            "segments": self.segments,
+            "resume_point": point._asdict() if point else None,
+            "stop_reason": self.stop_reason,
+            "current_step": self.current_step,
+            "steps": [step.to_data() for step in self.steps],
+            "runs": [run.to_data() for run in self.runs],
+            "entries": [asdict(entry) for entry in self.entries],
+            "deleted": [asdict(entry) for entry in self.deleted],
+            "entries_by_kind": {k: len(v) for k, v in self.entries_by_kind().items()},
+            "events": self.events,
+            "last_seq": self.last_seq,
+            "first_at": self.first_at,
+            "last_at": self.last_at,
+            "ignored": list(self.ignored),
+        }
 
 
 def fold(records: Iterable[Recorded], header: SessionHeader | None = None) -> SessionState:
@@ -292,68 +411,28 @@ def fold(records: Iterable[Recorded], header: SessionHeader | None = None) -> Se
     return folder.result(header)
 
 
-class _Folder:
-    """The mutable accumulator behind :func:`fold`; only :func:`fold` sees it."""
+TimerEvent = TimerPaused | TimerResumed | TimerAdjusted | StepRestarted | ClockResynced
 
-    def __init__(self) -> None:
-        self.run: dict[str, Any] = {"method": None, "params": {}, "speed": 1.0, "segments": 0}
-        self.runs = 0
+
+class _RunFolder:
+    """The mutable accumulator of one run (from its RunStarted to the next)."""
+
+    def __init__(self, number: int, event: RunStarted, at: str) -> None:
+        self.run = Run(
+            number=number,
+            method=event.method,
+            params=dict(event.params),
+            speed=event.speed,
+            segments=event.segments,
+            started_at=at,
+        )
         self.steps: list[dict[str, Any]] = []
         self.open_step: dict[str, Any] | None = None
-        self.entries: dict[str, Entry] = {}
-        self.deleted: dict[str, Entry] = {}
-        self.resume: ResumePoint | None = None
-        self.progress: Progress = "not_started"
+        self.resume: ResumePoint | None = ResumePoint(0, None, False)
+        self.progress: Progress = "running"
         self.stop_reason: str | None = None
-        self.labels: dict[int, str] = {}
-        self.events = 0
-        self.last_seq = 0
-        self.first_at: str | None = None
-        self.last_at: str | None = None
-        self.ignored: list[int] = []
-        self.handlers = {
-            RunStarted: self._run_started,
-            StepStarted: self._step_started,
-            TimerPaused: self._paused,
-            TimerResumed: self._resumed,
-            TimerAdjusted: self._adjusted,
-            StepRestarted: self._restarted,
-            ClockResynced: self._resynced,
-            StepEnded: self._step_ended,
-            RunStopped: self._run_stopped,
-            EntryAdded: self._entry_added,
-            EntryEdited: self._entry_edited,
-            EntryDeleted: self._entry_deleted,
-        }
 
-    def apply(self, record: Recorded) -> None:
-        self.events += 1
-        self.last_seq = record.seq
-        if self.first_at is None:
-            self.first_at = record.at
-        self.last_at = record.at
-        handler = self.handlers.get(type(record.event))
-        if handler is not None:
-            handler(record, record.event)
-
-    # --- the run and its timer -------------------------------------------------------------
-
-    def _run_started(self, record: Recorded, event: RunStarted) -> None:
-        self.runs += 1
-        self.run = {
-            "method": event.method,
-            "params": dict(event.params),
-            "speed": event.speed,
-            "segments": event.segments,
-        }
-        if self.progress == "finished" or self.resume is None:
-            self.resume = ResumePoint(0, None, False)
-        self.progress = "running"
-        self.stop_reason = None
-
-    def _step_started(self, record: Recorded, event: StepStarted) -> None:
-        label = f"{event.step}#{event.round}" if event.round else event.step
-        self.labels[event.index] = label
+    def step_started(self, record: Recorded, event: StepStarted) -> None:
         remaining = event.remaining_seconds
         if remaining is None:
             remaining = event.planned_seconds
@@ -365,6 +444,7 @@ class _Folder:
             current["resumed"] += 1
             current["outcome"] = None
             current["remaining_seconds"] = remaining
+            current["title"] = event.title or current["title"]
             return
         self.open_step = {
             "index": event.index,
@@ -383,6 +463,7 @@ class _Folder:
             "restarts": 0,
             "resumed": 0,
             "clock_jump_seconds": 0.0,
+            "title": event.title,
         }
         self.steps.append(self.open_step)
 
@@ -391,43 +472,30 @@ class _Folder:
         step = self.open_step
         return step if step is not None and step["index"] == index else None
 
-    def _timer(self, event: Any, *, paused: bool | None = None) -> None:
+    def timer(self, event: TimerEvent) -> None:
+        """Pause, resume, adjust, restart or clock resync: where to resume moves with it."""
         keep = self.resume.paused if self.resume and self.resume.index == event.index else False
-        self.resume = ResumePoint(
-            event.index, event.remaining_seconds, keep if paused is None else paused
-        )
+        paused = {TimerPaused: True, TimerResumed: False}.get(type(event), keep)
+        self.resume = ResumePoint(event.index, event.remaining_seconds, paused)
         if self.progress != "finished":
             self.progress = "running"
         step = self._step(event.index)
-        if step is not None:
-            step["remaining_seconds"] = event.remaining_seconds
+        if step is None:
+            return
+        step["remaining_seconds"] = event.remaining_seconds
+        match event:
+            case TimerPaused():
+                step["pauses"] += 1
+            case TimerResumed():
+                step["paused_seconds"] += event.paused_seconds
+            case TimerAdjusted():
+                step["adjusted_seconds"] += event.delta_seconds
+            case StepRestarted():
+                step["restarts"] += 1
+            case ClockResynced():
+                step["clock_jump_seconds"] += event.jump_seconds
 
-    def _paused(self, record: Recorded, event: TimerPaused) -> None:
-        self._timer(event, paused=True)
-        if (step := self._step(event.index)) is not None:
-            step["pauses"] += 1
-
-    def _resumed(self, record: Recorded, event: TimerResumed) -> None:
-        self._timer(event, paused=False)
-        if (step := self._step(event.index)) is not None:
-            step["paused_seconds"] += event.paused_seconds
-
-    def _adjusted(self, record: Recorded, event: TimerAdjusted) -> None:
-        self._timer(event)
-        if (step := self._step(event.index)) is not None:
-            step["adjusted_seconds"] += event.delta_seconds
-
-    def _restarted(self, record: Recorded, event: StepRestarted) -> None:
-        self._timer(event)
-        if (step := self._step(event.index)) is not None:
-            step["restarts"] += 1
-
-    def _resynced(self, record: Recorded, event: ClockResynced) -> None:
-        self._timer(event)
-        if (step := self._step(event.index)) is not None:
-            step["clock_jump_seconds"] += event.jump_seconds
-
-    def _step_ended(self, record: Recorded, event: StepEnded) -> None:
+    def step_ended(self, record: Recorded, event: StepEnded) -> None:
         step = self._step(event.index)
         if step is not None:
             step["ended_at"] = record.at
@@ -435,15 +503,15 @@ class _Folder:
             step["remaining_seconds"] = event.remaining_seconds
             step["outcome"] = event.outcome
         following = max(event.index - 1, 0) if event.outcome == "back" else event.index + 1
-        segments = self.run["segments"]
+        segments = self.run.segments
         if segments and following >= segments:
             self._finish()
         else:
             self.resume = ResumePoint(following, None, False)
             self.progress = "running"
 
-    def _run_stopped(self, record: Recorded, event: RunStopped) -> None:
-        segments = self.run["segments"]
+    def run_stopped(self, record: Recorded, event: RunStopped) -> None:
+        segments = self.run.segments
         if event.reason == "finished" or (segments and event.index >= segments):
             self._finish()
             return
@@ -459,6 +527,66 @@ class _Folder:
         self.resume = None
         self.progress = "finished"
         self.stop_reason = "finished"
+
+    def superseded(self) -> None:
+        """Another run began: a run that never recorded its end was cut off."""
+        if self.progress == "running":
+            self.progress = "cut_off"
+
+    def result(self) -> Run:
+        return replace(
+            self.run,
+            steps=tuple(StepRun(**step) for step in self.steps),
+            progress=self.progress,
+            resume_point=self.resume,
+            stop_reason=self.stop_reason,
+        )
+
+
+class _Folder:
+    """The mutable accumulator behind :func:`fold`; only :func:`fold` sees it."""
+
+    def __init__(self) -> None:
+        self.runs: list[_RunFolder] = []
+        self.entries: dict[str, Entry] = {}
+        self.deleted: dict[str, Entry] = {}
+        self.events = 0
+        self.last_seq = 0
+        self.first_at: str | None = None
+        self.last_at: str | None = None
+        self.ignored: list[int] = []
+
+    def apply(self, record: Recorded) -> None:
+        self.events += 1
+        self.last_seq = record.seq
+        if self.first_at is None:
+            self.first_at = record.at
+        self.last_at = record.at
+        event = record.event
+        if isinstance(event, RunStarted):
+            if self.runs:
+                self.runs[-1].superseded()
+            self.runs.append(_RunFolder(len(self.runs) + 1, event, record.at))
+            return
+        match event:
+            case EntryAdded():
+                self._entry_added(record, event)
+            case EntryEdited():
+                self._entry_edited(record, event)
+            case EntryDeleted():
+                self._entry_deleted(record, event)
+            case _ if not self.runs:  # a timer event with no run to belong to
+                self.ignored.append(record.seq)
+            case StepStarted():
+                self.runs[-1].step_started(record, event)
+            case StepEnded():
+                self.runs[-1].step_ended(record, event)
+            case RunStopped():
+                self.runs[-1].run_stopped(record, event)
+            case (
+                TimerPaused() | TimerResumed() | TimerAdjusted() | StepRestarted() | ClockResynced()
+            ):
+                self.runs[-1].timer(event)
 
     # --- entries -----------------------------------------------------------------------------
 
@@ -507,18 +635,9 @@ class _Folder:
     def result(self, header: SessionHeader | None) -> SessionState:
         return SessionState(
             header=header,
-            method=self.run["method"],
-            params=self.run["params"],
-            speed=self.run["speed"],
-            segments=self.run["segments"],
-            runs=self.runs,
-            steps=tuple(StepRun(**step) for step in self.steps),
+            runs=tuple(run.result() for run in self.runs),
             entries=tuple(self.entries.values()),
             deleted=tuple(self.deleted.values()),
-            resume_point=self.resume,
-            progress=self.progress,
-            stop_reason=self.stop_reason,
-            step_labels=dict(self.labels),
             events=self.events,
             last_seq=self.last_seq,
             first_at=self.first_at,

@@ -1,14 +1,19 @@
-"""The questions `sessions new` asks in a terminal when --title is not given (questionary)."""
+"""The questions `sessions new` asks in a terminal when --title is not given (questionary).
+
+Every answer is checked in the prompt itself, so a typo is corrected there and loses nothing.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from datetime import date as Date
 from typing import Any
 
 from facilitate.i18n import t
+from facilitate.model.session import SESSION_LANGUAGES
 
-_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
+MethodCheck = Callable[[str], str | None]
+"""Says what is wrong with a method id (``unknown method ..., did you mean ...``), or None."""
 
 
 def _answer(question: Any) -> str:
@@ -28,7 +33,19 @@ def _date_ok(text: str) -> bool | str:
     return ok or t("sessions.header.date", got=text)
 
 
-def ask_session_fields(given: dict[str, Any]) -> dict[str, Any]:
+def _language_ok(text: str) -> bool | str:
+    return text.strip() in SESSION_LANGUAGES or t("sessions.err.bad_language", got=text.strip())
+
+
+def _method_ok(check: MethodCheck) -> Callable[[str], bool | str]:
+    def validate(text: str) -> bool | str:
+        problem = check(text.strip()) if text.strip() else None  # no method is fine
+        return problem or True
+
+    return validate
+
+
+def ask_session_fields(given: dict[str, Any], check_method: MethodCheck) -> dict[str, Any]:
     """Ask for every field not already ``given`` (None or empty); return all fields."""
     import questionary
 
@@ -48,15 +65,14 @@ def ask_session_fields(given: dict[str, Any]) -> dict[str, Any]:
     if not given.get("language_given"):
         fields["language"] = _answer(
             questionary.text(
-                t("sessions.ask.language"),
-                default=given["language"],
-                validate=lambda text: (
-                    bool(_LANG_RE.match(text.strip())) or t("sessions.header.language", got=text)
-                ),
+                t("sessions.ask.language"), default=given["language"], validate=_language_ok
             )
         )
     if not given.get("method") and not given.get("plan"):
-        fields["method"] = _answer(questionary.text(t("sessions.ask.method"))) or None
+        fields["method"] = (
+            _answer(questionary.text(t("sessions.ask.method"), validate=_method_ok(check_method)))
+            or None
+        )
     if not given.get("facilitators"):
         names = _answer(questionary.text(t("sessions.ask.facilitators")))
         fields["facilitators"] = [name.strip() for name in names.split(",") if name.strip()]

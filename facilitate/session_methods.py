@@ -1,0 +1,91 @@
+"""The methods a session uses, looked up in the library: their names and their steps.
+
+A session names methods by id (in its header and in each run); these helpers turn the ids
+into what people read and check a step named on the command line against them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from facilitate.errors import FacilitateError, UsageError
+from facilitate.i18n import t
+from facilitate.library import find_method
+from facilitate.model.method import Method
+from facilitate.model.method_checks import did_you_mean
+from facilitate.model.session import SessionHeader, SessionState, is_name
+
+_STEP_ROUND_RE = re.compile(r"^(?P<step>.+)#(?P<round>[1-9][0-9]*)$")
+
+
+class Methods:
+    """Library look-ups for one command: ``cwd`` and ``env`` decide where methods are found."""
+
+    def __init__(self, cwd: Path, env: Mapping[str, str]) -> None:
+        self.cwd = cwd
+        self.env = env
+        self._found: dict[str, Method | None] = {}
+
+    def get(self, method_id: str) -> Method | None:
+        """The method ``method_id``, or None when the library no longer has it (or it is broken)."""
+        if method_id not in self._found:
+            try:
+                self._found[method_id] = find_method(method_id, cwd=self.cwd, env=self.env).method
+            except FacilitateError:
+                self._found[method_id] = None
+        return self._found[method_id]
+
+    def problem(self, method_id: str) -> str | None:
+        """What is wrong with ``method_id`` as a session's method (with a hint), or None."""
+        if not is_name(method_id):
+            return f"{t('sessions.field.method')}: {t('sessions.header.id', got=method_id)}"
+        try:
+            find_method(method_id, cwd=self.cwd, env=self.env)
+        except FacilitateError as error:
+            return error.lines()[0]
+        return None
+
+    def names(self, method_ids: Iterable[str | None], lang: str) -> dict[str, str]:
+        """Method id -> the method's name in ``lang``, for the methods the library has."""
+        names = {}
+        for method_id in method_ids:
+            method = self.get(method_id) if method_id and is_name(method_id) else None
+            if method is not None and method_id:
+                names[method_id] = method.name.get(lang)
+        return names
+
+
+def session_methods(header: SessionHeader, state: SessionState) -> list[str]:
+    """The methods a session names: its header's, then those its runs ran (no timers)."""
+    ids = [header.method] if header.method else []
+    ids += [run.method for run in state.runs if not run.is_timer]
+    return list(dict.fromkeys(ids))
+
+
+def check_step(
+    given: str, header: SessionHeader, state: SessionState, methods: Methods
+) -> tuple[str, int | None]:
+    """The step (and round) that ``--step`` names: ``harvest`` or ``round#2``.
+
+    It must be a step of the session's method or of a method run in it (UsageError with a
+    "did you mean" otherwise); a session without any method takes any step.
+    """
+    given = given.strip()
+    match = _STEP_ROUND_RE.match(given)
+    step, round_ = (match["step"], int(match["round"])) if match else (given, None)
+    method_ids = session_methods(header, state)
+    known: dict[str, None] = {}
+    for method_id in method_ids:
+        method = methods.get(method_id)
+        for method_step in method.steps if method is not None else ():
+            known[method_step.id] = None
+    for run in state.runs:
+        for row in run.steps if not run.is_timer else ():
+            known[row.step] = None
+    if not method_ids or not known or step in known:
+        return step, round_
+    close = did_you_mean(step, known)
+    hint = t("sessions.err.did_you_mean", id=close) if close else ""
+    raise UsageError(t("sessions.err.unknown_step", step=step, hint=hint, steps=", ".join(known)))

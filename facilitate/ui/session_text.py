@@ -1,0 +1,148 @@
+"""Short texts about sessions shared by the list, the session view and the history."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from rich.text import Text
+
+from facilitate.i18n import t
+from facilitate.model.session import (
+    TIMER_METHOD,
+    Entry,
+    Run,
+    SessionHeader,
+    SessionState,
+)
+from facilitate.ui.format import NONE, format_duration, format_minutes
+
+ENTRY_ID_SHOWN = 8
+
+
+def cells(*values: str | Text) -> list[Text]:
+    """Table cells as plain text: what people typed is never read as Rich markup or emoji."""
+    return [value if isinstance(value, Text) else Text(value) for value in values]
+
+
+def short_id(entry_id: str) -> str:
+    return entry_id[:ENTRY_ID_SHOWN]
+
+
+def clock_time(at: str | None, *, seconds: bool = False) -> str:
+    """The local time of a record's timestamp: ``10:02`` (or ``10:02:11``)."""
+    if not at:
+        return NONE
+    try:
+        moment = datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return moment.strftime("%H:%M:%S" if seconds else "%H:%M")
+
+
+def _known(key: str, fallback: str) -> str:
+    """The message ``key``, or ``fallback`` when the catalogue has no such message."""
+    text = t(key)
+    return fallback if text == key else text
+
+
+def kind_name(kind: str) -> str:
+    """An entry kind in the interface language (``note`` -> ``anteckning``); others as typed."""
+    return _known(f"sessions.kind.{kind}", kind)
+
+
+def role_name(role: str) -> str:
+    """A writer's role in the interface language (``note-taker`` -> ``antecknare``)."""
+    return _known(f"sessions.role.{role}", role)
+
+
+def language_name(code: str) -> str:
+    """A session's language by name (``sv`` -> ``Swedish``); an older code as it stands."""
+    return _known(f"sessions.language.{code}", code)
+
+
+def run_title(method: str, params: Mapping[str, Any], names: Mapping[str, str]) -> str:
+    """What a run is called: the method's name, or ``Timer: Fika 10 min`` for a timer."""
+    if method != TIMER_METHOD:
+        return names.get(method, method)
+    seconds, until, title = params.get("seconds"), params.get("until"), params.get("title")
+    if until:
+        length = t("sessions.run.until", until=until)
+    elif isinstance(seconds, int | float):
+        length = format_minutes(seconds)
+    else:
+        length = ""
+    if title:
+        return t("sessions.run.timer", title=title, length=length).strip()
+    return t("sessions.run.timer_untitled", length=length).strip()
+
+
+def run_params(run: Run) -> str:
+    """A method run's parameters as given (``rounds=3``); nothing for a standalone timer."""
+    if run.is_timer:
+        return ""
+    return ", ".join(f"{key}={value}" for key, value in run.params.items())
+
+
+def step_ref(run: Run) -> str:
+    """Where a run is: ``3/4: Think in fours`` (number of total, and the step's title)."""
+    index = run.current_index
+    if index is None:
+        return ""
+    number = f"{index + 1}/{run.segments}" if run.segments else str(index + 1)
+    current = run.current_step_run
+    return f"{number}: {current.name}" if current is not None else number
+
+
+def run_status(run: Run) -> str:
+    """ "stopped at step 3/4: Think in fours", "running (step 1/4: ...)", "finished", ..."""
+    if (
+        run.progress in ("running", "stopped")
+        and not run.is_timer
+        and run.current_index is not None
+    ):
+        key = (
+            "sessions.status.stopped_at"
+            if run.progress == "stopped"
+            else "sessions.status.running_at"
+        )
+        return t(key, step=step_ref(run))
+    return t(f"sessions.status.{run.progress}")
+
+
+def status_text(state: SessionState) -> str:
+    """The session's status: archived, not started, or the last run's status."""
+    if state.status == "archived":
+        return t("sessions.status.archived")
+    run = state.last_run
+    return run_status(run) if run is not None else t("sessions.status.not_started")
+
+
+def resume_detail(run: Run | None) -> str:
+    """``(12:30 left, paused)`` for a run that can be continued, else ``""``."""
+    point = run.resume_point if run is not None else None
+    if point is None or point.remaining_seconds is None or run.progress == "finished":
+        return ""
+    parts = [t("sessions.status.left", time=format_duration(point.remaining_seconds))]
+    if point.paused:
+        parts.append(t("sessions.status.paused"))
+    return f" ({', '.join(parts)})"
+
+
+def entry_step(state: SessionState, entry: Entry) -> str:
+    """The step an entry belongs to: its title as recorded in a run, else its id and round."""
+    if not entry.step:
+        return NONE
+    label = f"{entry.step}#{entry.round}" if entry.round else entry.step
+    return state.step_title(entry.step, entry.round) or label
+
+
+def method_cell(header: SessionHeader, state: SessionState) -> str:
+    """The list's method column: the header's method or plan, else the methods run."""
+    if header.method_or_plan:
+        return header.method_or_plan
+    methods = list(dict.fromkeys(run.method for run in state.runs if not run.is_timer))
+    if methods:
+        return ", ".join(methods)
+    return t("sessions.run.timer_short") if state.runs else NONE

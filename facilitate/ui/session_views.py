@@ -1,0 +1,239 @@
+"""How sessions look in the terminal: the list and one session with its runs; and their JSON.
+
+Views take the model (header, state) and plain values, never the journal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from rich import box
+from rich.cells import cell_len, set_cell_size
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from facilitate.i18n import t
+from facilitate.model.session import Entry, Run, SessionHeader, SessionState, StepRun
+from facilitate.ui.format import NONE, format_duration, format_signed
+from facilitate.ui.session_text import (
+    cells,
+    clock_time,
+    entry_step,
+    kind_name,
+    language_name,
+    method_cell,
+    resume_detail,
+    run_params,
+    run_status,
+    run_title,
+    short_id,
+    status_text,
+)
+
+Listed = tuple[SessionHeader, SessionState]
+"""A readable session as listed: its header and folded state."""
+Damaged = tuple[str, str]
+"""A session that cannot be read: its id and what is wrong."""
+
+
+# --- sessions list ---------------------------------------------------------------------------
+
+
+def sessions_table(listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) -> Table:
+    """One row per session: id over title, date over method or plan, live entries, status.
+
+    The id is never wrapped, so that it can be copied; a title longer than the longest id is
+    shortened here (``sessions show`` has it in full). Damaged sessions come last.
+    """
+    width = max((len(h.id) for h, _ in listed), default=10)
+    width = max([width, *(len(session_id) for session_id, _ in damaged)])
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
+    table.add_column(f"{t('sessions.col.id')}\n{t('sessions.col.title')}", no_wrap=True)
+    table.add_column(f"{t('sessions.col.date')}\n{t('sessions.col.method')}", no_wrap=True)
+    table.add_column(t("sessions.col.entries"), justify="right", no_wrap=True)
+    table.add_column(t("sessions.col.status"), overflow="fold", min_width=8)
+    for header, state in listed:
+        title = (
+            header.title
+            if cell_len(header.title) <= width
+            else set_cell_size(header.title, width - 1) + "…"
+        )
+        name = Text(header.id, style="bold")
+        name.append("\n" + title, style="not bold")
+        date_method = f"{header.date}\n{method_cell(header, state)}"
+        table.add_row(*cells(name, date_method, str(len(state.entries)), status_text(state)))
+    for session_id, _ in damaged:
+        status = Text(t("sessions.status.damaged"), style="red")
+        table.add_row(*cells(Text(session_id, style="bold"), NONE, NONE, status))
+    return table
+
+
+def summary_data(header: SessionHeader, state: SessionState, path: Path) -> dict[str, Any]:
+    """One session of ``sessions list --json``."""
+    return {
+        **header.to_data(),
+        "path": str(path),
+        "status": state.status,
+        "status_text": status_text(state),
+        "entries": len(state.entries),
+        "deleted_entries": len(state.deleted),
+        "events": state.events,
+        "runs": len(state.runs),
+        "steps_run": len(state.steps),
+        "current_step": state.current_step,
+        "resume_point": state.resume_point._asdict() if state.resume_point else None,
+        "last_at": state.last_at,
+    }
+
+
+def damaged_data(session_id: str, path: Path, problem: str) -> dict[str, Any]:
+    """A damaged session in ``sessions list --json``."""
+    return {"id": session_id, "path": str(path), "status": "damaged", "problem": problem}
+
+
+# --- sessions show ---------------------------------------------------------------------------
+
+
+def session_view(
+    header: SessionHeader, state: SessionState, names: Mapping[str, str]
+) -> RenderableType:
+    """Header facts, each run with its steps planned against actual, entries by kind.
+
+    ``names`` maps method ids to the methods' names in the interface language.
+    """
+    parts: list[RenderableType] = [
+        Text(header.title, style="bold"),
+        Text(header.id, style="dim"),
+        Text(""),
+    ]
+    facts = [
+        (t("sessions.label.date"), header.date),
+        (t("sessions.label.place"), header.place),
+        (t("sessions.label.language"), language_name(header.language)),
+        (t("sessions.label.method"), names.get(header.method, header.method or "")),
+        (t("sessions.label.plan"), header.plan or ""),
+        (t("sessions.label.facilitators"), ", ".join(header.facilitators)),
+        (t("sessions.label.status"), status_text(state) + resume_detail(state.last_run)),
+    ]
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column()
+    for label, value in facts:
+        if value:
+            grid.add_row(*cells(label, value))
+    parts.append(grid)
+    if state.resume_point is not None and state.status in ("running", "stopped"):
+        parts.append(Text(t("sessions.label.resume", id=header.id), style="dim"))
+    parts += [Text(""), Text(t("sessions.label.runs", count=len(state.runs)), style="bold")]
+    if not state.runs:
+        parts.append(Text(t("sessions.label.no_steps")))
+    for run in state.runs:
+        parts += [Text(""), run_heading(run, names, last=run is state.last_run)]
+        parts.append(steps_table(run) if run.steps else Text(t("sessions.label.no_steps")))
+    parts += [Text(""), Text(t("sessions.label.entries", count=len(state.entries)), style="bold")]
+    if not state.entries:
+        parts.append(Text(t("sessions.label.no_entries")))
+    for kind, entries in state.entries_by_kind().items():
+        parts.append(entries_table(state, kind, entries))
+    if state.deleted:
+        parts.append(Text(t("sessions.label.deleted", count=len(state.deleted), id=header.id)))
+    return Group(*parts)
+
+
+def run_heading(run: Run, names: Mapping[str, str], *, last: bool) -> Text:
+    """``Run 2: 35:an`` in bold, then when it started, its parameters and how it went."""
+    heading = Text(
+        t("sessions.label.run", number=run.number, name=run_title(run.method, run.params, names)),
+        style="bold",
+    )
+    details = [t("sessions.label.run_started", time=clock_time(run.started_at))]
+    if params := run_params(run):
+        details.append(params)
+    if run.speed != 1:
+        details.append(t("sessions.label.run_speed", speed=f"{run.speed:g}"))
+    details.append(run_status(run) + (resume_detail(run) if last else ""))
+    heading.append("  " + " · ".join(details), style="not bold dim")
+    return heading
+
+
+def steps_table(run: Run) -> Table:
+    """A run's steps: number, title, planned and actual time, outcome, start time."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_footer=True)
+    table.add_column(t("sessions.col.index"), justify="right")
+    table.add_column(t("sessions.col.step"), footer=t("sessions.label.total"))
+    planned_total = sum(step.planned_seconds or 0.0 for step in run.steps)
+    ended = [step.elapsed_seconds for step in run.steps if step.elapsed_seconds is not None]
+    actual_total = sum(ended) if ended else None
+    table.add_column(
+        t("sessions.col.planned"), justify="right", footer=format_duration(planned_total)
+    )
+    table.add_column(
+        t("sessions.col.actual"), justify="right", footer=format_duration(actual_total)
+    )
+    table.add_column(t("sessions.col.outcome"))
+    table.add_column(t("sessions.col.started"), no_wrap=True)
+    current = run.current_step_run if run.progress == "running" else None
+    for step in run.steps:
+        planned = format_duration(step.planned_seconds) if step.until is None else f"→ {step.until}"
+        table.add_row(
+            *cells(
+                str(step.index + 1),
+                step.name,
+                planned,
+                format_duration(step.elapsed_seconds),
+                outcome_text(step, running=step is current),
+                clock_time(step.started_at),
+            )
+        )
+    return table
+
+
+def outcome_text(step: StepRun, *, running: bool) -> str:
+    if step.outcome is not None:
+        text = t(f"sessions.outcome.{step.outcome}")
+    else:
+        text = t("sessions.outcome.running" if running else "sessions.outcome.cut_off")
+    if step.outcome == "stopped" and step.remaining_seconds is not None:
+        text += f" ({t('sessions.status.left', time=format_duration(step.remaining_seconds))})"
+    extras = []
+    if step.adjusted_seconds:
+        extras.append(t("sessions.outcome.adjusted", delta=format_signed(step.adjusted_seconds)))
+    if step.paused_seconds:
+        extras.append(t("sessions.outcome.paused", time=format_duration(step.paused_seconds)))
+    if step.resumed:
+        extras.append(t("sessions.outcome.resumed", count=step.resumed))
+    return ", ".join([text, *extras])
+
+
+def entries_table(state: SessionState, kind: str, entries: list[Entry]) -> Table:
+    table = Table(
+        title=Text(f"{kind_name(kind)} ({len(entries)})", style="italic"),
+        title_justify="left",
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+    )
+    table.add_column(t("sessions.col.id"), no_wrap=True, style="dim")
+    table.add_column(t("sessions.col.text"), ratio=1)
+    table.add_column(t("sessions.col.step"))
+    table.add_column(t("sessions.col.by"))
+    table.add_column(t("sessions.col.time"), no_wrap=True)
+    for entry in entries:
+        text = entry.text + (f"  ({t('sessions.label.edited')})" if entry.edits else "")
+        table.add_row(
+            *cells(
+                short_id(entry.entry_id),
+                text,
+                entry_step(state, entry),
+                entry.author,
+                clock_time(entry.added_at),
+            )
+        )
+    return table
+
+
+def state_data(session_id: str, path: Path, state: SessionState) -> dict[str, Any]:
+    """``sessions show --json``: the header and the folded state."""
+    return {"id": session_id, "path": str(path), **state.to_data()}
