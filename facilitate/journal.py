@@ -54,6 +54,7 @@ HEADER_FILE = "session.json"
 JOURNAL_FILE = "journal.jsonl"
 TORN_FILE = "journal.torn"
 LOCK_FILE = "session.lock"
+RUN_LOCK_FILE = "run.lock"
 LOCK_TIMEOUT_SECONDS = 30.0
 LOCK_POLL_SECONDS = 0.001  # a waiting writer retries this often (an append holds it < 1 ms)
 MAX_SAME_ID = 999
@@ -79,6 +80,10 @@ def disk_errors(path: Path) -> Iterator[None]:
         yield
     except OSError as error:
         raise _disk_error(path, error) from None
+
+
+class SessionBusyError(UsageError):
+    """The session is being run live in another terminal (notes can still be added)."""
 
 
 @contextlib.contextmanager
@@ -128,6 +133,30 @@ class Session:
         """Hold the session's exclusive lock (shared by all programs writing to it)."""
         with folder_locked(self.path, self.id):
             yield
+
+    @contextlib.contextmanager
+    def run_lock(self) -> Iterator[None]:
+        """Hold the session's run lock for a whole live run; a second run is refused at once.
+
+        The lock is a file of its own, so appends (``sessions note`` from another terminal)
+        go on while it is held; :class:`SessionBusyError` if another run holds it.
+        """
+        path = self.path / RUN_LOCK_FILE
+        if not self.path.is_dir():
+            raise NotFoundError(t("sessions.err.gone", id=self.id))
+        lock = FileLock(path, timeout=0)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise SessionBusyError(t("timer.err.session_busy", id=self.id)) from None
+        except FileNotFoundError:
+            raise NotFoundError(t("sessions.err.gone", id=self.id)) from None
+        except OSError as error:
+            raise _disk_error(path, error) from None
+        try:
+            yield
+        finally:
+            lock.release()
 
     def append(self, event: Event, *, author: str, role: str) -> Recorded:
         """Record ``event``; when this returns, it is on disk (locked, written, fsync'd)."""
