@@ -231,3 +231,16 @@ def test_a_stored_value_that_no_longer_fits_the_method_stops_the_resume(
     result = run_cli(["sessions", "resume", session_id], env=env)
     assert result.exit_code == 2
     assert "round_minutes" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_run_summary_and_sessions_show_write_durations_alike(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    session = SessionStore(tmp_path / "sessions").create(title="Fika", language="en")
+    ran = run_cli(["timer", "1m", "--session", session.id, "--speed", "600"], env=env)
+    assert ran.exit_code == 0, ran.stderr
+    summary = next(line for line in ran.stdout.splitlines() if line.strip().startswith("Timer"))
+    assert summary.split()[1] == "01:00"  # planned, as `sessions show` writes it
+    shown = run_cli(["sessions", "show", session.id], env=env)
+    assert shown.exit_code == 0, shown.stderr
+    assert "01:00" in shown.stdout and " 1:00" not in shown.stdout

@@ -12,14 +12,8 @@ from facilitate.model.run import RunController, RunSnapshot
 from facilitate.model.text import Text
 from facilitate.model.timeline import Segment
 from facilitate.ui.digits import best_scale, pixel_width, render_digits
-from facilitate.ui.views import (
-    Overlay,
-    format_countdown,
-    format_minutes,
-    plan_text,
-    render,
-    signature,
-)
+from facilitate.ui.format import format_minutes
+from facilitate.ui.views import Overlay, format_countdown, plan_text, render, signature
 
 from fakes import FakeClock, Recorder
 

@@ -27,8 +27,8 @@ def _options(*, timer: bool = False) -> dict[str, object]:
     return {
         "session": typer.Option("--session", help=session_help, metavar="ID"),
         "warn": typer.Option("--warn", help=t("timer.opt.warn"), metavar="TIMES"),
-        "quiet": typer.Option("--quiet", help=t("timer.opt.quiet")),
-        "auto_advance": typer.Option("--auto-advance", help=advance_help),
+        "quiet": typer.Option("--quiet", help=t("timer.opt.quiet"), metavar=""),
+        "auto_advance": typer.Option("--auto-advance", help=advance_help, metavar=""),
         "speed": typer.Option("--speed", help=t("timer.opt.speed"), metavar="N"),
     }
 

@@ -7,7 +7,6 @@ the journal and Rich Live).
 from __future__ import annotations
 
 import contextlib
-import getpass
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -22,11 +21,10 @@ from facilitate.i18n import t
 from facilitate.journal import Session, SessionStore, new_entry_id
 from facilitate.model.events import Event, StopReason
 from facilitate.model.run import RunController, standalone_segment
+from facilitate.model.session import TIMER_METHOD
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import parse_clock, parse_duration, parse_warnings
 
-TIMER_METHOD = "@timer"
-"""The ``method`` a standalone timer records in RunStarted (never a method id)."""
 ROLE = "facilitator"
 TRACE_ENV = "FACILITATE_TRACE"
 
@@ -91,16 +89,6 @@ class JournalSink:
         """Write what is still pending; JournalError if that is still impossible."""
         if not self.flush():
             raise JournalError(self.problem)
-
-
-def author_of(env: dict[str, str]) -> str:
-    """Who runs the session: FACILITATE_AUTHOR, then the account's user name."""
-    if env.get("FACILITATE_AUTHOR", "").strip():
-        return env["FACILITATE_AUTHOR"].strip()
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return ROLE
 
 
 # -- the three entry points ------------------------------------------------------------------
@@ -312,7 +300,7 @@ def _controller(
     from facilitate.ui.live import SystemClock
 
     clock = SystemClock()
-    sink = JournalSink(session, author_of(app_ctx.env))
+    sink = JournalSink(session, app_ctx.author)
     return RunController(
         segments,
         sink,
@@ -394,7 +382,7 @@ def _drive(
                 start=start,
             )
     sink.close()
-    _report(reason, session, controller)
+    _report(reason, session, controller, app_ctx.lang)
 
 
 @contextlib.contextmanager
@@ -417,7 +405,9 @@ def _stop_signals() -> Iterator[None]:
             signal.signal(signum, handler)
 
 
-def _report(reason: StopReason, session: Session | None, controller: RunController) -> None:
+def _report(
+    reason: StopReason, session: Session | None, controller: RunController, lang: str
+) -> None:
     if reason == "interrupted":
         if session is not None:
             err().print(
@@ -438,33 +428,16 @@ def _report(reason: StopReason, session: Session | None, controller: RunControll
             t("timer.run.saved", id=session.id), markup=False, highlight=False, soft_wrap=True
         )
         return
-    _summary(session, controller)
+    _summary(session, controller, lang)
     out().print(
         t("timer.run.finished", id=session.id), markup=False, highlight=False, soft_wrap=True
     )
 
 
-def _summary(session: Session, controller: RunController) -> None:
-    """Planned and actual time per step, from the journal."""
-    from rich.table import Table
-
-    from facilitate.i18n import get_language
-    from facilitate.model.run import segment_title
-    from facilitate.ui.views import format_clock
+def _summary(session: Session, controller: RunController, lang: str) -> None:
+    """Planned and actual time per step of this run, from the journal."""
+    from facilitate.ui.run_summary import summary_table
 
     steps = [s for s in session.state().steps if s.elapsed_seconds is not None]
-    if not steps:
-        return
-    table = Table(title=t("timer.run.summary_title"), title_justify="left", box=None)
-    table.add_column(t("timer.run.summary_step"))
-    table.add_column(t("timer.run.summary_planned"), justify="right")
-    table.add_column(t("timer.run.summary_actual"), justify="right")
-    for step in steps:
-        planned = format_clock(round(step.planned_seconds)) if step.planned_seconds else "–"
-        actual = format_clock(round(step.elapsed_seconds or 0))
-        known = step.index < len(controller.segments)
-        label = (
-            segment_title(controller.segments[step.index], get_language()) if known else step.label
-        )
-        table.add_row(label, planned, actual)
-    out().print(table)
+    if steps:
+        out().print(summary_table(steps, controller.segments, lang))

@@ -18,9 +18,10 @@ from typing import IO, Any, Protocol
 from facilitate.i18n import t
 from facilitate.model.events import Event, StopReason
 from facilitate.model.run import RunController, RunSnapshot, Tick, segment_title
+from facilitate.ui.format import format_minutes
 from facilitate.ui.keys import ESCAPE, RESIZE, KeySource
 from facilitate.ui.prompts import Prompter
-from facilitate.ui.views import Overlay, format_countdown, format_minutes, signature
+from facilitate.ui.views import Overlay, format_countdown, signature
 
 WAKE_MARGIN = 0.001
 """Wake this long after a boundary, so the new second is already there."""

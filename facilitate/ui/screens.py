@@ -26,14 +26,8 @@ from facilitate.model.events import (
 from facilitate.model.run import RunSnapshot, Tick, segment_title
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
-from facilitate.ui.views import (
-    Overlay,
-    format_clock,
-    format_countdown,
-    format_minutes,
-    key_help,
-    render,
-)
+from facilitate.ui.format import format_clock, format_minutes
+from facilitate.ui.views import Overlay, format_countdown, key_help, render
 
 ALT_SCREEN_OFF = "\x1b[?1049l\x1b[?25h"
 ALT_SCREEN_ON = "\x1b[?1049h\x1b[?25l"

@@ -19,6 +19,7 @@ from facilitate.model.run import RunSnapshot, segment_title
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.digits import best_scale, render_digits
+from facilitate.ui.format import format_clock, format_minutes
 
 LEVEL_STYLES = ("bold green", "bold yellow", "bold dark_orange", "bold red")
 PAUSED_STYLE = "bold bright_blue"
@@ -46,13 +47,6 @@ class Overlay:
     problem: str = ""
 
 
-def format_clock(seconds: int) -> str:
-    """``MM:SS``, or ``H:MM:SS`` from one hour up."""
-    hours, rest = divmod(abs(int(seconds)), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
 def format_countdown(remaining: float) -> str:
     """What the big digits show: ``07:32``, or ``+01:05`` in overtime."""
     seconds, overtime = shown_seconds(remaining)
@@ -63,15 +57,6 @@ def local_hhmm(wall: float, utc_offset: float) -> str:
     """The wall-clock time ``HH:MM`` in local time."""
     local = int(wall + utc_offset)
     return f"{local // 3600 % 24:02d}:{local // 60 % 60:02d}"
-
-
-def format_minutes(seconds: float) -> str:
-    """A duration for humans: ``20 min``, ``1:30 min`` or ``45 s``."""
-    seconds = round(seconds)
-    if seconds < 60:
-        return t("timer.view.seconds", n=seconds)
-    minutes, secs = divmod(seconds, 60)
-    return t("timer.view.minutes", n=f"{minutes}:{secs:02d}" if secs else minutes)
 
 
 def plan_text(delta: float | None) -> str:
