@@ -244,3 +244,14 @@ def test_the_run_summary_and_sessions_show_write_durations_alike(
     shown = run_cli(["sessions", "show", session.id], env=env)
     assert shown.exit_code == 0, shown.stderr
     assert "01:00" in shown.stdout and " 1:00" not in shown.stdout
+
+
+def test_resume_takes_warn_like_run(env: dict[str, str], tmp_path: Path) -> None:
+    params = {"seconds": 600.0, "until": None, "title": "Fika", "warnings": [60.0]}
+    session_id = _stopped_session(tmp_path, "@timer", params, 0, 90.0)
+    args = ["sessions", "resume", session_id, "--speed", "100", "--warn", "45s"]
+    result = run_cli(args, env=env)
+    assert result.exit_code == 0, result.stderr
+    assert "00:45 left" in result.stdout
+    bad = run_cli(["sessions", "resume", session_id, "--warn", "later"], env=env)
+    assert bad.exit_code == 2 and "not a list of warning times" in bad.stderr
