@@ -82,6 +82,38 @@ def stopped_workshop(root: Path) -> str:
     return session.id
 
 
+def workshop_day(root: Path) -> str:
+    """World Café to the end, a coffee timer, then 1-2-4-All stopped in its third step.
+
+    The steps carry the titles the runner records (the first one, as in older journals, none).
+    """
+    session = SessionStore(root).create(title="Workshopdag", date="2026-11-22", method="world-cafe")
+    events = [
+        RunStarted(method="world-cafe", params={"rounds": 1}, segments=2),
+        StepStarted(index=0, step="welcome", planned_seconds=300),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=300, remaining_seconds=0),
+        StepStarted(index=1, step="round", round=1, planned_seconds=1200, title="Round 1/1: Café"),
+        EntryAdded(entry_id="ccc111", kind="note", text="Fler bord", step="round", round=1),
+        StepEnded(index=1, outcome="completed", elapsed_seconds=1200, remaining_seconds=0),
+        RunStopped(index=1, remaining_seconds=0, paused=False, reason="finished"),
+        RunStarted(
+            method="@timer", params={"seconds": 600.0, "until": None, "title": "Fika"}, segments=1
+        ),
+        StepStarted(index=0, step="timer", planned_seconds=600, title="Fika"),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=600, remaining_seconds=0),
+        RunStarted(method="1-2-4-all", segments=4),
+        StepStarted(index=0, step="one", planned_seconds=60, title="Think alone"),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=60, remaining_seconds=0),
+        StepStarted(index=1, step="two", planned_seconds=120, title="Think in pairs"),
+        StepEnded(index=1, outcome="completed", elapsed_seconds=120, remaining_seconds=0),
+        StepStarted(index=2, step="four", planned_seconds=240, title="Think in fours"),
+        RunStopped(index=2, remaining_seconds=100, paused=False, reason="quit"),
+    ]
+    for event in events:
+        session.append(event, author="Anna", role="facilitator")
+    return session.id
+
+
 # --- new ------------------------------------------------------------------------------------
 
 
@@ -202,6 +234,50 @@ def test_new_asks_in_a_terminal(tmp_path: Path) -> None:
     assert header["place"] == "Medborgarhuset"
     assert header["facilitators"] == ["Anna", "Per"]
     assert header["language"] == "en" and header["method"] is None
+
+
+def test_new_in_a_terminal_checks_language_and_method_in_their_prompts(tmp_path: Path) -> None:
+    """A typo is corrected where it was made: no answer given before it is lost."""
+    pexpect = pytest.importorskip("pexpect")
+    env = {
+        **os.environ,
+        "FACILITATE_LANG": "en",
+        "PYTHONPATH": str(REPO),
+        "TERM": "xterm",
+        "FACILITATE_CONFIG_DIR": str(tmp_path / "config"),
+    }
+    child = pexpect.spawn(
+        sys.executable,
+        ["-m", "facilitate", "sessions", "new", "--date", "2026-11-22"],
+        cwd=str(tmp_path),
+        env=env,
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(30, 120),
+    )
+    try:
+        child.expect("Title of the session")
+        child.sendline("Lund")
+        child.expect("Place")
+        child.sendline("Stadsbiblioteket")
+        child.expect("Language")
+        child.send("\x7f\x7fde\r")  # replace the default "en" by an unsupported one
+        child.expect("unsupported language 'de'")
+        child.send("\x7f\x7fsv\r")
+        child.expect("Method id")
+        child.send("world-cfe\r")
+        child.expect(r"unknown method 'world-cfe'.*did you mean 'world-cafe'")
+        child.send("\x7f" * 9 + "world-cafe\r")
+        child.expect("Facilitators")
+        child.sendline("")
+        child.expect("Created session 2026-11-22-lund")
+        child.expect(pexpect.EOF)
+    finally:
+        child.close()
+    assert child.exitstatus == 0
+    header = json.loads((tmp_path / "sessions/2026-11-22-lund/session.json").read_text())
+    assert (header["title"], header["place"]) == ("Lund", "Stadsbiblioteket")
+    assert (header["language"], header["method"]) == ("sv", "world-cafe")
 
 
 # --- list, show, history ---------------------------------------------------------------------
@@ -362,6 +438,148 @@ def test_the_sessions_dir_comes_from_the_environment(tmp_path: Path) -> None:
     assert not (tmp_path / "sessions").exists()
 
 
+def test_show_lists_each_run_with_its_steps_by_title(root: Path) -> None:
+    session_id = workshop_day(root)
+    out = cli(root, "show", session_id).stdout
+    lines = out.splitlines()
+    status = next(line for line in lines if line.startswith("Status"))
+    assert "stopped at step 3/4: Think in fours (01:40 left)" in status
+    runs = [i for i, line in enumerate(lines) if line.startswith("Run ")]
+    assert [lines[i].split("  ")[0] for i in runs] == [
+        "Run 1: World Café",
+        "Run 2: Timer: Fika 10 min",
+        "Run 3: 1-2-4-All",
+    ]
+    first, timer, last = (lines[a : b or None] for a, b in zip(runs, [*runs[1:], 0], strict=True))
+    assert any(" welcome " in line for line in first)  # no title recorded: the step's id
+    assert any("Round 1/1: Café" in line for line in first)
+    assert not any("Think" in line for line in first)
+    assert any(" Fika " in line and "10:00" in line for line in timer)
+    numbered = [line.split(None, 1) for line in last if line.strip()[:1].isdigit()]
+    assert [(n, rest.split("  ")[0]) for n, rest in numbered] == [
+        ("1", "Think alone"),
+        ("2", "Think in pairs"),
+        ("3", "Think in fours"),
+    ]
+    assert "@timer" not in out and "seconds=" not in out and "until=" not in out
+    note = next(line for line in lines if "Fler bord" in line)
+    assert "Round 1/1: Café" in note
+
+
+def test_history_and_list_use_titles_and_never_show_the_timer_internals(root: Path) -> None:
+    session_id = workshop_day(root)
+    history = cli(root, "history", session_id).stdout
+    assert "run started: Timer: Fika 10 min" in history
+    assert "step 3 started: Think in fours (planned 04:00)" in history
+    assert "run stopped at step 3 (quit, 01:40 left)" in history
+    assert "note added [ccc111] (Round 1/1: Café): Fler bord" in history
+    assert "@timer" not in history
+    listed = cli(root, "list").stdout
+    assert "stopped at step 3/4: Think in fours" in " ".join(listed.split())
+
+
+def test_a_session_of_timers_only_never_shows_the_timer_internals(root: Path) -> None:
+    session = SessionStore(root).create(title="Fika", date="2026-11-22")
+    params = {"seconds": None, "until": "10:30", "title": None}
+    session.append(RunStarted(method="@timer", params=params, segments=1), author="a", role="b")
+    show = cli(root, "show", session.id).stdout
+    assert "Run 1: Timer until 10:30" in show
+    listed = cli(root, "list").stdout
+    assert "timer" in listed and "@timer" not in listed + show
+
+
+def test_swedish_output_has_no_english_words_left(root: Path) -> None:
+    session_id = stopped_workshop(root)
+    sv = ["--lang", "sv", "--sessions-dir", str(root), "sessions"]
+    show = run_cli([*sv, "show", session_id]).stdout
+    assert "reflektion (1)" in show and "anteckning (1)" in show
+    assert "note" not in show and "reflection" not in show
+    assert "svenska (sv)" in show
+    history = run_cli([*sv, "history", session_id]).stdout
+    assert "la till anteckning [aaa222] (round#1): Ta med fika" in history
+    assert "Anna (processledare)" in history and "facilitator" not in history
+    saved = run_cli([*sv, "note", session_id, "Ny idé", "--kind", "card"])
+    assert saved.stdout.startswith("sparat: kort ")
+    bad_date = run_cli([*sv, "new", "--title", "X", "--date", "22/11"])
+    assert bad_date.stderr.endswith("datum: väntade ett datum åååå-mm-dd, fick '22/11'\n")
+
+
+def test_the_sessions_folder_being_a_file_is_one_clear_error_for_every_command(
+    tmp_path: Path,
+) -> None:
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    sid = "2026-11-22-x"
+    commands = [
+        ["new", "--title", "X"],
+        ["list"],
+        ["show", sid],
+        ["history", sid],
+        ["note", sid, "text"],
+        ["edit-entry", sid, "abc", "text"],
+        ["delete-entry", sid, "abc"],
+        ["resume", sid],
+        ["archive", sid],
+        ["delete", sid, "--yes"],
+        ["delete", sid],
+    ]
+    for command in commands:
+        result = cli(afile, *command)
+        assert result.exit_code == 2, command
+        assert result.stderr == (
+            f"error: {afile} is a file, not a folder: give the sessions folder with"
+            " --sessions-dir or FACILITATE_SESSIONS\n"
+        ), command
+    assert afile.read_text() == "x"
+
+
+# --- damaged sessions ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "missing"])
+def test_a_damaged_session_is_listed_as_damaged_and_can_be_deleted(root: Path, damage: str) -> None:
+    session_id = stopped_workshop(root)
+    SessionStore(root).create(title="Frisk", date="2026-12-01")
+    header = root / session_id / "session.json"
+    if damage == "corrupt":
+        header.write_text("{")
+    else:
+        header.unlink()
+    listed = cli(root, "list")
+    assert listed.exit_code == 0
+    assert "2026-12-01-frisk" in listed.stdout
+    row = next(line for line in listed.stdout.splitlines() if session_id in line)
+    assert "damaged" in row
+    (warning,) = listed.stderr.splitlines()
+    assert warning.startswith(f"warning: session {session_id} is damaged (")
+    assert "session.json" in warning
+    assert warning.endswith(f"remove it with: facilitate sessions delete {session_id} --yes")
+    data = json.loads(cli(root, "list", "--json").stdout)
+    assert [(d["id"], d["status"]) for d in data] == [
+        ("2026-12-01-frisk", "not_started"),
+        (session_id, "damaged"),
+    ]
+    shown = cli(root, "show", session_id)
+    assert shown.exit_code == 2 and "session.json" in shown.stderr
+    deleted = cli(root, "delete", session_id, "--yes")
+    assert deleted.exit_code == 0, deleted.stderr
+    assert not (root / session_id).exists()
+    assert "damaged" not in cli(root, "list").stdout
+
+
+def test_deleting_a_damaged_session_in_a_terminal_asks_first(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    interactive(monkeypatch)
+    session_id = stopped_workshop(root)
+    (root / session_id / "session.json").write_text("{")
+    declined = cli(root, "delete", session_id, input="n\n")
+    assert f"Delete the damaged session {session_id}?" in declined.stdout
+    assert declined.exit_code == 1 and (root / session_id).is_dir()
+    assert cli(root, "delete", session_id, input="y\n").exit_code == 0
+    assert not (root / session_id).exists()
+
+
 # --- notes, edits, deletions -------------------------------------------------------------------
 
 
@@ -398,6 +616,31 @@ def test_note_with_kind_step_and_author(root: Path) -> None:
         None,
         "Lisa",
     )
+
+
+def test_note_step_must_be_a_step_of_the_sessions_methods(root: Path) -> None:
+    session_id = workshop_day(root)  # world-cafe (header and run 1), then 1-2-4-all
+    wrong = cli(root, "note", session_id, "x", "--step", "nosuchstep")
+    assert wrong.exit_code == 2
+    assert wrong.stderr.startswith("error: unknown step 'nosuchstep'; this session's steps: ")
+    assert "welcome, round, harvest" in wrong.stderr and "four" in wrong.stderr
+    typo = cli(root, "note", session_id, "x", "--step", "rund")
+    assert typo.exit_code == 2 and "unknown step 'rund' (did you mean 'round'?)" in typo.stderr
+    assert len(SessionStore(root).open(session_id).state().entries) == 1  # nothing saved
+    assert cli(root, "note", session_id, "Par", "--step", "two").exit_code == 0
+    assert cli(root, "note", session_id, "Runda 2", "--step", "round#2").exit_code == 0
+    entries = SessionStore(root).open(session_id).state().entries
+    assert [(e.text, e.step, e.round) for e in entries[1:]] == [
+        ("Par", "two", None),
+        ("Runda 2", "round", 2),
+    ]
+
+
+def test_note_step_of_a_session_with_only_a_header_method(root: Path) -> None:
+    session_id = SessionStore(root).create(title="X", date="2026-11-22", method="dot-voting").id
+    assert cli(root, "note", session_id, "x", "--step", "vote").exit_code == 0
+    wrong = cli(root, "note", session_id, "x", "--step", "voet")
+    assert wrong.exit_code == 2 and "(did you mean 'vote'?)" in wrong.stderr
 
 
 @pytest.mark.parametrize(
@@ -468,9 +711,11 @@ def test_resume_hands_over_to_the_runner_with_the_recorded_speed(
     session.append(RunStarted(method="timer", speed=60.0, segments=1), author="a", role="b")
     assert cli(root, "resume", session.id, "--quiet").exit_code == 0
     assert cli(root, "resume", session.id, "--auto-advance", "--speed", "2").exit_code == 0
+    assert cli(root, "resume", session.id, "--warn", "1m").exit_code == 0
     assert calls == [
         (session.id, {"quiet": True, "auto_advance": False, "speed": 60.0}),
         (session.id, {"quiet": False, "auto_advance": True, "speed": 2.0}),
+        (session.id, {"quiet": False, "auto_advance": False, "speed": 60.0, "warn": "1m"}),
     ]
 
 
@@ -481,6 +726,43 @@ def test_resume_of_an_unknown_session_does_not_start_the_runner(
     monkeypatch.setattr(run_module, "resume_run", lambda *a, **kw: calls.append("x"), raising=False)
     result = cli(root, "resume", "2026-01-01-nothing")
     assert result.exit_code == 2 and calls == []
+
+
+# --- who writes, and the layers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("env", "author"),
+    [
+        ({"FACILITATE_AUTHOR": " Per ", "USER": "per1"}, "Per"),
+        ({"FACILITATE_AUTHOR": " ", "USER": "per1", "USERNAME": "P"}, "per1"),
+        ({"USERNAME": "Lisa"}, "Lisa"),
+        ({}, "facilitator"),
+    ],
+)
+def test_the_author_comes_from_the_environment(env: dict[str, str], author: str) -> None:
+    assert AppContext(env=env).author == author
+
+
+def test_note_author_option_wins_over_the_environment(root: Path) -> None:
+    session_id = SessionStore(root).create(title="X", date="2026-11-22").id
+    assert cli(root, "note", session_id, "a").exit_code == 0  # FACILITATE_AUTHOR=Per
+    assert cli(root, "note", session_id, "b", "--author", " Lisa ").exit_code == 0
+    records = SessionStore(root).open(session_id).records()
+    assert [r.author for r in records] == ["Per", "Lisa"]
+
+
+def test_the_session_views_never_load_the_journal() -> None:
+    code = (
+        "import sys\n"
+        "import facilitate.ui.session_views, facilitate.ui.session_history\n"
+        "import facilitate.ui.session_prompts\n"
+        "print('JOURNAL', 'facilitate.journal' in sys.modules)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    assert "JOURNAL False" in result.stdout
 
 
 # --- help --------------------------------------------------------------------------------------

@@ -395,6 +395,26 @@ def test_an_unknown_event_type_is_a_clear_error(store: SessionStore) -> None:
         session.records()
 
 
+def test_a_step_started_written_before_titles_existed_is_read_with_no_title(
+    store: SessionStore,
+) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    old = {
+        "v": 1,
+        "seq": 1,
+        "at": "2026-11-22T10:00:00.000+01:00",
+        "author": "Anna",
+        "role": "facilitator",
+        "type": "step_started",
+        "data": {"index": 0, "step": "intro", "round": None, "planned_seconds": 300.0},
+    }
+    session.journal_path.write_text(json.dumps(old) + "\n")
+    (record,) = session.records()
+    assert isinstance(record.event, StepStarted)
+    assert (record.event.step, record.event.title) == ("intro", None)
+    assert session.warnings == []
+
+
 # --- archive, delete, list, lock ---------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from facilitate.model.events import (
     TimerPaused,
     TimerResumed,
 )
-from facilitate.model.session import HeaderError, ResumePoint, SessionHeader, fold
+from facilitate.model.session import TIMER_METHOD, HeaderError, ResumePoint, SessionHeader, fold
 
 
 def recorded(*events: Event, author: str = "Anna", role: str = "facilitator") -> list[Recorded]:
@@ -228,6 +228,120 @@ def test_pause_survives_adjustments_until_resumed() -> None:
 
 def test_a_started_run_without_steps_resumes_at_the_first_step() -> None:
     assert fold(recorded(RUN)).resume_point == ResumePoint(0, None, False)
+
+
+# --- several runs in one session ------------------------------------------------------------
+
+
+def test_each_run_started_begins_a_run_of_its_own() -> None:
+    """A workshop day: World Café to the end, a coffee timer, then 35:an stopped midway."""
+    records = recorded(
+        RUN,
+        StepStarted(index=0, step="intro", planned_seconds=300),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=300, remaining_seconds=0),
+        RunStopped(index=0, remaining_seconds=0, paused=False, reason="finished"),
+        RunStarted(
+            method=TIMER_METHOD, params={"seconds": 600, "until": None, "title": "Fika"}, segments=1
+        ),
+        StepStarted(index=0, step="timer", planned_seconds=600, title="Fika"),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=610, remaining_seconds=-10),
+        RunStarted(method="35an", params={"rounds": 5}, speed=60.0, segments=4),
+        StepStarted(index=0, step="write", planned_seconds=300),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=290, remaining_seconds=10),
+        StepStarted(index=1, step="score", round=1, planned_seconds=60),
+        RunStopped(index=1, remaining_seconds=20, paused=False, reason="quit"),
+    )
+    state = fold(records, header())
+    assert [(r.number, r.method, r.progress) for r in state.runs] == [
+        (1, "world-cafe", "finished"),
+        (2, TIMER_METHOD, "finished"),
+        (3, "35an", "stopped"),
+    ]
+    assert [[s.label for s in run.steps] for run in state.runs] == [
+        ["intro"],
+        ["timer"],
+        ["write", "score#1"],
+    ]
+    assert state.runs[1].is_timer and not state.runs[2].is_timer
+    assert state.runs[2].started_at == records[7].at
+    # the session's method, steps, status and resume point are the last run's
+    assert (state.method, state.params, state.speed, state.segments) == (
+        "35an",
+        {"rounds": 5},
+        60.0,
+        4,
+    )
+    assert state.steps == state.runs[2].steps
+    assert state.status == "stopped"
+    assert state.resume_point == ResumePoint(1, 20, False)
+    assert state.current_step == "score#1"
+
+
+def test_a_new_method_after_a_stopped_run_keeps_the_steps_apart() -> None:
+    """The stopped run keeps its own steps and resume point; the session follows the new run."""
+    records = recorded(
+        RunStarted(method="1-2-4-all", segments=4),
+        StepStarted(index=0, step="one", planned_seconds=60),
+        StepEnded(index=0, outcome="completed", elapsed_seconds=60, remaining_seconds=0),
+        StepStarted(index=1, step="two", planned_seconds=120),
+        RunStopped(index=1, remaining_seconds=80, paused=True, reason="quit"),
+        RunStarted(method="dot-voting", segments=4),
+        StepStarted(index=0, step="clarify", planned_seconds=300),
+    )
+    state = fold(records)
+    first, second = state.runs
+    assert [s.step for s in first.steps] == ["one", "two"]
+    assert (first.progress, first.resume_point) == ("stopped", ResumePoint(1, 80, True))
+    assert [s.step for s in second.steps] == ["clarify"]
+    assert [s.step for s in state.steps] == ["clarify"]
+    assert state.status == "running" and state.resume_point == ResumePoint(0, 300, False)
+
+
+def test_a_run_that_never_ended_is_cut_off_when_another_begins() -> None:
+    records = recorded(
+        RUN,
+        StepStarted(index=0, step="intro", planned_seconds=300),
+        RunStarted(method="world-cafe", segments=3),
+    )
+    first, second = fold(records).runs
+    assert first.progress == "cut_off" and first.steps[0].outcome is None
+    assert second.progress == "running" and second.steps == ()
+    assert fold(records).resume_point == ResumePoint(0, None, False)
+
+
+def test_timer_events_without_a_run_are_ignored() -> None:
+    records = recorded(
+        StepStarted(index=0, step="intro", planned_seconds=300),
+        TimerPaused(index=0, remaining_seconds=100),
+        EntryAdded(entry_id="a", kind="note", text="kept"),
+    )
+    state = fold(records)
+    assert state.runs == () and state.status == "not_started"
+    assert state.ignored == (1, 2)
+    assert [e.text for e in state.entries] == ["kept"]
+
+
+# --- step titles ------------------------------------------------------------------------------
+
+
+def test_steps_are_named_by_their_recorded_titles_else_by_id_and_round() -> None:
+    records = recorded(
+        RUN,
+        StepStarted(index=0, step="intro", planned_seconds=300),  # an older journal: no title
+        StepEnded(index=0, outcome="completed", elapsed_seconds=300, remaining_seconds=0),
+        StepStarted(index=1, step="round", round=1, planned_seconds=1200, title="Round 1/2: Café"),
+        RunStopped(index=1, remaining_seconds=600, paused=False, reason="quit"),
+        StepStarted(index=1, step="round", round=1, planned_seconds=1200, remaining_seconds=600),
+    )
+    state = fold(records)
+    intro, round1 = state.steps
+    assert (intro.name, intro.label) == ("intro", "intro")
+    assert (round1.name, round1.label, round1.resumed) == ("Round 1/2: Café", "round#1", 1)
+    assert state.step_title("round", 1) == "Round 1/2: Café"
+    assert state.step_title("round", 2) is None and state.step_title("intro") is None
+    data = json.loads(json.dumps(state.to_data()))
+    assert [s["name"] for s in data["steps"]] == ["intro", "Round 1/2: Café"]
+    assert data["runs"][0]["steps"][1]["title"] == "Round 1/2: Café"
 
 
 # --- entries --------------------------------------------------------------------------------
