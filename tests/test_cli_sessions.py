@@ -101,7 +101,9 @@ def workshop_day(root: Path) -> str:
         ),
         StepStarted(index=0, step="timer", planned_seconds=600, title="Fika"),
         StepEnded(index=0, outcome="completed", elapsed_seconds=600, remaining_seconds=0),
-        RunStarted(method="1-2-4-all", segments=4),
+        RunStarted(
+            method="1-2-4-all", params={"question": {"sv": "Vad?", "en": "What?"}}, segments=4
+        ),
         StepStarted(index=0, step="one", planned_seconds=60, title="Think alone"),
         StepEnded(index=0, outcome="completed", elapsed_seconds=60, remaining_seconds=0),
         StepStarted(index=1, step="two", planned_seconds=120, title="Think in pairs"),
@@ -451,6 +453,8 @@ def test_show_lists_each_run_with_its_steps_by_title(root: Path) -> None:
         "Run 3: 1-2-4-All",
     ]
     first, timer, last = (lines[a : b or None] for a, b in zip(runs, [*runs[1:], 0], strict=True))
+    assert "  rounds: 1" in first
+    assert "  question: What?" in last
     assert any(" welcome " in line for line in first)  # no title recorded: the step's id
     assert any("Round 1/1: Café" in line for line in first)
     assert not any("Think" in line for line in first)
@@ -495,6 +499,8 @@ def test_swedish_output_has_no_english_words_left(root: Path) -> None:
     assert "reflektion (1)" in show and "anteckning (1)" in show
     assert "note" not in show and "reflection" not in show
     assert "svenska (sv)" in show
+    day = run_cli([*sv, "show", workshop_day(root)]).stdout
+    assert "Körning 2: Timer: Fika 10 min" in day and "  question: Vad?" in day.splitlines()
     history = run_cli([*sv, "history", session_id]).stdout
     assert "la till anteckning [aaa222] (round#1): Ta med fika" in history
     assert "Anna (processledare)" in history and "facilitator" not in history

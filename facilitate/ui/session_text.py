@@ -8,7 +8,7 @@ from typing import Any
 
 from rich.text import Text
 
-from facilitate.i18n import t
+from facilitate.i18n import get_language, t
 from facilitate.model.session import (
     TIMER_METHOD,
     Entry,
@@ -78,11 +78,24 @@ def run_title(method: str, params: Mapping[str, Any], names: Mapping[str, str]) 
     return t("sessions.run.timer_untitled", length=length).strip()
 
 
-def run_params(run: Run) -> str:
-    """A method run's parameters as given (``rounds=3``); nothing for a standalone timer."""
+def run_params(run: Run) -> list[tuple[str, str]]:
+    """A method run's parameters as (name, value) to show; none for a standalone timer."""
     if run.is_timer:
-        return ""
-    return ", ".join(f"{key}={value}" for key, value in run.params.items())
+        return []
+    return [(name, param_text(value)) for name, value in run.params.items()]
+
+
+def param_text(value: Any) -> str:
+    """A recorded parameter value for people: a bilingual text in the interface language."""
+    if isinstance(value, dict) and set(value) <= {"sv", "en"}:
+        lang = get_language()
+        other = "en" if lang == "sv" else "sv"
+        return str(value.get(lang) or value.get(other) or "")
+    if isinstance(value, list):
+        return ", ".join(param_text(item) for item in value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def step_ref(run: Run) -> str:

@@ -143,20 +143,26 @@ def session_view(
     return Group(*parts)
 
 
-def run_heading(run: Run, names: Mapping[str, str], *, last: bool) -> Text:
-    """``Run 2: 35:an`` in bold, then when it started, its parameters and how it went."""
+def run_heading(run: Run, names: Mapping[str, str], *, last: bool) -> RenderableType:
+    """``Run 2: 35:an`` in bold with when it started and how it went; its parameters below."""
     heading = Text(
         t("sessions.label.run", number=run.number, name=run_title(run.method, run.params, names)),
         style="bold",
     )
     details = [t("sessions.label.run_started", time=clock_time(run.started_at))]
-    if params := run_params(run):
-        details.append(params)
     if run.speed != 1:
         details.append(t("sessions.label.run_speed", speed=f"{run.speed:g}"))
     details.append(run_status(run) + (resume_detail(run) if last else ""))
     heading.append("  " + " · ".join(details), style="not bold dim")
-    return heading
+    params = run_params(run)
+    if not params:
+        return heading
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column()
+    for name, value in params:
+        grid.add_row(*cells(f"  {name}:", value))
+    return Group(heading, grid)
 
 
 def steps_table(run: Run) -> Table:
