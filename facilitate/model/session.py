@@ -9,11 +9,9 @@ Times come only from the records' ``at``; nothing here reads a clock.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
-from datetime import date as Date
-from typing import Any, Literal, NamedTuple
+from dataclasses import replace
+from typing import Any
 
 from facilitate.model.events import (
     ClockResynced,
@@ -30,377 +28,46 @@ from facilitate.model.events import (
     TimerPaused,
     TimerResumed,
 )
+from facilitate.model.session_header import (
+    HEADER_STATUSES,
+    SESSION_LANGUAGES,
+    SESSION_SCHEMA_VERSION,
+    TITLE_MAX,
+    HeaderError,
+    HeaderStatus,
+    SessionHeader,
+    check_header,
+    is_name,
+)
+from facilitate.model.session_state import (
+    TIMER_METHOD,
+    Entry,
+    Progress,
+    ResumePoint,
+    Run,
+    SessionState,
+    StepRun,
+)
 
-SESSION_SCHEMA_VERSION = 1
-HeaderStatus = Literal["active", "archived"]
-Progress = Literal["not_started", "running", "stopped", "finished", "cut_off"]
-"""``cut_off``: a run that never recorded its end (a crash) and was followed by another run."""
-SESSION_LANGUAGES: tuple[str, ...] = ("sv", "en")
-"""The languages a new session can be held (and later exported) in."""
-TIMER_METHOD = "@timer"
-"""The ``method`` a standalone timer records in RunStarted (never a method id)."""
-HEADER_STATUSES: tuple[str, ...] = ("active", "archived")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
-_NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
-TITLE_MAX = 200
-
-
-class HeaderError(ValueError):
-    """A header field with a bad value: ``field`` names it, ``code`` and ``values`` say what.
-
-    The interface turns ``code`` into a message in the user's language.
-    """
-
-    def __init__(self, field_name: str, code: str, **values: Any) -> None:
-        super().__init__(f"{field_name}: {code} {values}" if values else f"{field_name}: {code}")
-        self.field = field_name
-        self.code = code
-        self.values = values
-
-
-@dataclass(frozen=True)
-class SessionHeader:
-    """What a session is: title, date, place, language, method or plan, facilitators."""
-
-    id: str
-    title: str
-    date: str
-    place: str = ""
-    language: str = "sv"
-    method: str | None = None
-    plan: str | None = None
-    facilitators: list[str] = field(default_factory=list)
-    schema_version: int = SESSION_SCHEMA_VERSION
-    created_at: str = ""
-    status: HeaderStatus = "active"
-
-    def __post_init__(self) -> None:
-        check_header(self)
-
-    @property
-    def method_or_plan(self) -> str | None:
-        """The method id, else the plan id, else None (a session of standalone timers)."""
-        return self.method or self.plan
-
-    def to_data(self) -> dict[str, Any]:
-        """The header as JSON-ready data (the content of ``session.json``)."""
-        return asdict(self)
-
-    @classmethod
-    def from_data(cls, data: Any) -> SessionHeader:
-        """Rebuild a header from ``session.json`` data; raises :class:`HeaderError`."""
-        if not isinstance(data, dict):
-            raise HeaderError("", "not_object")
-        known = {f for f in cls.__dataclass_fields__}
-        for key in data:
-            if key not in known:
-                raise HeaderError(str(key), "unknown_field")
-        for key in ("id", "title", "date"):
-            if key not in data:
-                raise HeaderError(key, "missing")
-        try:
-            return cls(**data)
-        except TypeError as error:  # pragma: no cover - guarded by the checks above
-            raise HeaderError("", "not_object") from error
-
-
-def _check_str(value: Any, name: str, *, optional: bool = False) -> None:
-    if optional and value is None:
-        return
-    if not isinstance(value, str):
-        raise HeaderError(name, "text")
-
-
-def check_header(header: SessionHeader) -> None:
-    """Raise :class:`HeaderError` for the first field of ``header`` with a bad value."""
-    for name in ("id", "title", "date", "place", "language", "created_at"):
-        _check_str(getattr(header, name), name)
-    for name in ("method", "plan"):
-        value = getattr(header, name)
-        _check_str(value, name, optional=True)
-        if value is not None and not is_name(value):
-            raise HeaderError(name, "id", got=value)
-    if not header.title.strip():
-        raise HeaderError("title", "title_empty")
-    if len(header.title) > TITLE_MAX:
-        raise HeaderError("title", "title_long", limit=TITLE_MAX)
-    if not _DATE_RE.match(header.date) or not _valid_date(header.date):
-        raise HeaderError("date", "date", got=header.date)
-    if not _LANG_RE.match(header.language):
-        raise HeaderError("language", "language", got=header.language)
-    if not isinstance(header.facilitators, list) or not all(
-        isinstance(name, str) and name.strip() for name in header.facilitators
-    ):
-        raise HeaderError("facilitators", "names")
-    if not isinstance(header.schema_version, int) or isinstance(header.schema_version, bool):
-        raise HeaderError("schema_version", "integer")
-    if header.status not in HEADER_STATUSES:
-        raise HeaderError("status", "status", got=header.status)
-
-
-def is_name(value: str) -> bool:
-    """True for an id such as ``world-cafe`` (a method or plan id: no paths, no dots)."""
-    return bool(_NAME_RE.match(value))
-
-
-def _valid_date(text: str) -> bool:
-    try:
-        Date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-class ResumePoint(NamedTuple):
-    """Where a stopped or interrupted run continues.
-
-    ``remaining_seconds`` is None when the segment starts afresh (its full planned time).
-    """
-
-    index: int
-    remaining_seconds: float | None
-    paused: bool
-
-
-@dataclass(frozen=True)
-class StepRun:
-    """One step (or round) as it was run: planned against actual.
-
-    ``elapsed_seconds`` is what the runner reported when the step ended (None while it runs
-    or after a stop); ``outcome`` is "completed", "skipped", "back", "stopped" (the run
-    stopped here) or None (still running, or cut off by a crash). ``title`` is the title
-    the runner showed (None in journals written before titles were recorded).
-    """
-
-    index: int
-    step: str
-    round: int | None
-    planned_seconds: float | None
-    until: str | None
-    started_at: str
-    ended_at: str | None = None
-    elapsed_seconds: float | None = None
-    remaining_seconds: float | None = None
-    outcome: str | None = None
-    adjusted_seconds: float = 0.0
-    paused_seconds: float = 0.0
-    pauses: int = 0
-    restarts: int = 0
-    resumed: int = 0
-    clock_jump_seconds: float = 0.0
-    title: str | None = None
-
-    @property
-    def label(self) -> str:
-        """Short label such as ``round#2`` (the same as :attr:`Segment.label`)."""
-        return f"{self.step}#{self.round}" if self.round else self.step
-
-    @property
-    def name(self) -> str:
-        """What people read: the recorded title, else the label."""
-        return self.title or self.label
-
-    def to_data(self) -> dict[str, Any]:
-        return {**asdict(self), "label": self.label, "name": self.name}
-
-
-@dataclass(frozen=True)
-class Run:
-    """One run in a session, from its RunStarted on: a method, or a standalone timer.
-
-    ``progress`` is "running" (or cut off by a crash, while it is the last run), "stopped"
-    (resumable from ``resume_point``), "finished", or "cut_off" (never ended; another run
-    followed).
-    """
-
-    number: int
-    method: str
-    params: dict[str, Any] = field(default_factory=dict)
-    speed: float = 1.0
-    segments: int = 0
-    started_at: str = ""
-    steps: tuple[StepRun, ...] = ()
-    progress: Progress = "running"
-    resume_point: ResumePoint | None = None
-    stop_reason: str | None = None
-
-    @property
-    def is_timer(self) -> bool:
-        """True for a standalone timer (``facilitate timer --session``)."""
-        return self.method == TIMER_METHOD
-
-    @property
-    def current_index(self) -> int | None:
-        """The segment the run is at (or stopped at); None when finished."""
-        return self.resume_point.index if self.resume_point else None
-
-    @property
-    def current_step_run(self) -> StepRun | None:
-        """The step row of the segment the run is at, if that segment has been started."""
-        index = self.current_index
-        for step in reversed(self.steps):
-            if step.index == index:
-                return step
-        return None
-
-    def to_data(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["steps"] = [step.to_data() for step in self.steps]
-        data["resume_point"] = self.resume_point._asdict() if self.resume_point else None
-        data["is_timer"] = self.is_timer
-        return data
-
-
-@dataclass(frozen=True)
-class Entry:
-    """Something the group produced (a note, a reflection, later a score or a dot)."""
-
-    entry_id: str
-    kind: str
-    text: str
-    step: str | None
-    round: int | None
-    dims: dict[str, str]
-    value: Any
-    author: str
-    role: str
-    added_at: str
-    added_seq: int
-    edits: int = 0
-    edited_at: str | None = None
-    edited_by: str | None = None
-    deleted_at: str | None = None
-    deleted_by: str | None = None
-    deleted_reason: str | None = None
-
-
-@dataclass(frozen=True)
-class SessionState:
-    """Everything a session's journal says, folded; what listings, views and exports read.
-
-    ``runs`` holds every run in order (a workshop day may run several methods, and standalone
-    timers); ``method``, ``params``, ``steps``, ``resume_point``, ``progress`` and
-    :attr:`status` are those of the last run.
-    """
-
-    header: SessionHeader | None = None
-    runs: tuple[Run, ...] = ()
-    entries: tuple[Entry, ...] = ()
-    deleted: tuple[Entry, ...] = ()
-    events: int = 0
-    last_seq: int = 0
-    first_at: str | None = None
-    last_at: str | None = None
-    ignored: tuple[int, ...] = ()
-
-    @property
-    def last_run(self) -> Run | None:
-        return self.runs[-1] if self.runs else None
-
-    @property
-    def method(self) -> str | None:
-        return self.last_run.method if self.last_run else None
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return self.last_run.params if self.last_run else {}
-
-    @property
-    def speed(self) -> float:
-        return self.last_run.speed if self.last_run else 1.0
-
-    @property
-    def segments(self) -> int:
-        return self.last_run.segments if self.last_run else 0
-
-    @property
-    def steps(self) -> tuple[StepRun, ...]:
-        """The steps of the last run."""
-        return self.last_run.steps if self.last_run else ()
-
-    @property
-    def resume_point(self) -> ResumePoint | None:
-        return self.last_run.resume_point if self.last_run else None
-
-    @property
-    def progress(self) -> Progress:
-        return self.last_run.progress if self.last_run else "not_started"
-
-    @property
-    def stop_reason(self) -> str | None:
-        return self.last_run.stop_reason if self.last_run else None
-
-    @property
-    def status(self) -> str:
-        """For listings: "archived", else "not_started", "running", "stopped" or "finished"."""
-        if self.header is not None and self.header.status == "archived":
-            return "archived"
-        return self.progress
-
-    @property
-    def current_index(self) -> int | None:
-        """The segment the last run is at (or stopped at); None when not started or finished."""
-        return self.last_run.current_index if self.last_run else None
-
-    @property
-    def current_step_run(self) -> StepRun | None:
-        """The step row of the segment the last run is at, if it has been started."""
-        return self.last_run.current_step_run if self.last_run else None
-
-    @property
-    def current_step(self) -> str | None:
-        """Label of the segment the last run is at, when that segment has been started."""
-        step = self.current_step_run
-        return step.label if step else None
-
-    def step_title(self, step: str, round_: int | None = None) -> str | None:
-        """The title recorded for ``step`` (and round) in the latest run that ran it."""
-        for run in reversed(self.runs):
-            for row in reversed(run.steps):
-                if row.step == step and row.round == round_ and row.title:
-                    return row.title
-        return None
-
-    def entries_by_kind(self) -> dict[str, list[Entry]]:
-        """Live entries grouped by kind, kinds in order of their first entry."""
-        groups: dict[str, list[Entry]] = {}
-        for entry in self.entries:
-            groups.setdefault(entry.kind, []).append(entry)
-        return groups
-
-    def entry(self, entry_id: str) -> Entry | None:
-        """The live entry with this id, if any."""
-        for entry in self.entries:
-            if entry.entry_id == entry_id:
-                return entry
-        return None
-
-    def to_data(self) -> dict[str, Any]:
-        """The state as JSON-ready data (for ``--json`` and exports)."""
-        point = self.resume_point
-        return {
-            "header": self.header.to_data() if self.header else None,
-            "status": self.status,
-            "progress": self.progress,
-            "method": self.method,
-            "params": dict(self.params),
-            "speed": self.speed,
-            "segments": self.segments,
-            "resume_point": point._asdict() if point else None,
-            "stop_reason": self.stop_reason,
-            "current_step": self.current_step,
-            "steps": [step.to_data() for step in self.steps],
-            "runs": [run.to_data() for run in self.runs],
-            "entries": [asdict(entry) for entry in self.entries],
-            "deleted": [asdict(entry) for entry in self.deleted],
-            "entries_by_kind": {k: len(v) for k, v in self.entries_by_kind().items()},
-            "events": self.events,
-            "last_seq": self.last_seq,
-            "first_at": self.first_at,
-            "last_at": self.last_at,
-            "ignored": list(self.ignored),
-        }
+__all__ = [
+    "HEADER_STATUSES",
+    "SESSION_LANGUAGES",
+    "SESSION_SCHEMA_VERSION",
+    "TIMER_METHOD",
+    "TITLE_MAX",
+    "Entry",
+    "HeaderError",
+    "HeaderStatus",
+    "Progress",
+    "ResumePoint",
+    "Run",
+    "SessionHeader",
+    "SessionState",
+    "StepRun",
+    "check_header",
+    "fold",
+    "is_name",
+]
 
 
 def fold(records: Iterable[Recorded], header: SessionHeader | None = None) -> SessionState:
