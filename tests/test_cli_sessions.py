@@ -482,6 +482,12 @@ def test_history_and_list_use_titles_and_never_show_the_timer_internals(root: Pa
     assert "stopped at step 3/4: Think in fours" in " ".join(listed.split())
 
 
+def test_show_of_a_new_session_says_nothing_has_run(root: Path) -> None:
+    session_id = SessionStore(root).create(title="Ny", date="2026-11-22").id
+    out = cli(root, "show", session_id).stdout
+    assert "Runs (0)\nNothing has been run yet." in out and "No entries yet." in out
+
+
 def test_a_session_of_timers_only_never_shows_the_timer_internals(root: Path) -> None:
     session = SessionStore(root).create(title="Fika", date="2026-11-22")
     params = {"seconds": None, "until": "10:30", "title": None}

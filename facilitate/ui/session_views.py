@@ -129,7 +129,7 @@ def session_view(
         parts.append(Text(t("sessions.label.resume", id=header.id), style="dim"))
     parts += [Text(""), Text(t("sessions.label.runs", count=len(state.runs)), style="bold")]
     if not state.runs:
-        parts.append(Text(t("sessions.label.no_steps")))
+        parts.append(Text(t("sessions.label.no_runs")))
     for run in state.runs:
         parts += [Text(""), run_heading(run, names, last=run is state.last_run)]
         parts.append(steps_table(run) if run.steps else Text(t("sessions.label.no_steps")))
