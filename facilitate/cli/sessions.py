@@ -230,6 +230,7 @@ def register(app: typer.Typer) -> None:
         from facilitate.journal import new_entry_id
         from facilitate.model.events import EntryAdded
         from facilitate.session_methods import check_step
+        from facilitate.ui.session_text import kind_name
 
         app_ctx = app_context(ctx)
         if not text.strip():
@@ -248,8 +249,6 @@ def register(app: typer.Typer) -> None:
         )
         record = session.append(event, author=author_of(app_ctx, author), role=NOTE_ROLE)
         warn(session.warnings)
-        from facilitate.ui.session_text import kind_name
-
         saved = t(
             "sessions.saved",
             kind=kind_name(kind),
