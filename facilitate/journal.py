@@ -87,6 +87,26 @@ class SessionBusyError(UsageError):
 
 
 @contextlib.contextmanager
+def run_locked(path: Path, session_id: str, busy_message: str) -> Iterator[None]:
+    """Hold the run lock of the session folder ``path``; SessionBusyError while a run holds it."""
+    if not path.is_dir():
+        raise NotFoundError(t("sessions.err.gone", id=session_id))
+    lock = FileLock(path / RUN_LOCK_FILE, timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise SessionBusyError(busy_message) from None
+    except FileNotFoundError:
+        raise NotFoundError(t("sessions.err.gone", id=session_id)) from None
+    except OSError as error:
+        raise _disk_error(path / RUN_LOCK_FILE, error) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+@contextlib.contextmanager
 def folder_locked(path: Path, session_id: str) -> Iterator[None]:
     """Hold the exclusive lock of the session folder ``path`` (even if its header is damaged)."""
     if not path.is_dir():
@@ -141,22 +161,8 @@ class Session:
         The lock is a file of its own, so appends (``sessions note`` from another terminal)
         go on while it is held; :class:`SessionBusyError` if another run holds it.
         """
-        path = self.path / RUN_LOCK_FILE
-        if not self.path.is_dir():
-            raise NotFoundError(t("sessions.err.gone", id=self.id))
-        lock = FileLock(path, timeout=0)
-        try:
-            lock.acquire()
-        except Timeout:
-            raise SessionBusyError(t("timer.err.session_busy", id=self.id)) from None
-        except FileNotFoundError:
-            raise NotFoundError(t("sessions.err.gone", id=self.id)) from None
-        except OSError as error:
-            raise _disk_error(path, error) from None
-        try:
+        with run_locked(self.path, self.id, t("timer.err.session_busy", id=self.id)):
             yield
-        finally:
-            lock.release()
 
     def append(self, event: Event, *, author: str, role: str) -> Recorded:
         """Record ``event``; when this returns, it is on disk (locked, written, fsync'd)."""
@@ -411,7 +417,12 @@ class SessionStore:
         """Remove a session and its journal for good (also one whose header is damaged)."""
         folder = self._folder(session_id)
         trash = self.root / f".deleted-{session_id}-{os.getpid()}-{secrets.token_hex(3)}"
-        with folder_locked(folder, session_id), disk_errors(folder):
+        busy = t("sessions.err.delete_running", id=session_id)
+        with (
+            run_locked(folder, session_id, busy),
+            folder_locked(folder, session_id),
+            disk_errors(folder),
+        ):
             os.replace(folder, trash)
         fsync_dir(self.root)
         shutil.rmtree(trash, ignore_errors=True)

@@ -612,3 +612,14 @@ def test_a_writer_killed_at_random_moments_loses_no_acknowledged_event(
     after = session.append(note("still writable"), author="a", role="b")
     assert after.seq == max(by_seq) + 1
     assert store.open(session.id).records()[-1].event.text == "still writable"
+
+
+def test_a_session_being_run_cannot_be_deleted(tmp_path: Path) -> None:
+    from facilitate.journal import SessionBusyError, SessionStore
+
+    store = SessionStore(tmp_path)
+    session = store.create(title="Live")
+    with session.run_lock(), pytest.raises(SessionBusyError, match="quit that run"):
+        store.delete(session.id)
+    store.delete(session.id)
+    assert not session.path.exists()

@@ -218,6 +218,7 @@ EN: dict[str, str] = {
     "sessions.err.not_found": "no session {id!r} in {root}",
     "sessions.err.did_you_mean": " (did you mean {id!r}?)",
     "sessions.err.gone": "session {id!r} no longer exists (deleted?)",
+    "sessions.err.delete_running": "session {id} is being run in another terminal: quit that run (q) before deleting the session",
     "sessions.err.too_many": "too many sessions called {id!r}: choose another title",
     "sessions.err.method_and_plan": "give either --method or --plan, not both",
     "sessions.err.title_needed": (
@@ -513,6 +514,7 @@ SV: dict[str, str] = {
     "sessions.err.not_found": "ingen session {id!r} i {root}",
     "sessions.err.did_you_mean": " (menade du {id!r}?)",
     "sessions.err.gone": "sessionen {id!r} finns inte längre (borttagen?)",
+    "sessions.err.delete_running": "sessionen {id} körs i en annan terminal: avsluta den körningen (q) innan du raderar sessionen",
     "sessions.err.too_many": "för många sessioner som heter {id!r}: välj en annan titel",
     "sessions.err.method_and_plan": "ange antingen --method eller --plan, inte båda",
     "sessions.err.title_needed": (
