@@ -55,3 +55,15 @@ def app_context(ctx: typer.Context) -> AppContext:
     if not isinstance(root.obj, AppContext):
         root.obj = AppContext()
     return root.obj
+
+
+def add_group(app: typer.Typer, name: str, *, help: str, epilog: str) -> typer.Typer:
+    """A command group (``facilitate NAME ...``) added to ``app``, with help and examples."""
+    group = typer.Typer(
+        help=help,
+        epilog=epilog,
+        no_args_is_help=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+    app.add_typer(group, name=name)
+    return group

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from facilitate.cli.context import app_context
+from facilitate.cli.context import add_group, app_context
 from facilitate.cli.output import err, out, print_error
 from facilitate.errors import InvalidFileError, NotFoundError, UsageError
 from facilitate.i18n import t
@@ -40,13 +40,7 @@ def resolve_or_fail(method, options: list[str]) -> dict:
 
 def register(app: typer.Typer) -> None:
     """Add the `methods` command group."""
-    methods = typer.Typer(
-        help=t("methods.help"),
-        epilog=t("methods.epilog"),
-        no_args_is_help=True,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-    app.add_typer(methods, name="methods")
+    methods = add_group(app, "methods", help=t("methods.help"), epilog=t("methods.epilog"))
 
     @methods.command("list", help=t("methods.list.help"), epilog=t("methods.list.example"))
     def list_(

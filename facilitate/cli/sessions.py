@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from facilitate.cli.context import AppContext, app_context
+from facilitate.cli.context import AppContext, add_group, app_context
 from facilitate.cli.output import out, print_error
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
@@ -85,13 +85,7 @@ def check_language(language: str) -> None:
 
 def register(app: typer.Typer) -> None:
     """Add the `sessions` command group."""
-    sessions = typer.Typer(
-        help=t("sessions.help"),
-        epilog=t("sessions.example"),
-        no_args_is_help=True,
-        context_settings={"help_option_names": ["-h", "--help"]},
-    )
-    app.add_typer(sessions, name="sessions")
+    sessions = add_group(app, "sessions", help=t("sessions.help"), epilog=t("sessions.example"))
 
     @sessions.command("new", help=t("sessions.new.help"), epilog=t("sessions.new.example"))
     def new(
