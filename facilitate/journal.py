@@ -31,7 +31,14 @@ from facilitate.durable import (
     write_all,
     write_atomic,
 )
-from facilitate.errors import InvalidFileError, JournalError, NotFoundError, Problem, UsageError
+from facilitate.errors import (
+    FacilitateError,
+    InvalidFileError,
+    JournalError,
+    NotFoundError,
+    Problem,
+    UsageError,
+)
 from facilitate.i18n import t
 from facilitate.journal_format import (
     Replay,
@@ -87,43 +94,40 @@ class SessionBusyError(UsageError):
 
 
 @contextlib.contextmanager
-def run_locked(path: Path, session_id: str, busy_message: str) -> Iterator[None]:
+def _holding(
+    path: Path, session_id: str, lock: FileLock, busy: Callable[[], FacilitateError]
+) -> Iterator[None]:
+    """Hold ``lock`` (a file in the session folder ``path``); raise ``busy()`` when it is taken."""
+    if not path.is_dir():
+        raise NotFoundError(t("sessions.err.gone", id=session_id))
+    try:
+        lock.acquire()
+    except Timeout:
+        raise busy() from None
+    except FileNotFoundError:
+        raise NotFoundError(t("sessions.err.gone", id=session_id)) from None
+    except OSError as error:
+        raise _disk_error(Path(lock.lock_file), error) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def run_locked(
+    path: Path, session_id: str, busy_message: str
+) -> contextlib.AbstractContextManager[None]:
     """Hold the run lock of the session folder ``path``; SessionBusyError while a run holds it."""
-    if not path.is_dir():
-        raise NotFoundError(t("sessions.err.gone", id=session_id))
     lock = FileLock(path / RUN_LOCK_FILE, timeout=0)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise SessionBusyError(busy_message) from None
-    except FileNotFoundError:
-        raise NotFoundError(t("sessions.err.gone", id=session_id)) from None
-    except OSError as error:
-        raise _disk_error(path / RUN_LOCK_FILE, error) from None
-    try:
-        yield
-    finally:
-        lock.release()
+    return _holding(path, session_id, lock, lambda: SessionBusyError(busy_message))
 
 
-@contextlib.contextmanager
-def folder_locked(path: Path, session_id: str) -> Iterator[None]:
+def folder_locked(path: Path, session_id: str) -> contextlib.AbstractContextManager[None]:
     """Hold the exclusive lock of the session folder ``path`` (even if its header is damaged)."""
-    if not path.is_dir():
-        raise NotFoundError(t("sessions.err.gone", id=session_id))
     lock = FileLock(path / LOCK_FILE, timeout=LOCK_TIMEOUT_SECONDS, poll_interval=LOCK_POLL_SECONDS)
-    try:
-        lock.acquire()
-    except Timeout:
-        raise JournalError(t("journal.err.locked", id=session_id)) from None
-    except FileNotFoundError:
-        raise NotFoundError(t("sessions.err.gone", id=session_id)) from None
-    except OSError as error:
-        raise _disk_error(path / LOCK_FILE, error) from None
-    try:
-        yield
-    finally:
-        lock.release()
+    return _holding(
+        path, session_id, lock, lambda: JournalError(t("journal.err.locked", id=session_id))
+    )
 
 
 def new_entry_id() -> str:
