@@ -33,8 +33,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitate.journal import SessionStore
-from facilitate.journal_format import encode_record
 from facilitate.model.events import (
     EntryAdded,
     EntryDeleted,
@@ -48,6 +46,8 @@ from facilitate.model.events import (
     TimerResumed,
 )
 from facilitate.model.session import fold
+from facilitate.store.journal import SessionStore
+from facilitate.store.line_format import encode_record
 
 REFLECTION = (
     "Mod: att våga börja innan allt är klart. Genombrott när föreningarna fick egen budget."

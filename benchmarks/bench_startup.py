@@ -63,8 +63,8 @@ def bench_help(runs: int) -> tuple[float, float]:
 def bench_library(runs: int) -> dict[str, float]:
     import yaml
 
-    from facilitate import yaml_source
-    from facilitate.library import bundled_dir, method_files, parse_method
+    from facilitate.library import yaml_source
+    from facilitate.library.methods import bundled_dir, method_files, parse_method
 
     texts = [(p.name, p.read_text(encoding="utf-8")) for p in method_files(bundled_dir())]
     results = {}

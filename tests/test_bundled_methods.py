@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.library import bundled_dir, load_library, load_method_file
+from facilitate.library.methods import bundled_dir, load_library, load_method_file
 from facilitate.model.expand import build_timeline, dimension_values
 from facilitate.model.params import resolve_params
 

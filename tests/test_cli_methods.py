@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.library import bundled_dir
+from facilitate.library.methods import bundled_dir
 
 from cli_helpers import run_cli
 

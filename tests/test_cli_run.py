@@ -9,8 +9,8 @@ import pytest
 
 from facilitate.cli.runner import JournalSink, RunOptions
 from facilitate.errors import JournalError, UsageError
-from facilitate.journal import SessionStore
 from facilitate.model.events import TimerPaused
+from facilitate.store.journal import SessionStore
 
 from cli_helpers import run_cli
 

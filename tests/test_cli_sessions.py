@@ -13,7 +13,6 @@ import pytest
 
 import facilitate.cli.run as run_module
 from facilitate.cli.context import AppContext
-from facilitate.journal import SessionStore
 from facilitate.model.events import (
     EntryAdded,
     EntryDeleted,
@@ -24,6 +23,7 @@ from facilitate.model.events import (
     TimerAdjusted,
     TimerPaused,
 )
+from facilitate.store.journal import SessionStore
 
 from cli_helpers import Outcome, run_cli
 
@@ -769,7 +769,7 @@ def test_the_session_views_never_load_the_journal() -> None:
         "import sys\n"
         "import facilitate.ui.session_views, facilitate.ui.session_history\n"
         "import facilitate.ui.session_prompts\n"
-        "print('JOURNAL', 'facilitate.journal' in sys.modules)\n"
+        "print('JOURNAL', 'facilitate.store.journal' in sys.modules)\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
@@ -809,7 +809,8 @@ def test_sessions_help_does_not_import_heavy_modules() -> None:
         "from facilitate.cli.main import main\n"
         "try:\n    main(['sessions', '--help'])\n"
         "except SystemExit:\n    pass\n"
-        "heavy = ['questionary', 'prompt_toolkit', 'yaml', 'filelock', 'facilitate.journal']\n"
+        "heavy = ['questionary', 'prompt_toolkit', 'yaml', 'filelock',"
+        " 'facilitate.store.journal']\n"
         "print('LOADED', [m for m in heavy if m in sys.modules])\n"
     )
     result = subprocess.run(

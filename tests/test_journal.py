@@ -17,9 +17,8 @@ from pathlib import Path
 
 import pytest
 
-import facilitate.journal as journal_module
+import facilitate.store.journal as journal_module
 from facilitate.errors import InvalidFileError, JournalError, NotFoundError, UsageError
-from facilitate.journal import LOCK_FILE, Session, SessionStore
 from facilitate.model.events import (
     EntryAdded,
     EntryDeleted,
@@ -29,7 +28,8 @@ from facilitate.model.events import (
     TimerPaused,
 )
 from facilitate.model.session import ResumePoint
-from facilitate.session_ids import slugify
+from facilitate.store.ids import slugify
+from facilitate.store.journal import LOCK_FILE, Session, SessionStore
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -520,7 +520,7 @@ WRITER = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from facilitate.journal import SessionStore
+    from facilitate.store.journal import SessionStore
     from facilitate.model.events import EntryAdded
 
     root, session_id, name, count, go = sys.argv[1:6]
@@ -615,7 +615,7 @@ def test_a_writer_killed_at_random_moments_loses_no_acknowledged_event(
 
 
 def test_a_session_being_run_cannot_be_deleted(tmp_path: Path) -> None:
-    from facilitate.journal import SessionBusyError, SessionStore
+    from facilitate.store.journal import SessionBusyError, SessionStore
 
     store = SessionStore(tmp_path)
     session = store.create(title="Live")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
-from facilitate.journal import SessionStore
+from facilitate.store.journal import SessionStore
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from facilitate.errors import ExitCode, UsageError
-from facilitate.journal import Session, SessionBusyError, SessionStore
 from facilitate.model.events import RunStarted, RunStopped, StepStarted
+from facilitate.store.journal import Session, SessionBusyError, SessionStore
 
 from cli_helpers import run_cli
 

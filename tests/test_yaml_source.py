@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from facilitate.errors import InvalidFileError
-from facilitate.library import parse_method
-from facilitate.yaml_source import DuplicateKeyError, Position, parse_yaml
+from facilitate.library.methods import parse_method
+from facilitate.library.yaml_source import DuplicateKeyError, Position, parse_yaml
 
 
 def test_positions_point_at_values_and_keys() -> None:

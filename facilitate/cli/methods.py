@@ -47,7 +47,7 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         as_json: Annotated[bool, typer.Option("--json", help=t("opt.json"), metavar="")] = False,
     ) -> None:
-        from facilitate.library import load_library
+        from facilitate.library.methods import load_library
         from facilitate.ui.method_view import method_summary, methods_table
 
         app_ctx = app_context(ctx)
@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
             typer.Option("--param", "-p", help=t("opt.param"), metavar="KEY=VALUE"),
         ] = None,
     ) -> None:
-        from facilitate.library import find_method
+        from facilitate.library.methods import find_method
         from facilitate.ui.method_view import method_details
 
         app_ctx = app_context(ctx)
@@ -91,7 +91,12 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         paths: Annotated[list[Path], typer.Argument(metavar="PATH...", help=t("arg.paths"))],
     ) -> None:
-        from facilitate.library import SUFFIXES, display_path, method_files, validate_method_file
+        from facilitate.library.methods import (
+            SUFFIXES,
+            display_path,
+            method_files,
+            validate_method_file,
+        )
 
         app_ctx = app_context(ctx)
         files: list[Path] = []
@@ -138,8 +143,8 @@ def register(app: typer.Typer) -> None:
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=t("opt.force"), metavar="")] = False,
     ) -> None:
-        from facilitate.library import display_path
-        from facilitate.scaffold import scaffold_method
+        from facilitate.library.methods import display_path
+        from facilitate.library.scaffold import scaffold_method
 
         app_ctx = app_context(ctx)
         target = output or app_ctx.cwd / "methods" / f"{method_id}.yaml"

@@ -18,12 +18,12 @@ from facilitate.cli.context import AppContext
 from facilitate.cli.output import err, out
 from facilitate.errors import ExitCode, FacilitateError, JournalError, UsageError
 from facilitate.i18n import t
-from facilitate.journal import Session, SessionStore, new_entry_id
 from facilitate.model.events import Event, StopReason
 from facilitate.model.run import RunController, standalone_segment
 from facilitate.model.session import TIMER_METHOD
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import parse_clock, parse_duration, parse_warnings
+from facilitate.store.journal import Session, SessionStore, new_entry_id
 
 ROLE = "facilitator"
 TRACE_ENV = "FACILITATE_TRACE"
@@ -107,7 +107,7 @@ def run_method(
     The resolved parameter values are recorded, so a resume runs with exactly these.
     """
     from facilitate.cli.methods import resolve_or_fail
-    from facilitate.library import find_method
+    from facilitate.library.methods import find_method
     from facilitate.model.expand import build_timeline
     from facilitate.model.params import params_to_json
 
@@ -245,8 +245,8 @@ def _countdown_seconds(duration: str) -> float:
 
 def _check_until(until: str) -> None:
     """--until must be a clock time still ahead (within 12 h), not one that has passed."""
+    from facilitate.clock import SystemClock
     from facilitate.model.timer import until_epoch
-    from facilitate.ui.live import SystemClock
     from facilitate.ui.views import local_hhmm
 
     try:
@@ -274,7 +274,7 @@ def _method_segments(
     app_ctx: AppContext, session_id: str, method_id: str, params: dict[str, Any]
 ) -> tuple[list[Segment], str]:
     from facilitate.errors import NotFoundError
-    from facilitate.library import find_method
+    from facilitate.library.methods import find_method
     from facilitate.model.expand import build_timeline
     from facilitate.model.params import ParameterError, params_from_json
 
@@ -297,7 +297,7 @@ def _controller(
     params: dict[str, Any],
     options: RunOptions,
 ) -> RunController:
-    from facilitate.ui.live import SystemClock
+    from facilitate.clock import SystemClock
 
     clock = SystemClock()
     sink = JournalSink(session, app_ctx.author)
@@ -334,8 +334,9 @@ def _drive(
     start: dict[str, Any] | None = None,
 ) -> None:
     """Run the loop on this terminal (or as plain lines), then report and exit."""
+    from facilitate.clock import SystemClock
     from facilitate.ui.keys import TerminalKeys
-    from facilitate.ui.live import LoopSettings, SystemClock, run_loop
+    from facilitate.ui.live import LoopSettings, run_loop
     from facilitate.ui.prompts import LinePrompter, Prompter, QuestionaryPrompter
     from facilitate.ui.screens import LiveDisplay, PlainDisplay
 

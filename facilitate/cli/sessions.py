@@ -19,9 +19,9 @@ from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
 
 if TYPE_CHECKING:
-    from facilitate.journal import SessionStore
+    from facilitate.app.methods import Methods
     from facilitate.model.session import Entry, SessionState
-    from facilitate.session_methods import Methods
+    from facilitate.store.journal import SessionStore
 
 NOTE_ROLE = "note-taker"
 _KIND_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
@@ -34,13 +34,13 @@ AuthorOption = Annotated[str | None, typer.Option("--author", help=t("sessions.o
 
 
 def store_of(app_ctx: AppContext) -> SessionStore:
-    from facilitate.journal import SessionStore
+    from facilitate.store.journal import SessionStore
 
     return SessionStore(app_ctx.sessions_dir)
 
 
 def methods_of(app_ctx: AppContext) -> Methods:
-    from facilitate.session_methods import Methods
+    from facilitate.app.methods import Methods
 
     return Methods(app_ctx.cwd, app_ctx.env)
 
@@ -176,7 +176,7 @@ def register(app: typer.Typer) -> None:
 
     @sessions.command("show", help=t("sessions.show.help"), epilog=t("sessions.show.example"))
     def show(ctx: typer.Context, session_id: SessionId, as_json: JsonFlag = False) -> None:
-        from facilitate.session_methods import session_methods
+        from facilitate.app.methods import session_methods
         from facilitate.ui.session_views import session_view, state_data
 
         app_ctx = app_context(ctx)
@@ -193,8 +193,8 @@ def register(app: typer.Typer) -> None:
         "history", help=t("sessions.history.help"), epilog=t("sessions.history.example")
     )
     def history(ctx: typer.Context, session_id: SessionId, as_json: JsonFlag = False) -> None:
+        from facilitate.app.methods import session_methods
         from facilitate.model.session import fold
-        from facilitate.session_methods import session_methods
         from facilitate.ui.session_history import history_lines, record_data
 
         app_ctx = app_context(ctx)
@@ -221,9 +221,9 @@ def register(app: typer.Typer) -> None:
         kind: Annotated[str, typer.Option("--kind", help=t("sessions.opt.kind"))] = "note",
         author: AuthorOption = None,
     ) -> None:
-        from facilitate.journal import new_entry_id
+        from facilitate.app.methods import check_step
         from facilitate.model.events import EntryAdded
-        from facilitate.session_methods import check_step
+        from facilitate.store.journal import new_entry_id
         from facilitate.ui.session_text import kind_name
 
         app_ctx = app_context(ctx)

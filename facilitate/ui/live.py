@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import secrets
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import IO, Any, Protocol
@@ -38,19 +37,6 @@ class Clock(Protocol):
     def time(self) -> float: ...
 
     def utc_offset(self, wall: float) -> float: ...
-
-
-class SystemClock:
-    """The real clocks."""
-
-    def monotonic(self) -> float:
-        return time.monotonic()
-
-    def time(self) -> float:
-        return time.time()
-
-    def utc_offset(self, wall: float) -> float:
-        return float(time.localtime(wall).tm_gmtoff)
 
 
 class Display(Protocol):

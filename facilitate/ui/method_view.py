@@ -11,7 +11,7 @@ from rich.table import Table
 from rich.text import Text as RichText
 
 from facilitate.i18n import t
-from facilitate.library import LoadedMethod, display_path
+from facilitate.library.methods import LoadedMethod, display_path
 from facilitate.model.expand import build_timeline, dimension_values, step_rounds
 from facilitate.model.method import Method
 from facilitate.model.text import Text

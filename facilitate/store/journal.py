@@ -23,14 +23,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from facilitate.durable import (
-    append_durably,
-    create_empty,
-    fsync_dir,
-    split_tail,
-    write_all,
-    write_atomic,
-)
+from facilitate.clock import local_now
 from facilitate.errors import (
     FacilitateError,
     InvalidFileError,
@@ -40,13 +33,6 @@ from facilitate.errors import (
     UsageError,
 )
 from facilitate.i18n import t
-from facilitate.journal_format import (
-    Replay,
-    encode_record,
-    last_seq_of,
-    newer_version_error,
-    parse_journal,
-)
 from facilitate.model.events import EVENT_TYPES, Event, Recorded
 from facilitate.model.session import (
     SESSION_SCHEMA_VERSION,
@@ -55,7 +41,22 @@ from facilitate.model.session import (
     SessionState,
     fold,
 )
-from facilitate.session_ids import ID_RE, check_session_id, numbered, session_id_for
+from facilitate.store.durable import (
+    append_durably,
+    create_empty,
+    fsync_dir,
+    split_tail,
+    write_all,
+    write_atomic,
+)
+from facilitate.store.ids import ID_RE, check_session_id, numbered, session_id_for
+from facilitate.store.line_format import (
+    Replay,
+    encode_record,
+    last_seq_of,
+    newer_version_error,
+    parse_journal,
+)
 
 HEADER_FILE = "session.json"
 JOURNAL_FILE = "journal.jsonl"
@@ -67,11 +68,6 @@ LOCK_POLL_SECONDS = 0.001  # a waiting writer retries this often (an append hold
 MAX_SAME_ID = 999
 
 Clock = Callable[[], datetime]
-
-
-def local_now() -> datetime:
-    """The current wall-clock time with the local UTC offset."""
-    return datetime.now().astimezone()
 
 
 def _disk_error(path: Path, error: OSError) -> JournalError:

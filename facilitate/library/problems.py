@@ -10,9 +10,9 @@ from pydantic import BaseModel, ValidationError
 
 from facilitate.errors import Problem
 from facilitate.i18n import t
+from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.method import Method
 from facilitate.model.method_checks import Issue, did_you_mean
-from facilitate.yaml_source import YamlDocument
 
 _TYPE_KEYS = {
     "int_type": "v.expected_integer",

@@ -16,10 +16,10 @@ from pydantic import ValidationError
 
 from facilitate.errors import InvalidFileError, NotFoundError, Problem
 from facilitate.i18n import t
-from facilitate.method_problems import format_path, issue_problems, schema_problems
+from facilitate.library.problems import format_path, issue_problems, schema_problems
+from facilitate.library.yaml_source import DuplicateKeyError, YamlSyntaxError, parse_yaml
 from facilitate.model.method import Method
 from facilitate.model.method_checks import check_method, did_you_mean
-from facilitate.yaml_source import DuplicateKeyError, YamlSyntaxError, parse_yaml
 
 ORIGINS = ("bundled", "user", "project")
 SUFFIXES = (".yaml", ".yml")
@@ -36,7 +36,7 @@ class LoadedMethod:
 
 def bundled_dir() -> Path:
     """The bundled method library: inside the installed package, or ./methods of a checkout."""
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     installed = package / "_bundled_methods"
     return installed if installed.is_dir() else package.parent / "methods"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from facilitate.errors import FacilitateError, UsageError
 from facilitate.i18n import t
-from facilitate.library import find_method
+from facilitate.library.methods import find_method
 from facilitate.model.method import Method
 from facilitate.model.method_checks import did_you_mean
 from facilitate.model.session import SessionHeader, SessionState, is_name

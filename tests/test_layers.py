@@ -1,0 +1,129 @@
+"""The import contract: which layer of the package may import which (the whole matrix).
+
+Every ``import`` in every module is read (also those inside functions), so a lazy import
+cannot slip past. The matrix is the architecture note's (docs/architecture.md).
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "facilitate"
+
+# layer -> the facilitate layers it may import (itself always).
+ALLOWED: dict[str, set[str]] = {
+    "errors": set(),
+    "i18n": set(),
+    "clock": set(),
+    "model": set(),
+    "library": {"model", "errors", "i18n"},
+    "store": {"model", "errors", "i18n", "clock"},
+    "export": {"model", "errors", "i18n"},
+    "archive": {"model", "store", "errors", "i18n", "clock"},
+    "app": {"model", "library", "store", "export", "errors", "i18n", "clock"},
+    "ui": {"model", "library", "errors", "i18n", "clock"},
+    "web": {"app", "model", "export", "errors", "i18n", "clock"},
+    "cli": {"app", "ui", "web", "model", "library", "store", "errors", "i18n", "clock", "root"},
+    "root": {"cli"},  # __init__ and __main__
+}
+# Third-party packages a layer may never import.
+BANNED = {
+    "model": {"rich", "typer", "questionary", "prompt_toolkit", "yaml", "filelock", "starlette"},
+    "library": {"rich", "typer", "questionary", "prompt_toolkit", "starlette", "filelock"},
+    "store": {"rich", "typer", "questionary", "prompt_toolkit", "starlette", "yaml", "pydantic"},
+    "export": {"rich", "typer", "questionary", "prompt_toolkit", "starlette", "filelock"},
+    "archive": {"rich", "typer", "questionary", "prompt_toolkit", "starlette"},
+    "app": {"rich", "typer", "questionary", "prompt_toolkit", "starlette", "uvicorn"},
+    "ui": {"typer", "starlette", "filelock"},
+    "web": {"rich", "typer", "questionary", "prompt_toolkit"},
+}
+# The pure model also does no I/O and reads no clock.
+MODEL_STDLIB_BANNED = {"os", "sys", "time", "pathlib", "io", "socket", "subprocess", "shutil"}
+
+
+def layer_of(path: Path) -> str:
+    parts = path.relative_to(PACKAGE).parts
+    if len(parts) == 1:
+        stem = path.stem
+        return stem if stem in ALLOWED else "root"
+    return parts[0]
+
+
+def imported_modules(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.append((node.lineno, node.module))
+            if node.module == "facilitate":
+                found += [(node.lineno, f"facilitate.{alias.name}") for alias in node.names]
+    return found
+
+
+def target_layer(module: str) -> str | None:
+    """The facilitate layer ``module`` belongs to (None for other packages)."""
+    parts = module.split(".")
+    if parts[0] != "facilitate":
+        return None
+    if len(parts) == 1:
+        return "root"
+    return parts[1] if parts[1] in ALLOWED else "root"
+
+
+def modules() -> list[Path]:
+    return sorted(p for p in PACKAGE.rglob("*.py") if "_bundled" not in p.parts)
+
+
+def violations() -> list[str]:
+    found = []
+    for path in modules():
+        layer = layer_of(path)
+        where = path.relative_to(PACKAGE.parent)
+        for line, module in imported_modules(path):
+            top = module.split(".")[0]
+            target = target_layer(module)
+            if target is not None:
+                if target != layer and target not in ALLOWED[layer]:
+                    found.append(f"{where}:{line}: {layer} may not import {module}")
+            elif top in BANNED.get(layer, set()):
+                found.append(f"{where}:{line}: {layer} may not use {top}")
+            elif layer == "model" and top in MODEL_STDLIB_BANNED:
+                found.append(f"{where}:{line}: the model is pure and may not use {top}")
+    return found
+
+
+def test_every_module_belongs_to_a_known_layer() -> None:
+    unknown = {layer_of(p) for p in modules()} - set(ALLOWED)
+    assert not unknown
+
+
+def test_the_import_contract_holds() -> None:
+    assert violations() == []
+
+
+@pytest.mark.parametrize(
+    ("layer", "source", "complaint"),
+    [
+        ("model", "from facilitate.store import journal\n", "model may not import"),
+        ("model", "import os\n", "the model is pure"),
+        ("store", "def f():\n    import rich\n", "store may not use rich"),
+        ("ui", "from facilitate.store.journal import Session\n", "ui may not import"),
+        ("app", "from facilitate.cli import main\n", "app may not import"),
+    ],
+)
+def test_the_contract_catches_a_wrong_import(layer: str, source: str, complaint: str) -> None:
+    probe = PACKAGE / layer / "_layer_probe_contract.py"
+    created_folder = not probe.parent.exists()
+    probe.parent.mkdir(exist_ok=True)
+    probe.write_text(source, encoding="utf-8")
+    try:
+        assert any(complaint in v for v in violations())
+    finally:
+        probe.unlink()
+        if created_folder:
+            probe.parent.rmdir()
