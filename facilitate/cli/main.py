@@ -8,11 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperGroup
 
 from facilitate import __version__
 from facilitate.cli.context import AppContext
 from facilitate.cli.output import print_error
+from facilitate.cli.parser_words import OneLineErrors
 from facilitate.errors import ExitCode, FacilitateError
 from facilitate.i18n import LANGUAGES, detect_language, get_language, set_language, t
 
@@ -37,7 +37,7 @@ def report(error: FacilitateError) -> int:
     return int(error.exit_code)
 
 
-class Boundary(TyperGroup):
+class Boundary(OneLineErrors):
     """The one error boundary: a FacilitateError becomes its lines on stderr and its exit code."""
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]

@@ -1,0 +1,43 @@
+"""The command-line parser's own words and errors, in English and Swedish."""
+
+EN: dict[str, str] = {
+    "parser.usage": "Usage: ",
+    "parser.help_option": "Show this help and exit.",
+    "parser.see_help": "(help: {command})",
+    "parser.word.text": "TEXT",
+    "parser.no_option": "no such option: {name}",
+    "parser.no_option_hint": "no such option: {name} (did you mean {hint}?)",
+    "parser.no_command": "no such command: {name}",
+    "parser.missing_argument": "missing argument {name}",
+    "parser.missing_option": "missing option {name}",
+    "parser.extra_arguments": "unexpected extra argument(s): {args}",
+    "parser.needs_value": "option {name} needs a value",
+    "parser.takes_no_value": "option {name} takes no value",
+    "parser.not_a_kind": "{name}: {value!r} is not {kind}",
+    "parser.invalid_value": "{name}: {detail}",
+    "parser.expected_kind": "{name}: expected {kind}",
+    "parser.kind.integer": "a whole number",
+    "parser.kind.number": "a number",
+    "parser.kind.value": "a valid value",
+}
+
+SV: dict[str, str] = {
+    "parser.usage": "Användning: ",
+    "parser.help_option": "Visa den här hjälpen och avsluta.",
+    "parser.see_help": "(hjälp: {command})",
+    "parser.word.text": "TEXT",
+    "parser.no_option": "okänd flagga: {name}",
+    "parser.no_option_hint": "okänd flagga: {name} (menade du {hint}?)",
+    "parser.no_command": "okänt kommando: {name}",
+    "parser.missing_argument": "argumentet {name} saknas",
+    "parser.missing_option": "flaggan {name} saknas",
+    "parser.extra_arguments": "oväntade argument: {args}",
+    "parser.needs_value": "flaggan {name} behöver ett värde",
+    "parser.takes_no_value": "flaggan {name} tar inget värde",
+    "parser.not_a_kind": "{name}: {value!r} är inte {kind}",
+    "parser.invalid_value": "{name}: {detail}",
+    "parser.expected_kind": "{name}: förväntade {kind}",
+    "parser.kind.integer": "ett heltal",
+    "parser.kind.number": "ett tal",
+    "parser.kind.value": "ett giltigt värde",
+}
