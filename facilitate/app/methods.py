@@ -7,17 +7,22 @@ into what people read and check a step named on the command line against them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from facilitate.errors import FacilitateError, UsageError
 from facilitate.i18n import t
-from facilitate.library.methods import find_method
+from facilitate.library.methods import Library, LoadedMethod, find_method, load_library
 from facilitate.model.method import Method
 from facilitate.model.method_checks import did_you_mean
+from facilitate.model.params import ParameterError, resolve_params
 from facilitate.model.session import SessionHeader, SessionState, is_name
 
 _STEP_ROUND_RE = re.compile(r"^(?P<step>.+)#(?P<round>[1-9][0-9]*)$")
+
+ParamOverrides = Mapping[str, str] | Sequence[str]
+"""Parameter overrides: ``{"rounds": "4"}``, or as typed on a command line, ``["rounds=4"]``."""
 
 
 class Methods:
@@ -27,6 +32,14 @@ class Methods:
         self.cwd = cwd
         self.env = env
         self._found: dict[str, Method | None] = {}
+
+    def find(self, method_id: str) -> LoadedMethod:
+        """The method ``method_id`` (or a method file's path); NotFoundError with a hint if none."""
+        return find_method(method_id, cwd=self.cwd, env=self.env)
+
+    def library(self) -> Library:
+        """Every method the library finds, with the problems of the files it skipped."""
+        return load_library(self.cwd, self.env)
 
     def get(self, method_id: str) -> Method | None:
         """The method ``method_id``, or None when the library no longer has it (or it is broken)."""
@@ -55,6 +68,29 @@ class Methods:
             if method is not None and method_id:
                 names[method_id] = method.name.get(lang)
         return names
+
+
+def parse_param_options(options: Iterable[str]) -> dict[str, str]:
+    """``["rounds=4", "questions=A|B"]`` -> ``{"rounds": "4", "questions": "A|B"}``."""
+    values = {}
+    for option in options:
+        key, sep, value = option.partition("=")
+        if not sep or not key.strip():
+            raise UsageError(t("param.syntax", option=option))
+        values[key.strip()] = value.strip()
+    return values
+
+
+def resolve_values(method: Method, overrides: ParamOverrides) -> dict[str, Any]:
+    """The method's parameter values with ``overrides``; a bad one is a UsageError (exit 2)."""
+    raw = dict(overrides) if isinstance(overrides, Mapping) else parse_param_options(overrides)
+    try:
+        return resolve_params(method, raw)
+    except ParameterError as error:
+        params = dict(error.params)
+        hint = params.pop("hint", "")
+        message = t(error.key, **params)
+        raise UsageError(message + (t("v.did_you_mean", hint=hint) if hint else "")) from None
 
 
 def session_methods(header: SessionHeader, state: SessionState) -> list[str]:

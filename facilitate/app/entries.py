@@ -1,0 +1,105 @@
+"""Entries: add a note (or another kind) to a session, edit one, delete one.
+
+Every entry is appended to the journal, and on disk, before these return.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from facilitate.app.methods import Methods, check_step
+from facilitate.errors import NotFoundError, UsageError
+from facilitate.i18n import t
+from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded
+from facilitate.model.session import Entry, SessionState
+from facilitate.store.journal import SessionStore, new_entry_id
+
+NOTE_ROLE = "note-taker"
+KIND_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What was recorded: the session, the entry, the record (its ``seq``), and warnings."""
+
+    session_id: str
+    entry_id: str
+    record: Recorded
+    warnings: list[str] = field(default_factory=list)
+    before: Entry | None = None  # an edited or deleted entry as it was
+
+
+def find_entry(session_id: str, state: SessionState, prefix: str) -> Entry:
+    """The live entry whose id is ``prefix`` or starts with it (NotFoundError, UsageError)."""
+    prefix = prefix.strip().lower()
+    exact = state.entry(prefix)
+    if exact is not None:
+        return exact
+    matches = [e for e in state.entries if prefix and e.entry_id.startswith(prefix)]
+    if not matches:
+        raise NotFoundError(t("sessions.err.no_entry", entry=prefix, id=session_id))
+    if len(matches) > 1:
+        ids = ", ".join(e.entry_id for e in matches[:5])
+        raise UsageError(t("sessions.err.ambiguous_entry", entry=prefix, matches=ids))
+    return matches[0]
+
+
+def add_entry(
+    store: SessionStore,
+    methods: Methods,
+    session_id: str,
+    text: str,
+    *,
+    author: str,
+    kind: str = "note",
+    step: str | None = None,
+    new_id: Callable[[], str] = new_entry_id,
+) -> Saved:
+    """Add an entry to a session, at ``step`` (``harvest`` or ``round#2``) or at the step
+    the session's run is on (or stopped at); the step must be one of the session's methods.
+    """
+    if not text.strip():
+        raise UsageError(t("sessions.err.empty_text"))
+    if not KIND_RE.match(kind):
+        raise UsageError(t("sessions.err.bad_kind", kind=kind))
+    session = store.open(session_id)
+    state = session.state()
+    round_ = None
+    if step is not None:
+        step, round_ = check_step(step, session.header, state, methods)
+    elif state.progress in ("running", "stopped") and state.current_step_run is not None:
+        step, round_ = state.current_step_run.step, state.current_step_run.round
+    event = EntryAdded(entry_id=new_id(), kind=kind, text=text.strip(), step=step, round=round_)
+    record = session.append(event, author=author, role=NOTE_ROLE)
+    return Saved(session.id, event.entry_id, record, list(session.warnings))
+
+
+def edit_entry(
+    store: SessionStore, session_id: str, entry: str, text: str, *, author: str
+) -> Saved:
+    """Replace the text of the entry ``entry`` (its id or a prefix of it)."""
+    if not text.strip():
+        raise UsageError(t("sessions.err.empty_text"))
+    session = store.open(session_id)
+    found = find_entry(session.id, session.state(), entry)
+    event = EntryEdited(entry_id=found.entry_id, text=text.strip())
+    record = session.append(event, author=author, role=NOTE_ROLE)
+    return Saved(session.id, found.entry_id, record, list(session.warnings), found)
+
+
+def delete_entry(
+    store: SessionStore,
+    session_id: str,
+    entry: str,
+    *,
+    author: str,
+    reason: str | None = None,
+) -> Saved:
+    """Delete the entry ``entry`` (its id or a prefix); the journal keeps that it was."""
+    session = store.open(session_id)
+    found = find_entry(session.id, session.state(), entry)
+    event = EntryDeleted(entry_id=found.entry_id, reason=(reason or "").strip() or None)
+    record = session.append(event, author=author, role=NOTE_ROLE)
+    return Saved(session.id, found.entry_id, record, list(session.warnings), found)

@@ -1,0 +1,35 @@
+"""The options every live run takes (``run``, ``timer``, ``sessions resume``), checked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from facilitate.errors import UsageError
+from facilitate.i18n import t
+from facilitate.model.timer import parse_warnings
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """How a run goes: warning times, quiet, auto-advance and the rehearsal speed."""
+
+    warnings: tuple[float, ...] | None = None
+    quiet: bool = False
+    auto_advance: bool = False
+    speed: float = 1.0
+
+    @classmethod
+    def parse(
+        cls, *, warn: str | None, quiet: bool, auto_advance: bool, speed: float
+    ) -> RunOptions:
+        """Check the options as given (``warn`` like "2m,30s" or "none"); UsageError if bad."""
+        if not speed > 0 or speed != speed or speed == float("inf"):
+            raise UsageError(t("timer.err.bad_speed", value=speed))
+        warnings = None
+        if warn is not None:
+            try:
+                warnings = parse_warnings(warn)
+            except ValueError:
+                raise UsageError(t("timer.err.bad_warn", value=warn)) from None
+        # A rehearsal runs the whole method through; at real speed only --auto-advance does.
+        return cls(warnings, quiet, auto_advance or speed > 1, float(speed))

@@ -1,0 +1,292 @@
+"""Live runs: start a method or a timer, resume a stopped run, refuse to bury one.
+
+Each use case is a context manager that holds the session's run lock for the whole run and
+yields a :class:`LiveRun`: the run controller, wired to the session's journal, ready for a
+terminal (or a web page) to drive. Nothing here prints, reads keys or draws.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from facilitate.app.journal_sink import JournalSink
+from facilitate.app.methods import Methods, ParamOverrides, resolve_values
+from facilitate.app.run_options import RunOptions
+from facilitate.errors import NotFoundError, UsageError
+from facilitate.i18n import t
+from facilitate.model.events import Event
+from facilitate.model.expand import build_timeline
+from facilitate.model.method import MAX_STEP_MINUTES
+from facilitate.model.params import ParameterError, params_from_json, params_to_json
+from facilitate.model.run import RunController, standalone_segment
+from facilitate.model.session import TIMER_METHOD, SessionState, StepRun
+from facilitate.model.timeline import Segment
+from facilitate.model.timer import parse_clock, parse_duration, until_epoch
+from facilitate.store.journal import Session, SessionStore, new_entry_id
+
+DEFAULT_TIMER_WARNINGS = (120.0, 30.0)
+
+
+class WallClock(Protocol):
+    """The wall clock a run reads: the time, and the local UTC offset at a time."""
+
+    def time(self) -> float: ...
+
+    def utc_offset(self, wall: float) -> float: ...
+
+
+@dataclass
+class LiveRun:
+    """A run ready to be driven: its controller, the session it records to, what to show.
+
+    ``start`` is None for a fresh run, else where a resumed run continues (the live loop's
+    ``start``: actual seconds per step, index, remaining seconds, paused).
+    """
+
+    controller: RunController
+    sink: JournalSink
+    session: Session | None
+    heading: str
+    start: dict[str, Any] | None = None
+    new_id: Callable[[], str] = new_entry_id
+
+    def finished_steps(self) -> list[StepRun]:
+        """The steps this session has timed so far (for the summary after a run)."""
+        if self.session is None:
+            return []
+        return [s for s in self.session.state().steps if s.elapsed_seconds is not None]
+
+
+@contextlib.contextmanager
+def start_method_run(
+    store: SessionStore,
+    methods: Methods,
+    method_id: str,
+    *,
+    params: ParamOverrides,
+    session_id: str | None,
+    lang: str,
+    author: str,
+    options: RunOptions,
+    clock: WallClock,
+) -> Iterator[LiveRun]:
+    """Run method ``method_id`` in session ``session_id`` (a new session when None).
+
+    The resolved parameter values are recorded, so a resume runs with exactly these.
+    """
+    method = methods.find(method_id).method
+    values = resolve_values(method, params)
+    segments = build_timeline(method, values)
+    if session_id:
+        session = store.open(session_id)
+    else:
+        session = store.create(title=method.name.get(lang), method=method.id, language=lang)
+    with session.run_lock():
+        if session_id:
+            refuse_stopped_run(session)
+        sink = JournalSink(session, author)
+        controller = _controller(
+            segments, sink, method.id, params_to_json(values), options, lang=lang, clock=clock
+        )
+        yield LiveRun(controller, sink, session, method.name.get(lang))
+
+
+@contextlib.contextmanager
+def start_timer_run(
+    store: SessionStore,
+    duration: str | None,
+    *,
+    title: str | None,
+    until: str | None,
+    session_id: str | None,
+    author: str,
+    options: RunOptions,
+    clock: WallClock,
+    lang: str,
+) -> Iterator[LiveRun]:
+    """One countdown (``duration`` like "5m", or ``until`` "HH:MM"), recorded only in a session."""
+    if duration is None and until is None:
+        raise UsageError(t("timer.err.timer_needs_time"))
+    if duration is not None and until is not None:
+        raise UsageError(t("timer.err.timer_both"))
+    seconds = None if duration is None else countdown_seconds(duration)
+    if until is not None:
+        check_until(until, clock)
+    params: dict[str, Any] = {"seconds": seconds, "until": until, "title": title}
+    if options.warnings is not None:
+        params["warnings"] = list(options.warnings)
+    segment = timer_segment(params)
+    session = store.open(session_id) if session_id else None
+    with session.run_lock() if session else contextlib.nullcontext():
+        if session is not None:
+            refuse_stopped_run(session)
+        sink = JournalSink(session, author)
+        controller = _controller(
+            [segment], sink, TIMER_METHOD, params, options, lang=lang, clock=clock
+        )
+        yield LiveRun(controller, sink, session, "")
+
+
+@contextlib.contextmanager
+def resume_run(
+    store: SessionStore,
+    methods: Methods,
+    session_id: str,
+    *,
+    lang: str,
+    author: str,
+    options: RunOptions,
+    clock: WallClock,
+) -> Iterator[LiveRun]:
+    """Continue the session's stopped run with its remaining time (UsageError if none)."""
+    session = store.open(session_id)
+    with session.run_lock():
+        state = session.state()
+        segments, heading, start = _resumable(methods, session.id, state, lang)
+        sink = JournalSink(session, author)
+        controller = _controller(
+            segments, sink, state.method or "", dict(state.params), options, lang=lang, clock=clock
+        )
+        yield LiveRun(controller, sink, session, heading, start)
+
+
+def _resumable(
+    methods: Methods, session_id: str, state: SessionState, lang: str
+) -> tuple[list[Segment], str, dict[str, Any]]:
+    """The stopped run's timeline, its heading and where it continues (UsageError if none)."""
+    if state.method is None:
+        raise UsageError(t("timer.err.nothing_to_resume", id=session_id))
+    point = state.resume_point
+    if point is None:
+        raise UsageError(t("timer.err.resume_finished", id=session_id))
+    heading = ""
+    if state.method == TIMER_METHOD:
+        segments = [timer_segment(state.params)]
+    else:
+        segments, heading = _method_segments(methods, session_id, state, lang)
+    if point.index >= len(segments):
+        raise UsageError(
+            t(
+                "timer.err.resume_changed",
+                id=session_id,
+                index=point.index + 1,
+                method=state.method,
+                total=len(segments),
+            )
+        )
+    start = {
+        "actual": _actual_seconds(state.steps),
+        "index": point.index,
+        "remaining": point.remaining_seconds,
+        "paused": point.paused,
+        "fresh": False,
+    }
+    return segments, heading, start
+
+
+def refuse_stopped_run(session: Session) -> None:
+    """A new run must not bury one that can still be resumed: UsageError naming the way on."""
+    state = session.state()
+    point = state.resume_point
+    if state.method is None or point is None:
+        return
+    if state.method == TIMER_METHOD:
+        name = state.params.get("title") or t("timer.default_title")
+    else:
+        name = state.method
+    raise UsageError(
+        t(
+            "timer.err.stopped_run",
+            id=session.id,
+            method=name,
+            index=point.index + 1,
+            total=max(state.segments, point.index + 1),
+        )
+    )
+
+
+def countdown_seconds(duration: str) -> float:
+    """The seconds of a timer's DURATION, at most as long as a method step may be."""
+    try:
+        seconds = parse_duration(duration)
+    except ValueError:
+        raise UsageError(t("timer.err.bad_duration", value=duration)) from None
+    if seconds > MAX_STEP_MINUTES * 60:
+        raise UsageError(t("timer.err.too_long", value=duration))
+    return seconds
+
+
+def check_until(until: str, clock: WallClock) -> None:
+    """``until`` must be a clock time still ahead (within 12 h), not one that has passed."""
+    try:
+        parse_clock(until)
+    except ValueError:
+        raise UsageError(t("timer.err.bad_until", value=until)) from None
+    wall = clock.time()
+    offset = clock.utc_offset(wall)
+    if until_epoch(until, wall, offset) <= wall:
+        local = int(wall + offset)
+        now = f"{local // 3600 % 24:02d}:{local // 60 % 60:02d}"
+        raise UsageError(t("timer.err.until_past", clock=until, now=now))
+
+
+def timer_segment(params: dict[str, Any]) -> Segment:
+    """The one segment of a standalone timer, from its recorded parameters."""
+    warnings = params.get("warnings")
+    return standalone_segment(
+        params.get("seconds"),
+        params.get("title") or t("timer.default_title"),
+        until=params.get("until"),
+        warnings=tuple(warnings) if warnings is not None else DEFAULT_TIMER_WARNINGS,
+    )
+
+
+def _method_segments(
+    methods: Methods, session_id: str, state: SessionState, lang: str
+) -> tuple[list[Segment], str]:
+    """The timeline a stopped method run resumes on (its recorded values), and its name."""
+    method_id = state.method or ""
+    try:
+        method = methods.find(method_id).method
+    except NotFoundError:
+        raise NotFoundError(t("timer.err.resume_gone", id=session_id, method=method_id)) from None
+    try:
+        values = params_from_json(method, state.params)
+    except ParameterError as error:
+        raise UsageError(t(error.key, **error.params)) from None
+    return build_timeline(method, values), method.name.get(lang)
+
+
+def _actual_seconds(steps: tuple[StepRun, ...]) -> dict[int, float]:
+    actual: dict[int, float] = {}
+    for step in steps:
+        if step.elapsed_seconds is not None:
+            actual[step.index] = actual.get(step.index, 0.0) + step.elapsed_seconds
+    return actual
+
+
+def _controller(
+    segments: list[Segment],
+    emit: Callable[[Event], None],
+    method_id: str,
+    params: dict[str, Any],
+    options: RunOptions,
+    *,
+    lang: str,
+    clock: WallClock,
+) -> RunController:
+    """The run's controller; ``lang`` is the language of the step titles it records."""
+    return RunController(
+        segments,
+        emit,
+        method_id=method_id,
+        params=params,
+        speed=options.speed,
+        warnings=options.warnings,
+        auto_advance=options.auto_advance,
+        utc_offset=clock.utc_offset(clock.time()),
+        lang=lang,
+    )

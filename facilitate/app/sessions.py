@@ -1,0 +1,186 @@
+"""Sessions as a whole: create, list, read, archive and delete them.
+
+The functions take the session store (and the method library, where names are wanted) as
+parameters and return data for the command line or a web page to show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitate.app.methods import Methods, session_methods
+from facilitate.errors import InvalidFileError, JournalError, UsageError
+from facilitate.i18n import t
+from facilitate.model.events import Recorded
+from facilitate.model.session import SESSION_LANGUAGES, SessionHeader, SessionState, fold
+from facilitate.store.journal import (
+    DamagedSession,
+    Session,
+    SessionStore,
+    SessionSummary,
+)
+
+__all__ = [
+    "DamagedSession",
+    "DeletionPreview",
+    "Session",
+    "SessionHistory",
+    "SessionListing",
+    "SessionRead",
+    "SessionStore",
+    "SessionSummary",
+    "archive_session",
+    "check_new_session",
+    "create_session",
+    "delete_session",
+    "deletion_preview",
+    "list_sessions",
+    "method_names",
+    "read_history",
+    "read_session",
+    "recorded_speed",
+    "session_store",
+]
+
+
+def session_store(root: Path) -> SessionStore:
+    """The session store in folder ``root`` (it need not exist yet)."""
+    return SessionStore(root)
+
+
+def check_new_session(*, language: str | None, method: str | None, plan: str | None) -> None:
+    """What can be checked of a new session before asking for the rest (UsageError)."""
+    if method and plan:
+        raise UsageError(t("sessions.err.method_and_plan"))
+    if language is not None and language not in SESSION_LANGUAGES:
+        raise UsageError(t("sessions.err.bad_language", got=language))
+
+
+def create_session(
+    store: SessionStore,
+    methods: Methods,
+    *,
+    title: str,
+    date: str,
+    language: str,
+    place: str = "",
+    method: str | None = None,
+    plan: str | None = None,
+    facilitators: Sequence[str] = (),
+) -> Session:
+    """A new session; its method must be one the library has (UsageError with a hint)."""
+    check_new_session(language=language, method=method, plan=plan)
+    if method and (problem := methods.problem(method)):
+        raise UsageError(problem)
+    return store.create(
+        title=title,
+        date=date,
+        place=place,
+        language=language,
+        method=method,
+        plan=plan,
+        facilitators=facilitators,
+    )
+
+
+@dataclass(frozen=True)
+class SessionListing:
+    """The sessions of a store as listed: those shown, the damaged, how many archived hidden."""
+
+    shown: list[SessionSummary]
+    damaged: list[DamagedSession]
+    hidden: int
+    warnings: list[str] = field(default_factory=list)
+
+
+def list_sessions(store: SessionStore, *, include_archived: bool = False) -> SessionListing:
+    """Every session, newest first; archived ones only with ``include_archived``."""
+    summaries = store.list()
+    warnings = list(store.warnings)
+    for summary in summaries:
+        warnings += summary.warnings
+    shown = [s for s in summaries if include_archived or s.header.status != "archived"]
+    return SessionListing(shown, list(store.damaged), len(summaries) - len(shown), warnings)
+
+
+@dataclass(frozen=True)
+class SessionRead:
+    """A session and its state, with the warnings reading its journal gave."""
+
+    session: Session
+    state: SessionState
+    warnings: list[str]
+
+
+def read_session(store: SessionStore, session_id: str) -> SessionRead:
+    """The session ``session_id`` and its folded state."""
+    session = store.open(session_id)
+    state = session.state()
+    return SessionRead(session, state, list(session.warnings))
+
+
+@dataclass(frozen=True)
+class SessionHistory:
+    """A session's recorded events in order, with the warnings reading them gave."""
+
+    session: Session
+    records: list[Recorded]
+    warnings: list[str]
+
+    def state(self) -> SessionState:
+        return fold(self.records, self.session.header)
+
+
+def read_history(store: SessionStore, session_id: str) -> SessionHistory:
+    """Every record of session ``session_id``, in order."""
+    session = store.open(session_id)
+    records = session.records()
+    return SessionHistory(session, records, list(session.warnings))
+
+
+def method_names(
+    methods: Methods, header: SessionHeader, state: SessionState, lang: str
+) -> dict[str, str]:
+    """Method id -> name in ``lang``, for the methods the session names that the library has."""
+    return methods.names(session_methods(header, state), lang)
+
+
+def recorded_speed(store: SessionStore, session_id: str) -> tuple[float, list[str]]:
+    """The rehearsal speed the session's last run was started with, and reading warnings."""
+    read = read_session(store, session_id)
+    return read.state.speed, read.warnings
+
+
+def archive_session(store: SessionStore, session_id: str) -> bool:
+    """Hide a session from listings; False if it already was archived."""
+    return store.archive(session_id)
+
+
+@dataclass(frozen=True)
+class DeletionPreview:
+    """What deleting a session would lose (a damaged session: only its id is known)."""
+
+    session_id: str
+    damaged: bool
+    title: str = ""
+    entries: int = 0
+    events: int = 0
+
+
+def deletion_preview(store: SessionStore, session_id: str) -> DeletionPreview:
+    """What would be lost; NotFoundError for an unknown session."""
+    try:
+        session = store.open(session_id)
+        state = session.state()
+    except (InvalidFileError, JournalError):
+        return DeletionPreview(session_id, damaged=True)
+    return DeletionPreview(
+        session.id, False, session.header.title, len(state.entries), state.events
+    )
+
+
+def delete_session(store: SessionStore, session_id: str) -> None:
+    """Remove a session for good (also a damaged one); refused while a run holds it."""
+    store.delete(session_id)
