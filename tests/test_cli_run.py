@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.cli.runner import JournalSink, RunOptions
+from facilitate.app.journal_sink import JournalSink
+from facilitate.app.run_options import RunOptions
 from facilitate.errors import JournalError, UsageError
 from facilitate.model.events import TimerPaused
 from facilitate.store.journal import SessionStore

@@ -817,3 +817,12 @@ def test_sessions_help_does_not_import_heavy_modules() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True
     )
     assert "LOADED []" in result.stdout
+
+
+def test_option_help_is_in_the_language_of_each_invocation() -> None:
+    # One process builds the app in English, then in Swedish (a long-lived process would).
+    english = run_cli(["sessions", "note", "--help"])
+    swedish = run_cli(["--lang", "sv", "sessions", "note", "--help"])
+    assert "The session's id" in english.stdout and "Who wrote it" in english.stdout
+    assert "Sessionens id" in swedish.stdout and "Vem som skrev" in swedish.stdout
+    assert "Who wrote it" not in swedish.stdout

@@ -26,7 +26,7 @@ ALLOWED: dict[str, set[str]] = {
     "app": {"model", "library", "store", "export", "errors", "i18n", "clock"},
     "ui": {"model", "library", "errors", "i18n", "clock"},
     "web": {"app", "model", "export", "errors", "i18n", "clock"},
-    "cli": {"app", "ui", "web", "model", "library", "store", "errors", "i18n", "clock", "root"},
+    "cli": {"app", "ui", "web", "model", "errors", "i18n", "clock", "root"},
     "root": {"cli"},  # __init__ and __main__
 }
 # Third-party packages a layer may never import.

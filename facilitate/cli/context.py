@@ -10,8 +10,13 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+
+if TYPE_CHECKING:
+    from facilitate.app.methods import Methods
+    from facilitate.app.sessions import SessionStore
 
 DEFAULT_AUTHOR = "facilitator"
 
@@ -42,6 +47,22 @@ class AppContext:
             if value:
                 return value
         return DEFAULT_AUTHOR
+
+    def store(self) -> SessionStore:
+        """The session store of this invocation (see :attr:`sessions_dir`)."""
+        from facilitate.app.sessions import session_store
+
+        return session_store(self.sessions_dir)
+
+    def methods(self) -> Methods:
+        """The method library as seen from this invocation's folder and environment."""
+        from facilitate.app.methods import Methods
+
+        return Methods(self.cwd, self.env)
+
+    def author_or(self, given: str | None) -> str:
+        """Who writes: ``given`` (an --author option) if not blank, else :attr:`author`."""
+        return given.strip() if given and given.strip() else self.author
 
     @property
     def interactive(self) -> bool:

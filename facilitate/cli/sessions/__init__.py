@@ -1,0 +1,38 @@
+"""`facilitate sessions ...`: create, list, show, read, annotate, resume, archive, delete.
+
+One module per kind of command; the work is in :mod:`facilitate.app`. Heavy modules (the
+journal, the model, questionary, the library) are imported inside the commands, so that
+``facilitate --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from facilitate.cli.context import add_group
+from facilitate.cli.sessions import create, entries, manage, reading
+from facilitate.i18n import t
+
+# command name -> (the command, the catalogue prefix of its help and example)
+COMMANDS: dict[str, tuple[Callable[..., Any], str]] = {
+    "new": (create.new, "sessions.new"),
+    "list": (reading.list_, "sessions.list"),
+    "show": (reading.show, "sessions.show"),
+    "history": (reading.history, "sessions.history"),
+    "note": (entries.note, "sessions.note"),
+    "edit-entry": (entries.edit_entry, "sessions.edit"),
+    "delete-entry": (entries.delete_entry, "sessions.remove"),
+    "resume": (manage.resume, "sessions.resume"),
+    "archive": (manage.archive, "sessions.archive"),
+    "delete": (manage.delete, "sessions.delete"),
+}
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `sessions` command group."""
+    group = add_group(app, "sessions", help=t("sessions.help"), epilog=t("sessions.example"))
+    for name, (command, key) in COMMANDS.items():
+        group.command(name, help=t(f"{key}.help"), epilog=t(f"{key}.example"))(command)

@@ -1,0 +1,76 @@
+"""`facilitate sessions note | edit-entry | delete-entry`: write to a session's record."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from facilitate.cli.context import app_context
+from facilitate.cli.output import out
+from facilitate.cli.sessions.options import author_option, entry_id, session_id, warn
+from facilitate.i18n import t
+
+
+def note(
+    ctx: typer.Context,
+    session: Annotated[str, session_id()],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help=t("sessions.arg.text"))],
+    step: Annotated[str | None, typer.Option("--step", help=t("sessions.opt.step"))] = None,
+    kind: Annotated[str, typer.Option("--kind", help=t("sessions.opt.kind"))] = "note",
+    author: Annotated[str | None, author_option()] = None,
+) -> None:
+    from facilitate.app.entries import add_entry
+    from facilitate.ui.session_text import kind_name
+
+    app_ctx = app_context(ctx)
+    saved = add_entry(
+        app_ctx.store(),
+        app_ctx.methods(),
+        session,
+        text,
+        author=app_ctx.author_or(author),
+        kind=kind,
+        step=step,
+    )
+    warn(saved.warnings)
+    message = t(
+        "sessions.saved",
+        kind=kind_name(kind),
+        entry=saved.entry_id,
+        seq=saved.record.seq,
+        id=saved.session_id,
+    )
+    out().print(message, markup=False)
+
+
+def edit_entry(
+    ctx: typer.Context,
+    session: Annotated[str, session_id()],
+    entry: Annotated[str, entry_id()],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help=t("sessions.arg.new_text"))],
+    author: Annotated[str | None, author_option()] = None,
+) -> None:
+    from facilitate.app.entries import edit_entry as edit
+
+    app_ctx = app_context(ctx)
+    saved = edit(app_ctx.store(), session, entry, text, author=app_ctx.author_or(author))
+    warn(saved.warnings)
+    message = t("sessions.saved_edit", entry=saved.entry_id, seq=saved.record.seq)
+    out().print(message, markup=False)
+
+
+def delete_entry(
+    ctx: typer.Context,
+    session: Annotated[str, session_id()],
+    entry: Annotated[str, entry_id()],
+    reason: Annotated[str | None, typer.Option("--reason", help=t("sessions.opt.reason"))] = None,
+    author: Annotated[str | None, author_option()] = None,
+) -> None:
+    from facilitate.app.entries import delete_entry as delete
+
+    app_ctx = app_context(ctx)
+    saved = delete(app_ctx.store(), session, entry, author=app_ctx.author_or(author), reason=reason)
+    warn(saved.warnings)
+    message = t("sessions.saved_delete", entry=saved.entry_id, seq=saved.record.seq)
+    out().print(message, markup=False)

@@ -1,0 +1,45 @@
+"""What the `sessions` commands share: the session id argument, --json, --author, printing.
+
+The arguments and options are made when the app is built (``Annotated[str, session_id()]``
+is read then), so their help is in the language of that invocation.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import typer
+
+from facilitate.cli.output import print_error
+from facilitate.i18n import t
+
+
+def session_id() -> Any:
+    """The ID argument that names a session."""
+    return typer.Argument(metavar="ID", help=t("sessions.arg.id"), show_default=False)
+
+
+def entry_id() -> Any:
+    """The ENTRY argument: an entry's id or the start of it."""
+    return typer.Argument(metavar="ENTRY", help=t("sessions.arg.entry"))
+
+
+def json_flag() -> Any:
+    """--json: print data for scripts instead of a view."""
+    return typer.Option("--json", help=t("sessions.opt.json"))
+
+
+def author_option() -> Any:
+    """--author: who writes (else FACILITATE_AUTHOR, the account name, "facilitator")."""
+    return typer.Option("--author", help=t("sessions.opt.author"))
+
+
+def warn(messages: list[str]) -> None:
+    """Print warnings from the journal on stderr."""
+    for message in messages:
+        print_error(t("sessions.warning", message=message))
+
+
+def print_json(data: Any) -> None:
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
