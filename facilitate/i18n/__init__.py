@@ -15,6 +15,7 @@ from facilitate.i18n import (
     catalog_core,
     catalog_methods,
     catalog_parser,
+    catalog_scoring,
     catalog_sessions,
     catalog_timer,
 )
@@ -22,7 +23,14 @@ from facilitate.i18n import (
 LANGUAGES = ("sv", "en")
 DEFAULT_LANGUAGE = "en"
 GLOBAL_OPTIONS_WITH_VALUE = ("--sessions-dir",)
-AREAS = (catalog_core, catalog_methods, catalog_parser, catalog_sessions, catalog_timer)
+AREAS = (
+    catalog_core,
+    catalog_methods,
+    catalog_parser,
+    catalog_scoring,
+    catalog_sessions,
+    catalog_timer,
+)
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
     "sv": {k: v for area in AREAS for k, v in area.SV.items()},
