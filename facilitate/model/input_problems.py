@@ -8,12 +8,11 @@ renders it in Swedish or English, e.g. ``t(problem.code, **problem.values)``.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from dataclasses import field as _default
 from typing import TypeGuard
-
-from facilitate.model.method_checks import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,10 @@ class InputError(ValueError):
 
 def unknown_name(code: str, fld: str, name: str, known: Collection[str]) -> InputProblem:
     """``code`` for an unknown ``name``, or ``code + '_hint'`` with a close match as a hint."""
-    hint = did_you_mean(name, sorted(known)) if len(known) <= 5_000 else ""
+    # difflib directly, as method_checks.did_you_mean does, so that checking an entry does not
+    # load the method schema (pydantic)
+    close = difflib.get_close_matches(name, sorted(known), n=1) if len(known) <= 5_000 else []
+    hint = close[0] if close else ""
     if hint:
         return InputProblem(f"{code}_hint", fld, {"name": name, "hint": hint})
     return InputProblem(code, fld, {"name": name})
