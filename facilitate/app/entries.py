@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from facilitate.app.methods import Methods, check_step
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
+from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded
 from facilitate.model.session import Entry, SessionState
 from facilitate.store.journal import SessionStore, new_entry_id
@@ -62,6 +63,8 @@ def add_entry(
     """
     if not text.strip():
         raise UsageError(t("sessions.err.empty_text"))
+    text = checked_text(text, "note", multiline=True)  # no control characters, not invisible
+    author = checked_text(author, "author")
     if not KIND_RE.match(kind):
         raise UsageError(t("sessions.err.bad_kind", kind=kind))
     session = store.open(session_id)
@@ -82,6 +85,8 @@ def edit_entry(
     """Replace the text of the entry ``entry`` (its id or a prefix of it)."""
     if not text.strip():
         raise UsageError(t("sessions.err.empty_text"))
+    text = checked_text(text, "text", multiline=True)
+    author = checked_text(author, "author")
     session = store.open(session_id)
     found = find_entry(session.id, session.state(), entry)
     event = EntryEdited(entry_id=found.entry_id, text=text.strip())
@@ -98,6 +103,8 @@ def delete_entry(
     reason: str | None = None,
 ) -> Saved:
     """Delete the entry ``entry`` (its id or a prefix); the journal keeps that it was."""
+    reason = checked_optional(reason, "reason")
+    author = checked_text(author, "author")
     session = store.open(session_id)
     found = find_entry(session.id, session.state(), entry)
     event = EntryDeleted(entry_id=found.entry_id, reason=(reason or "").strip() or None)

@@ -13,6 +13,7 @@ from pathlib import Path
 from facilitate.app.methods import Methods, session_methods
 from facilitate.errors import InvalidFileError, JournalError, UsageError
 from facilitate.i18n import t
+from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.events import Recorded
 from facilitate.model.session import SESSION_LANGUAGES, SessionHeader, SessionState, fold
 from facilitate.store.journal import (
@@ -72,6 +73,9 @@ def create_session(
 ) -> Session:
     """A new session; its method must be one the library has (UsageError with a hint)."""
     check_new_session(language=language, method=method, plan=plan)
+    title = checked_text(title, "title")  # no control characters, not invisible
+    place = checked_optional(place, "place") or ""
+    facilitators = [checked_text(name, "facilitator") for name in facilitators]
     if method and (problem := methods.problem(method)):
         raise UsageError(problem)
     return store.create(

@@ -16,6 +16,7 @@ from facilitate.model.expand import build_timeline, dimension_values, step_round
 from facilitate.model.method import Method
 from facilitate.model.text import Text
 from facilitate.model.timeline import total_seconds
+from facilitate.ui.safe_text import safe_line, safe_text
 
 
 def format_duration(seconds: float) -> str:
@@ -50,10 +51,10 @@ def methods_table(methods: list[LoadedMethod], lang: str) -> Table:
         method = loaded.method
         table.add_row(
             method.id,
-            method.name.get(lang),
+            safe_line(method.name.get(lang)),
             format_duration(total_seconds(build_timeline(method))),
             group_size_text(method),
-            origin_text(loaded),
+            safe_line(origin_text(loaded)),
         )
     return table
 
@@ -88,9 +89,8 @@ def _steps_table(method: Method, values: dict[str, Any], lang: str) -> Table:
             each = format_duration(minutes * 60)
             time = f"{rounds} × {each}" if rounds else each
         collects = ", ".join(t(f"kind.{c.kind}") for c in step.collect)
-        table.add_row(
-            str(i), step.title.get(lang), time, ", ".join(roles[r] for r in step.roles), collects
-        )
+        who = ", ".join(roles[r] for r in step.roles)
+        table.add_row(str(i), safe_line(step.title.get(lang)), time, safe_line(who), collects)
     return table
 
 
@@ -175,7 +175,7 @@ def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> R
         head += ["", f"## {t('show.materials')}", *[f"- {m.get(lang)}" for m in method.materials]]
     if method.parameters:
         head += ["", f"## {t('show.parameters')}", *_parameters(method, values, lang)]
-    parts: list[RenderableType] = [Markdown("\n".join(head))]
+    parts: list[RenderableType] = [Markdown(safe_text("\n".join(head)))]
     parts += [
         RichText(""),
         RichText(t("show.steps"), style="bold"),
@@ -199,5 +199,5 @@ def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> R
         if method.attribution:
             body.append(method.attribution.get(lang))
         body += [f"- {s.title}" + (f" <{s.url}>" if s.url else "") for s in method.sources]
-    parts.append(Markdown("\n".join(body)))
+    parts.append(Markdown(safe_text("\n".join(body))))
     return Panel(Group(*parts), border_style="cyan", padding=(0, 1))

@@ -5,6 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import IO, Protocol
 
+from facilitate.errors import UsageError
+from facilitate.library.user_text import checked_text
+from facilitate.ui.safe_text import safe_line
+
+
+def note_problem(text: str) -> str | None:
+    """Why a typed note is refused (a control character, nothing visible), or None.
+
+    Empty input is not a problem here: it cancels the question.
+    """
+    if not text.strip():
+        return None
+    try:
+        checked_text(text, "note")
+    except UsageError as error:
+        return str(error)
+    return None
+
 
 class Prompter(Protocol):
     """Asks for a line of text; None when the person cancels (Ctrl-C) or gives nothing.
@@ -21,9 +39,12 @@ class QuestionaryPrompter:
     def ask_text(self, message: str) -> str | None:
         import questionary
 
+        def validate(text: str) -> bool | str:
+            return note_problem(text) or True
+
         try:
-            answer = questionary.text(message).unsafe_ask()
-        except (KeyboardInterrupt, EOFError):
+            answer = questionary.text(safe_line(message), validate=validate).unsafe_ask()
+        except (KeyboardInterrupt, EOFError, OSError):  # OSError: the terminal went away
             return None
         return answer.strip() or None if isinstance(answer, str) else None
 
@@ -40,14 +61,21 @@ class LinePrompter:
         self.ask_to = ask_to
 
     def ask_text(self, message: str) -> str | None:
-        self.ask_to.write(message + " ")
-        self.ask_to.flush()
-        try:
-            answer = self.answer_from.readline()
-        except (KeyboardInterrupt, EOFError):
-            self.ask_to.write("\n")
-            return None
-        return answer.strip() or None
+        """Ask until the answer is a note that can be kept, or empty (cancel)."""
+        question = safe_line(message)
+        while True:
+            self.ask_to.write(question + " ")
+            self.ask_to.flush()
+            try:
+                answer = self.answer_from.readline()
+            except (KeyboardInterrupt, EOFError, OSError):
+                self.ask_to.write("\n")
+                return None
+            line = answer.rstrip("\r\n")
+            problem = note_problem(line)
+            if problem is None:
+                return line.strip() or None
+            self.ask_to.write(problem + "\n")
 
 
 class ScriptedPrompter:

@@ -11,6 +11,7 @@ from facilitate.model.run import segment_title
 from facilitate.model.session import StepRun
 from facilitate.model.timeline import Segment
 from facilitate.ui.format import format_duration
+from facilitate.ui.safe_text import safe_line
 
 
 def summary_table(steps: Sequence[StepRun], segments: Sequence[Segment], lang: str) -> Table:
@@ -25,5 +26,5 @@ def summary_table(steps: Sequence[StepRun], segments: Sequence[Segment], lang: s
         else:
             label = step.title or step.label
         planned = format_duration(step.planned_seconds) if step.planned_seconds else "–"
-        table.add_row(label, planned, format_duration(step.elapsed_seconds))
+        table.add_row(safe_line(label), planned, format_duration(step.elapsed_seconds))
     return table

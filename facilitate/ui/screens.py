@@ -27,6 +27,7 @@ from facilitate.model.run import RunSnapshot, Tick, segment_title
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.format import format_clock, format_minutes
+from facilitate.ui.safe_text import safe_line
 from facilitate.ui.views import Overlay, format_countdown, key_help, render
 
 ALT_SCREEN_OFF = "\x1b[?1049l\x1b[?25h"
@@ -134,7 +135,7 @@ class PlainDisplay:
         self._say(text)
 
     def _say(self, text: str) -> None:
-        self.stream.write(f"{self.stamp()} {text}\n")
+        self.stream.write(f"{self.stamp()} {safe_line(text)}\n")
         self.stream.flush()
 
     def show(self, snap: RunSnapshot, overlay: Overlay) -> None:

@@ -25,6 +25,7 @@ from facilitate.model.events import (
 )
 from facilitate.model.session import TIMER_METHOD
 from facilitate.ui.format import format_duration, format_signed
+from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import clock_time, kind_name, role_name, run_title, short_id
 
 
@@ -41,7 +42,8 @@ def history_lines(records: Sequence[Recorded], names: Mapping[str, str]) -> list
         if with_date:
             when = f"{record.at[:10]} {when}"
         who = f"{record.author} ({role_name(record.role)})" if record.role else record.author
-        rows.append((str(record.seq), when, who, describe(record.event, steps, names)))
+        what = describe(record.event, steps, names)
+        rows.append((str(record.seq), safe_line(when), safe_line(who), safe_line(what)))
     widths = [max((len(row[i]) for row in rows), default=0) for i in range(3)]
     return [
         f"{seq:>{widths[0]}}  {when:<{widths[1]}}  {who:<{widths[2]}}  {what}"

@@ -17,13 +17,23 @@ from facilitate.model.session import (
     SessionState,
 )
 from facilitate.ui.format import NONE, format_duration, format_minutes
+from facilitate.ui.safe_text import safe_text
 
 ENTRY_ID_SHOWN = 8
 
 
 def cells(*values: str | Text) -> list[Text]:
-    """Table cells as plain text: what people typed is never read as Rich markup or emoji."""
-    return [value if isinstance(value, Text) else Text(value) for value in values]
+    """Table cells as plain text: what people typed is never read as Rich markup or emoji,
+    and a control character in it is shown, not obeyed."""
+    return [safe_cell(value) for value in values]
+
+
+def safe_cell(value: str | Text) -> Text:
+    """``value`` as a Rich Text made safe for the terminal (a clean Text is kept as it is)."""
+    if isinstance(value, Text):
+        shown = safe_text(value.plain)
+        return value if shown == value.plain else Text(shown, style=value.style)
+    return Text(safe_text(value))
 
 
 def short_id(entry_id: str) -> str:

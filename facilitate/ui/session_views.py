@@ -18,6 +18,7 @@ from rich.text import Text
 from facilitate.i18n import t
 from facilitate.model.session import Entry, Run, SessionHeader, SessionState, StepRun
 from facilitate.ui.format import NONE, format_duration, format_signed
+from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import (
     cells,
     clock_time,
@@ -56,18 +57,15 @@ def sessions_table(listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) ->
     table.add_column(t("sessions.col.entries"), justify="right", no_wrap=True)
     table.add_column(t("sessions.col.status"), overflow="fold", min_width=8)
     for header, state in listed:
-        title = (
-            header.title
-            if cell_len(header.title) <= width
-            else set_cell_size(header.title, width - 1) + "…"
-        )
-        name = Text(header.id, style="bold")
+        shown = safe_line(header.title)
+        title = shown if cell_len(shown) <= width else set_cell_size(shown, width - 1) + "…"
+        name = Text(safe_line(header.id), style="bold")
         name.append("\n" + title, style="not bold")
         date_method = f"{header.date}\n{method_cell(header, state)}"
         table.add_row(*cells(name, date_method, str(len(state.entries)), status_text(state)))
     for session_id, _ in damaged:
         status = Text(t("sessions.status.damaged"), style="red")
-        table.add_row(*cells(Text(session_id, style="bold"), NONE, NONE, status))
+        table.add_row(*cells(Text(safe_line(session_id), style="bold"), NONE, NONE, status))
     return table
 
 
@@ -105,8 +103,8 @@ def session_view(
     ``names`` maps method ids to the methods' names in the interface language.
     """
     parts: list[RenderableType] = [
-        Text(header.title, style="bold"),
-        Text(header.id, style="dim"),
+        Text(safe_line(header.title), style="bold"),
+        Text(safe_line(header.id), style="dim"),
         Text(""),
     ]
     facts = [
@@ -126,7 +124,7 @@ def session_view(
             grid.add_row(*cells(label, value))
     parts.append(grid)
     if state.resume_point is not None and state.status in ("running", "stopped"):
-        parts.append(Text(t("sessions.label.resume", id=header.id), style="dim"))
+        parts.append(Text(t("sessions.label.resume", id=safe_line(header.id)), style="dim"))
     parts += [Text(""), Text(t("sessions.label.runs", count=len(state.runs)), style="bold")]
     if not state.runs:
         parts.append(Text(t("sessions.label.no_runs")))
@@ -139,16 +137,15 @@ def session_view(
     for kind, entries in state.entries_by_kind().items():
         parts.append(entries_table(state, kind, entries))
     if state.deleted:
-        parts.append(Text(t("sessions.label.deleted", count=len(state.deleted), id=header.id)))
+        deleted = t("sessions.label.deleted", count=len(state.deleted), id=safe_line(header.id))
+        parts.append(Text(deleted))
     return Group(*parts)
 
 
 def run_heading(run: Run, names: Mapping[str, str], *, last: bool) -> RenderableType:
     """``Run 2: 35:an`` in bold with when it started and how it went; its parameters below."""
-    heading = Text(
-        t("sessions.label.run", number=run.number, name=run_title(run.method, run.params, names)),
-        style="bold",
-    )
+    name = safe_line(run_title(run.method, run.params, names))
+    heading = Text(t("sessions.label.run", number=run.number, name=name), style="bold")
     details = [t("sessions.label.run_started", time=clock_time(run.started_at))]
     if run.speed != 1:
         details.append(t("sessions.label.run_speed", speed=f"{run.speed:g}"))
@@ -216,7 +213,7 @@ def outcome_text(step: StepRun, *, running: bool) -> str:
 
 def entries_table(state: SessionState, kind: str, entries: list[Entry]) -> Table:
     table = Table(
-        title=Text(f"{kind_name(kind)} ({len(entries)})", style="italic"),
+        title=Text(safe_line(f"{kind_name(kind)} ({len(entries)})"), style="italic"),
         title_justify="left",
         box=box.SIMPLE_HEAD,
         pad_edge=False,

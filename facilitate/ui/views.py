@@ -20,6 +20,7 @@ from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.digits import best_scale, render_digits
 from facilitate.ui.format import format_clock, format_minutes
+from facilitate.ui.safe_text import safe_line
 
 LEVEL_STYLES = ("bold green", "bold yellow", "bold dark_orange", "bold red")
 PAUSED_STYLE = "bold bright_blue"
@@ -114,6 +115,7 @@ BLANK = Line()
 
 
 def _line(text: str, width: int, style: str = "", *, center: bool = False) -> Line:
+    text = safe_line(text)
     size = cell_len(text)
     if size > width:
         text = set_cell_size(text, max(0, width - 1)) + "…" if width > 1 else text[:width]
