@@ -119,11 +119,25 @@ def test_validate_a_missing_file() -> None:
 def test_project_method_overrides_bundled_one_and_listing_says_so(isolated: Path) -> None:
     source = (bundled_dir() / "world-cafe.yaml").read_text(encoding="utf-8")
     (isolated / "methods").mkdir()
-    (isolated / "methods" / "world-cafe.yaml").write_text(source, encoding="utf-8")
+    changed = source.replace("en: World Café", "en: Our World Café", 1)
+    assert changed != source
+    (isolated / "methods" / "world-cafe.yaml").write_text(changed, encoding="utf-8")
     result = run_cli(["methods", "list"])
     row = next(line for line in result.stdout.splitlines() if line.startswith("world-cafe"))
-    assert "project" in row
+    assert "project" in row and "Our World Café" in row
     assert "overrides the bundled method" in result.stderr
+
+
+def test_a_copy_of_the_bundled_library_in_methods_overrides_nothing(isolated: Path) -> None:
+    """Run from the repository itself (or a copy of it), ./methods is the bundled library."""
+    (isolated / "methods").mkdir()
+    for path in bundled_dir().glob("*.yaml"):
+        (isolated / "methods" / path.name).write_bytes(path.read_bytes())
+    result = run_cli(["methods", "list"])
+    assert result.exit_code == 0
+    assert "overrides" not in result.stderr
+    rows = [line for line in result.stdout.splitlines() if line.startswith("world-cafe")]
+    assert len(rows) == 1 and "bundled" in rows[0]
 
 
 def test_user_config_dir_methods_are_found(isolated: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
 from facilitate.library.methods import SUFFIXES, display_path, method_files, validate_method_file
-from facilitate.library.scaffold import scaffold_method
+from facilitate.library.scaffold import scaffold_method, write_method_file
 from facilitate.model.method import Method
 
 __all__ = ["check_method_file", "display_path", "files_to_validate", "write_new_method"]
@@ -35,10 +35,10 @@ def check_method_file(path: Path, cwd: Path) -> Method:
 
 
 def write_new_method(method_id: str, target: Path, *, cwd: Path, force: bool = False) -> str:
-    """Write a new method file from the template; its path as shown (relative to ``cwd``)."""
-    if target.exists() and not force:
-        raise UsageError(t("methods.new.exists", path=display_path(target, cwd)))
-    text = scaffold_method(method_id)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(text, encoding="utf-8")
-    return display_path(target, cwd)
+    """Write a new method file from the template; its path as shown (relative to ``cwd``).
+
+    UsageError (one line) when it exists (without ``force``) or cannot be written.
+    """
+    shown = display_path(target, cwd)
+    write_method_file(target, scaffold_method(method_id), force=force, shown=shown)
+    return shown

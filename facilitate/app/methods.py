@@ -93,6 +93,17 @@ def resolve_values(method: Method, overrides: ParamOverrides) -> dict[str, Any]:
         raise UsageError(message + (t("v.did_you_mean", hint=hint) if hint else "")) from None
 
 
+def param_hints(method: Method, overrides: ParamOverrides) -> list[str]:
+    """Hints for --param values that were probably meant otherwise (a list with commas)."""
+    from facilitate.model.params import list_hints
+
+    try:
+        raw = dict(overrides) if isinstance(overrides, Mapping) else parse_param_options(overrides)
+    except UsageError:
+        return []  # resolve_values reports it
+    return [t(hint.key, **hint.params) for hint in list_hints(method, raw)]
+
+
 def session_methods(header: SessionHeader, state: SessionState) -> list[str]:
     """The methods a session names: its header's, then those its runs ran (no timers)."""
     ids = [header.method] if header.method else []

@@ -50,11 +50,13 @@ def show(
         typer.Option("--param", "-p", help=t("opt.param"), metavar="KEY=VALUE"),
     ] = None,
 ) -> None:
-    from facilitate.app.methods import resolve_values
+    from facilitate.app.methods import param_hints, resolve_values
     from facilitate.ui.method_view import method_details
 
     app_ctx = app_context(ctx)
     loaded = app_ctx.methods().find(method_id)
+    for hint in param_hints(loaded.method, param or []):
+        print_error(hint)
     values = resolve_values(loaded.method, param or [])
     out().print(method_details(loaded, values, app_ctx.lang))
 

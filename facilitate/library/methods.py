@@ -6,23 +6,34 @@ Every problem in a file is reported with file, line, column and field.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import ValidationError
 
-from facilitate.errors import InvalidFileError, NotFoundError, Problem
+from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, Problem
 from facilitate.i18n import t
+from facilitate.library.files import read_text_file
 from facilitate.library.problems import format_path, issue_problems, schema_problems
-from facilitate.library.yaml_source import DuplicateKeyError, YamlSyntaxError, parse_yaml
+from facilitate.library.yaml_source import (
+    AliasError,
+    DuplicateKeyError,
+    TooDeepError,
+    YamlSyntaxError,
+    parse_yaml,
+)
+from facilitate.model.expand import build_timeline
 from facilitate.model.method import Method
 from facilitate.model.method_checks import check_method, did_you_mean
 
 ORIGINS = ("bundled", "user", "project")
 SUFFIXES = (".yaml", ".yml")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -32,6 +43,8 @@ class LoadedMethod:
     method: Method
     origin: str
     path: Path
+    digest: str = ""
+    """SHA-256 of the file's text: the same file found twice is not an override."""
 
 
 def bundled_dir() -> Path:
@@ -60,7 +73,10 @@ def search_dirs(cwd: Path, env: Mapping[str, str]) -> list[tuple[str, Path]]:
     out: list[tuple[str, Path]] = []
     seen: set[Path] = set()
     for origin, folder in dirs:
-        resolved = folder.resolve() if folder.exists() else folder
+        try:
+            resolved = folder.resolve() if folder.exists() else folder
+        except (OSError, RuntimeError):  # a symbolic link loop
+            resolved = folder
         if resolved not in seen:
             seen.add(resolved)
             out.append((origin, folder))
@@ -68,34 +84,52 @@ def search_dirs(cwd: Path, env: Mapping[str, str]) -> list[tuple[str, Path]]:
 
 
 def method_files(folder: Path) -> list[Path]:
-    """The method files in ``folder`` (sorted), or none when it does not exist."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    """The method files in ``folder`` (sorted), or none when it does not exist.
+
+    Only regular files (or links to them) are listed: a named pipe or a device is left out.
+    InvalidFileError when the folder cannot be read.
+    """
+    try:
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    except OSError as error:
+        message = t("lib.folder_unreadable", path=folder, error=error.strerror or error)
+        raise InvalidFileError([Problem(str(folder), None, None, "", message)]) from None
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
     """``path`` relative to ``cwd`` when inside it, else as given."""
-    cwd = cwd or Path.cwd()
     try:
+        cwd = cwd or Path.cwd()
         return str(path.resolve().relative_to(cwd.resolve()))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside cwd; a symbolic link loop
         return str(path)
 
 
 def load_method_file(
     path: Path, *, strict_languages: bool = False, cwd: Path | None = None
 ) -> Method:
-    """Load and validate one method file; raises InvalidFileError listing every problem."""
+    """Load and validate one method file; raises InvalidFileError listing every problem.
+
+    Only a regular file is read (see :mod:`facilitate.library.files`); anything unexpected
+    while reading it is that file's problem too.
+    """
     name = display_path(path, cwd)
+    text = read_text_file(path, name)
+    return _guarded(name, lambda: parse_method(text, name, strict_languages=strict_languages))
+
+
+def _guarded(name: str, load: Callable[[], _T]) -> _T:
+    """``load()``, with any error that is not a FacilitateError turned into the file's problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise NotFoundError(t("lib.no_such_file", path=name)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        problem = Problem(name, None, None, "", t("lib.unreadable", error=error))
+        return load()
+    except FacilitateError:
+        raise
+    except Exception as error:  # a bug or a case nobody foresaw: one file, not the library
+        detail = f"{type(error).__name__}: {str(error)[:200]}"
+        problem = Problem(name, None, None, "", t("lib.unexpected", error=detail))
         raise InvalidFileError([problem]) from None
-    return parse_method(text, name, strict_languages=strict_languages)
 
 
 def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Method:
@@ -115,6 +149,8 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
                 )
             ]
         ) from None
+    except (AliasError, TooDeepError) as error:
+        raise InvalidFileError([_structure_problem(name, error)]) from None
     except YamlSyntaxError as error:
         pos = error.position
         detail = error.message
@@ -146,6 +182,16 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
     return method
 
 
+def _structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
+    pos = error.position
+    if isinstance(error, AliasError):
+        message = t("v.yaml_alias", name=error.name)
+    else:
+        message = t("v.yaml_too_deep", limit=error.limit)
+    line, column = (pos.line, pos.column) if pos else (None, None)
+    return Problem(name, line, column, format_path(error.path), message)
+
+
 def check_file_name(method: Method, path: Path, cwd: Path | None = None) -> None:
     """A library file must be named after its id (``world-cafe.yaml``), or it cannot be found."""
     if method.id != path.stem:
@@ -161,9 +207,18 @@ def validate_method_file(path: Path, cwd: Path | None = None) -> Method:
 
 
 def _load_in_library(origin: str, path: Path, cwd: Path) -> LoadedMethod:
-    method = load_method_file(path, strict_languages=origin == "bundled", cwd=cwd)
-    check_file_name(method, path, cwd)
-    return LoadedMethod(method, origin, path)
+    """A method of the library: valid, named after its id, and expandable with its defaults."""
+    name = display_path(path, cwd)
+    text = read_text_file(path, name)
+
+    def load() -> Method:
+        method = parse_method(text, name, strict_languages=origin == "bundled")
+        check_file_name(method, path, cwd)
+        build_timeline(method)  # `methods list` and `show` expand it: it must expand
+        return method
+
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedMethod(_guarded(name, load), origin, path, digest)
 
 
 @dataclass
@@ -183,16 +238,30 @@ def load_library(cwd: Path | None = None, env: Mapping[str, str] | None = None) 
     overridden: dict[str, list[LoadedMethod]] = {}
     problems: list[Problem] = []
     for origin, folder in search_dirs(cwd, env):
-        for path in method_files(folder):
+        try:
+            files = method_files(folder)
+        except InvalidFileError as error:
+            problems.extend(error.problems)
+            continue
+        for path in files:
             try:
                 loaded = _load_in_library(origin, path, cwd)
-            except InvalidFileError as error:
-                problems.extend(error.problems)
+            except FacilitateError as error:  # NotFoundError: it went away since the listing
+                problems.extend(_problems_of(error, display_path(path, cwd)))
                 continue
-            if loaded.method.id in methods:
-                overridden.setdefault(loaded.method.id, []).append(methods[loaded.method.id])
+            earlier = methods.get(loaded.method.id)
+            if earlier is not None and earlier.digest == loaded.digest:
+                continue  # the same file again (./methods of the project itself): no override
+            if earlier is not None:
+                overridden.setdefault(loaded.method.id, []).append(earlier)
             methods[loaded.method.id] = loaded
     return Library(methods, problems, overridden)
+
+
+def _problems_of(error: FacilitateError, name: str) -> list[Problem]:
+    if isinstance(error, InvalidFileError):
+        return error.problems
+    return [Problem(name, None, None, "", line) for line in error.lines()]
 
 
 def find_method(

@@ -24,6 +24,7 @@ _TYPE_KEYS = {
     "model_attributes_type": "v.expected_mapping",
     "dataclass_type": "v.expected_mapping",
     "bool_type": "v.expected_bool",
+    "finite_number": "v.finite_number",
 }
 
 
@@ -163,6 +164,8 @@ def issue_problems(file: str, doc: YamlDocument, issues: list[Issue]) -> list[Pr
         params = {k: _plain_number(v) for k, v in issue.params.items()}
         if "what" in params:
             params["what"] = t(f"what.{params['what']}")
+        if "use" in params:
+            params["use"] = t(f"use.{params['use']}")
         hint = params.pop("hint", "")
         options = params.pop("options", None)
         message = t(issue.key, **params)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import re
+from pathlib import Path
 
 from facilitate.errors import UsageError
 from facilitate.i18n import t
+from facilitate.library.files import file_kind
 from facilitate.model.method import ID_PATTERN
 
 TEMPLATE = """\
@@ -79,3 +82,24 @@ def scaffold_method(method_id: str) -> str:
     if not re.match(ID_PATTERN, method_id):
         raise UsageError(t("methods.new.bad_id", id=method_id))
     return TEMPLATE.format(id=method_id, path=f"methods/{method_id}.yaml")
+
+
+def write_method_file(target: Path, text: str, *, force: bool, shown: str) -> None:
+    """Write a new method file at ``target`` (``shown`` is how messages name it).
+
+    Without ``force`` an existing file is never replaced (the file is created exclusively,
+    so not even one that appears meanwhile). Any failure to write (a folder that cannot be
+    made, no permission, a full disk) is one UsageError line.
+    """
+    try:
+        if force and (target.exists() or target.is_symlink()) and not target.is_file():
+            kind = t(f"lib.kind.{file_kind(os.stat(target).st_mode)}")  # never block on a pipe
+            raise UsageError(t("methods.new.cannot_write", path=shown, error=kind))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "w" if force else "x", encoding="utf-8") as file:
+            file.write(text)
+    except FileExistsError:
+        raise UsageError(t("methods.new.exists", path=shown)) from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise UsageError(t("methods.new.cannot_write", path=shown, error=reason)) from None

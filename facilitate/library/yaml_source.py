@@ -1,37 +1,85 @@
 """Read YAML so that every value can be traced back to its line and column.
 
 The C loader (libyaml) is used when PyYAML has it; the pure-Python loader is 7x slower.
-Duplicate keys, which PyYAML silently merges, are reported as problems.
+Plain values are read as YAML 1.2 (core schema) reads them: only ``true``/``false`` are
+booleans (so the language code ``no`` stays text), ``12:30`` is text rather than the base-60
+number 750, ``010`` is ten, and dates stay text. Duplicate keys, which PyYAML silently
+merges, are reported; aliases (``*name``) are refused, so a "billion laughs" file is answered
+at once; and nesting deeper than :data:`MAX_DEPTH` is refused.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
-_BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 USING_LIBYAML: bool = _BaseLoader is not yaml.SafeLoader
-_BOOL = "tag:yaml.org,2002:bool"
+MAX_DEPTH = 50
+"""Deepest nesting read: a method file needs fewer than ten levels."""
+
+_TAG = "tag:yaml.org,2002:"
+_INT12 = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+_FLOAT12 = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+    r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_BOOL12 = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL12 = re.compile(r"^(?:~|null|Null|NULL|)$")
 
 
-def yaml12_booleans(base: type) -> type:
-    """A loader class where only true/false are booleans (YAML 1.2), so that the Norwegian
-    language code ``no`` and words like ``yes``/``on``/``off`` stay text."""
-    loader = type(f"Yaml12{base.__name__}", (base,), {})
-    loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != _BOOL]
-        for first, resolvers in base.yaml_implicit_resolvers.items()
-    }
-    loader.add_implicit_resolver(
-        _BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-    )
-    return loader
+def _int12(text: str) -> int:
+    """A YAML 1.2 integer: decimal (leading zeros are decimal), ``0o`` octal, ``0x`` hex."""
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
 
 
-Loader: type = yaml12_booleans(_BaseLoader)
+def _float12(text: str) -> float:
+    lowered = text.lower()
+    if lowered.endswith(".inf"):
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(text)
+
+
+class Yaml12Loader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """A safe loader with the YAML 1.2 core schema's plain values (see the module text)."""
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, Any]] = {}
+
+    def construct_yaml12_int(self, node: yaml.ScalarNode) -> int:
+        return self._number(node, _int12)
+
+    def construct_yaml12_float(self, node: yaml.ScalarNode) -> float:
+        return self._number(node, _float12)
+
+    def _number(self, node: yaml.ScalarNode, parse: Any) -> Any:
+        text = str(self.construct_scalar(node))
+        try:
+            return parse(text)
+        except ValueError:  # too many digits, or an explicit !!int tag on text
+            raise yaml.constructor.ConstructorError(
+                None, None, f"not a number that can be read: {text[:40]!r}", node.start_mark
+            ) from None
+
+
+for _tag, _pattern, _first in (
+    ("bool", _BOOL12, "tTfF"),
+    ("int", _INT12, "-+0123456789"),
+    ("float", _FLOAT12, "-+0123456789."),
+    ("null", _NULL12, ["~", "n", "N", ""]),
+):
+    Yaml12Loader.add_implicit_resolver(_TAG + _tag, _pattern, list(_first))
+Yaml12Loader.add_constructor(_TAG + "int", Yaml12Loader.construct_yaml12_int)
+Yaml12Loader.add_constructor(_TAG + "float", Yaml12Loader.construct_yaml12_float)
+Loader: type = Yaml12Loader
 
 PathPart = str | int
 
@@ -44,8 +92,12 @@ class Position:
     column: int
 
 
+def _position(mark: Any) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
 class YamlSyntaxError(ValueError):
-    """The text is not valid YAML (or has a duplicate key); says where."""
+    """The text is not valid YAML (or has a duplicate key, an alias ...); says where."""
 
     def __init__(self, message: str, position: Position | None, path: tuple[PathPart, ...] = ()):
         super().__init__(message)
@@ -60,6 +112,41 @@ class DuplicateKeyError(YamlSyntaxError):
     def __init__(self, key: str, position: Position, path: tuple[PathPart, ...]):
         super().__init__(f"duplicate key {key!r}", position, path)
         self.key = key
+
+
+class AliasError(YamlSyntaxError):
+    """An alias (``*name``): refused, since each use would read the whole value again."""
+
+    def __init__(self, name: str, position: Position | None):
+        super().__init__(f"alias *{name}", position)
+        self.name = name
+
+
+class TooDeepError(YamlSyntaxError):
+    """Nesting deeper than :data:`MAX_DEPTH`."""
+
+    def __init__(self, position: Position, path: tuple[PathPart, ...]):
+        super().__init__(f"nested more than {MAX_DEPTH} levels", position, path)
+        self.limit = MAX_DEPTH
+
+
+def key_text(node: yaml.Node) -> str | None:
+    """A scalar key as the data has it, as text: ``~`` is ``None``, ``true`` is ``True``."""
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    value, tag = str(node.value), node.tag
+    if tag == _TAG + "null":
+        return "None"
+    if tag == _TAG + "bool":
+        return str(value.lower() == "true")
+    try:
+        if tag == _TAG + "int":
+            return str(_int12(value))
+        if tag == _TAG + "float":
+            return str(_float12(value))
+    except ValueError:
+        return value
+    return value
 
 
 @dataclass
@@ -78,7 +165,7 @@ class YamlDocument:
         for i, part in enumerate(path):
             last = i == len(path) - 1
             if isinstance(node, yaml.MappingNode):
-                match = next(((k, v) for k, v in node.value if _scalar_key(k) == str(part)), None)
+                match = next(((k, v) for k, v in node.value if key_text(k) == str(part)), None)
                 if match is None:
                     break
                 if last and key:
@@ -92,11 +179,7 @@ class YamlDocument:
             else:
                 break
             found = node.start_mark
-        return Position(found.line + 1, found.column + 1)
-
-
-def _scalar_key(node: yaml.Node) -> str | None:
-    return str(node.value) if isinstance(node, yaml.ScalarNode) else None
+        return _position(found)
 
 
 def parse_yaml(text: str) -> YamlDocument:
@@ -105,11 +188,11 @@ def parse_yaml(text: str) -> YamlDocument:
     try:
         root = loader.get_single_node()
         if root is not None:
-            _check_duplicate_keys(root, ())
+            check_tree(root, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        position = Position(mark.line + 1, mark.column + 1) if mark else None
+        position = _position(mark) if mark else None
         raise YamlSyntaxError(_syntax_message(error), position) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error).splitlines()[0], None) from None
@@ -123,19 +206,42 @@ def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     return "; ".join(parts) or "not valid YAML"
 
 
-def _check_duplicate_keys(node: yaml.Node, path: tuple[PathPart, ...]) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: set[str] = set()
-        for key_node, value_node in node.value:
-            key = _scalar_key(key_node)
-            if key is not None:
-                if key in seen:
-                    mark = key_node.start_mark
-                    raise DuplicateKeyError(
-                        key, Position(mark.line + 1, mark.column + 1), (*path, key)
-                    )
-                seen.add(key)
-            _check_duplicate_keys(value_node, (*path, key if key is not None else "?"))
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _check_duplicate_keys(item, (*path, i))
+def check_tree(root: yaml.Node, text: str) -> None:
+    """Visit every node once: duplicate keys, aliases (a node met twice) and depth are errors."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, tuple[PathPart, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if id(node) in seen:
+            raise _alias_error(text)
+        seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            raise TooDeepError(_position(node.start_mark), path)
+        if isinstance(node, yaml.MappingNode):
+            stack.extend(reversed(_mapping_children(node, path)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed([(item, (*path, i)) for i, item in enumerate(node.value)]))
+
+
+def _mapping_children(
+    node: yaml.MappingNode, path: tuple[PathPart, ...]
+) -> list[tuple[yaml.Node, tuple[PathPart, ...]]]:
+    children: list[tuple[yaml.Node, tuple[PathPart, ...]]] = []
+    keys: set[str] = set()
+    for key_node, value_node in node.value:
+        key = key_text(key_node)
+        if key is not None:
+            if key in keys:
+                raise DuplicateKeyError(key, _position(key_node.start_mark), (*path, key))
+            keys.add(key)
+        children.append((key_node, (*path, "?")))
+        children.append((value_node, (*path, key if key is not None else "?")))
+    return children
+
+
+def _alias_error(text: str) -> AliasError:
+    """Where the first alias is, read from the event stream (linear in the text)."""
+    for event in yaml.parse(text, Loader=Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return AliasError(str(event.anchor), _position(event.start_mark))
+    return AliasError("?", None)

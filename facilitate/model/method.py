@@ -7,10 +7,12 @@ in :mod:`facilitate.model.method_checks` so that every problem can name its own 
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -22,6 +24,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from facilitate.model.text import Text
+from facilitate.model.text_rules import describe_char, first_control
 
 SCHEMA_VERSION = 1
 MAX_STEP_MINUTES = 12 * 60
@@ -44,6 +47,26 @@ TEXT_SCHEMA: dict[str, Any] = {
 }
 
 
+def _no_control(text: str, *, multiline: bool = True) -> str:
+    """``text``, or a "text_control" error naming its first control character."""
+    found = first_control(text, multiline=multiline)
+    if found is not None:
+        raise PydanticCustomError(
+            "text_control",
+            "control character {char} in the text",
+            {"char": describe_char(found[1])},
+        )
+    return text
+
+
+def _one_line(text: str) -> str:
+    return _no_control(text, multiline=False)
+
+
+CleanStr = Annotated[str, AfterValidator(_one_line)]
+"""A plain one-line string (a source's title, a tag) without control characters."""
+
+
 def _to_text(value: Any, info: ValidationInfo) -> Text:
     if isinstance(value, Text):
         return value
@@ -53,7 +76,7 @@ def _to_text(value: Any, info: ValidationInfo) -> Text:
             raise PydanticCustomError(
                 "text_both", "expected text in both languages: {{sv: ..., en: ...}}"
             )
-        return Text.same(value)
+        return Text.same(_no_control(value))
     if isinstance(value, dict):
         extra = sorted(str(k) for k in value if k not in ("sv", "en"))
         if extra:
@@ -72,7 +95,7 @@ def _to_text(value: Any, info: ValidationInfo) -> Text:
             )
         if not (sv.strip() or en.strip()):
             raise PydanticCustomError("text_empty", "expected non-empty text")
-        return Text(sv=sv or en, en=en or sv)
+        return Text(sv=_no_control(sv or en), en=_no_control(en or sv))
     raise PydanticCustomError("text_type", "expected text: a string or {{sv: ..., en: ...}}")
 
 
@@ -83,6 +106,7 @@ def _to_seconds(value: Any) -> float:
     if isinstance(value, bool):
         raise PydanticCustomError("duration", "expected a duration such as 120, '2m' or '30s'")
     if isinstance(value, int | float):
+        _finite(value)
         seconds = float(value)
     elif isinstance(value, str) and value.strip() and (m := _DURATION_RE.match(value.strip())):
         seconds = float(int(m.group(1) or 0) * 60 + int(m.group(2) or 0))
@@ -107,11 +131,17 @@ WarningTime = Annotated[
 ]
 
 
+def _finite(value: int | float) -> None:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "expected a finite number")
+
+
 def _to_amount(value: Any) -> int | float | str:
     """A number, or the id of a parameter that supplies it."""
     if isinstance(value, bool):
         raise PydanticCustomError("amount", "expected a number or the name of a parameter")
     if isinstance(value, int | float):
+        _finite(value)
         return value
     if isinstance(value, str) and _ID_RE.match(value):
         return value
@@ -133,7 +163,7 @@ Amount = Annotated[
 class Strict(BaseModel):
     """Base: unknown keys are errors, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="lower-case id: a-z, 0-9, - and _")]
@@ -186,8 +216,8 @@ class GroupSize(Strict):
 
 
 class Source(Strict):
-    title: str = Field(min_length=1)
-    url: str | None = None
+    title: CleanStr = Field(min_length=1)
+    url: CleanStr | None = None
 
 
 CollectKind = Literal[
@@ -266,8 +296,8 @@ class Method(Strict):
     materials: list[BiText] = Field(default_factory=list)
     attribution: BiText | None = None
     sources: list[Source] = Field(default_factory=list)
-    licence: str | None = None
-    tags: list[str] = Field(default_factory=list)
+    licence: CleanStr | None = None
+    tags: list[CleanStr] = Field(default_factory=list)
     parameters: dict[Id, Parameter] = Field(default_factory=dict)
     dimensions: dict[Id, Dimension] = Field(default_factory=dict)
     warnings: list[WarningTime] = Field(default_factory=lambda: [120.0, 30.0])

@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 import difflib
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from facilitate.model.method import MAX_STEP_MINUTES, Collect, Method, Parameter, Step
+from facilitate.model.text_rules import describe_char, first_control
 
 BUILTIN_DIMENSIONS = ("round", "step")
 MAX_REPEAT = 50
+"""Most rounds a step repeats (``repeat``) or a scoring rule has (``rounds``)."""
+MAX_POINTS = 1000
+MAX_DOTS = 100
+MAX_DIMENSION_VALUES = 100
+"""Most numbered values a dimension takes from an integer parameter."""
+USE_LIMITS: dict[str, float] = {
+    "repeat": MAX_REPEAT,
+    "rounds": MAX_REPEAT,
+    "points": MAX_POINTS,
+    "dots": MAX_DOTS,
+    "minutes": MAX_STEP_MINUTES,
+    "values": MAX_DIMENSION_VALUES,
+}
+"""The largest value each use of a parameter takes: what a parameter sets bounds it too."""
 SCORING_FIELDS = ("points", "rounds", "scale", "dots", "per", "fields", "links")
 ALLOWED_FIELDS: dict[str, tuple[str, ...]] = {
     "pair_split": ("points", "rounds"),
@@ -86,6 +102,7 @@ def _check_group_size(method: Method) -> list[Issue]:
 
 def _check_parameters(method: Method) -> list[Issue]:
     issues = []
+    limits = parameter_limits(method)
     for pid, param in method.parameters.items():
         base: Path = ("parameters", pid)
         if param.min is not None and param.max is not None and param.min > param.max:
@@ -95,26 +112,82 @@ def _check_parameters(method: Method) -> list[Issue]:
         problem = parameter_value_problem(param, param.default)
         if problem:
             issues.append(Issue((*base, "default"), problem[0], problem[1]))
+        if pid in limits and param.type in ("integer", "minutes"):
+            issues += _over_limit(param, base, *limits[pid])
     return issues
 
 
-def parameter_value_problem(param: Parameter, value: Any) -> tuple[str, dict[str, Any]] | None:
-    """Why ``value`` does not fit ``param`` (message key and values), or None."""
+def _over_limit(param: Parameter, base: Path, use: str, limit: float) -> list[Issue]:
+    """A parameter's bounds and default may not pass what the field it sets allows."""
+    issues = []
+    for name in ("min", "max", "default"):
+        value = getattr(param, name)
+        if isinstance(value, int | float) and not isinstance(value, bool) and value > limit:
+            params = {"value": value, "use": use, "limit": limit}
+            issues.append(Issue((*base, name), "v.param_use_limit", params))
+    return issues
+
+
+def parameter_limits(method: Method) -> dict[str, tuple[str, float]]:
+    """Parameter id -> (use, largest value) for every parameter that sets a bounded field.
+
+    A parameter used in several places takes the smallest of their limits.
+    """
+    uses: list[tuple[Any, str]] = []
+    for step in method.steps:
+        uses += [(step.minutes, "minutes"), (step.repeat, "repeat")]
+        for c in step.collect:
+            uses += [(c.rounds, "rounds"), (c.points, "points"), (c.dots, "dots")]
+    uses += [(d.from_parameter, "values") for d in method.dimensions.values()]
+    limits: dict[str, tuple[str, float]] = {}
+    for value, use in uses:
+        if isinstance(value, str) and value in method.parameters:
+            known = limits.get(value)
+            if known is None or USE_LIMITS[use] < known[1]:
+                limits[value] = (use, USE_LIMITS[use])
+    return limits
+
+
+def parameter_value_problem(
+    param: Parameter, value: Any, limit: float | None = None
+) -> tuple[str, dict[str, Any]] | None:
+    """Why ``value`` does not fit ``param`` (message key and values), or None.
+
+    ``limit`` is the largest value the field the parameter sets allows (see
+    :func:`parameter_limits`); it bounds the range like the parameter's own ``max``.
+    """
     if param.type in ("integer", "minutes"):
         if isinstance(value, bool) or not isinstance(value, int | float):
             return "v.param_number", {"type": param.type}
+        if isinstance(value, float) and not math.isfinite(value):
+            return "v.finite_number", {"got": repr(value)}
         if param.type == "integer" and value != int(value):
             return "v.param_number", {"type": param.type}
         low = param.min if param.min is not None else (0.1 if param.type == "minutes" else 0)
         high = param.max if param.max is not None else MAX_STEP_MINUTES
+        high = min(high, limit) if limit is not None else high
         if not low <= value <= high:
             return "v.out_of_range", {"value": value, "min": low, "max": high}
         return None
+    texts = [value] if param.type == "text" else value
+    if isinstance(texts, list) and (control := _control_in(texts)):
+        return "v.text_control", {"char": control}
     if param.type == "text":
         return None if _is_text(value) else ("v.param_text", {})
     if not isinstance(value, list) or not value or not all(_is_text(v) for v in value):
         return "v.param_texts", {}
     return None
+
+
+def _control_in(texts: list[Any]) -> str:
+    """The first control character in these texts (strings or {sv, en}), described; or ""."""
+    for text in texts:
+        parts = text.values() if isinstance(text, dict) else [text]
+        for part in parts:
+            found = first_control(part) if isinstance(part, str) else None
+            if found is not None:
+                return describe_char(found[1])
+    return ""
 
 
 def _is_text(value: Any) -> bool:
@@ -212,11 +285,11 @@ def _check_collect(method: Method, collect: Collect, base: Path) -> list[Issue]:
         if getattr(collect, name) is None:
             issues.append(Issue((*base, name), "v.kind_needs_field", {"kind": collect.kind}))
     if collect.points is not None and "points" in allowed:
-        issues += _amount(method, collect.points, (*base, "points"), 1, 1000, ("integer",))
+        issues += _amount(method, collect.points, (*base, "points"), 1, MAX_POINTS, ("integer",))
     if collect.rounds is not None and "rounds" in allowed:
         issues += _amount(method, collect.rounds, (*base, "rounds"), 1, MAX_REPEAT, ("integer",))
     if collect.dots is not None and "dots" in allowed:
-        issues += _amount(method, collect.dots, (*base, "dots"), 1, 100, ("integer",))
+        issues += _amount(method, collect.dots, (*base, "dots"), 1, MAX_DOTS, ("integer",))
     if collect.scale is not None and "scale" in allowed:
         scale = collect.scale
         if len(scale) != 2 or scale[0] < 0 or scale[0] >= scale[1]:

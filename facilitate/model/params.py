@@ -5,10 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from facilitate.model.method import Method, Parameter
-from facilitate.model.method_checks import did_you_mean, parameter_value_problem
+from facilitate.model.method_checks import (
+    did_you_mean,
+    parameter_limits,
+    parameter_value_problem,
+)
 from facilitate.model.text import Text
 
 TEXTS_SEPARATOR = "|"
+"""Several texts in one ``--param`` value: ``stories=Trelleborg|Svalöv``. A comma is never a
+separator (questions and stories hold commas); a lone value with one gets a hint instead."""
 
 
 class ParameterError(ValueError):
@@ -57,6 +63,7 @@ def resolve_params(method: Method, overrides: dict[str, str] | None = None) -> d
     (an override separates texts with ``|``).
     """
     values = {pid: p.default for pid, p in method.parameters.items()}
+    limits = parameter_limits(method)
     for key, raw in (overrides or {}).items():
         param = method.parameters.get(key)
         if param is None:
@@ -67,14 +74,33 @@ def resolve_params(method: Method, overrides: dict[str, str] | None = None) -> d
                 options=", ".join(method.parameters) or "-",
             )
         value = _parse(param, raw)
-        problem = parameter_value_problem(param, value)
+        limit = limits[key][1] if key in limits else None
+        problem = parameter_value_problem(param, value, limit)
         if problem and problem[0] == "v.out_of_range":
             low, high = (_plain(problem[1][k]) for k in ("min", "max"))
             raise ParameterError("param.out_of_range", name=key, value=raw, min=low, max=high)
+        if problem and problem[0] == "v.text_control":
+            raise ParameterError("param.control", name=key, char=problem[1]["char"])
         if problem:
             raise ParameterError("param.bad_value", name=key, value=raw, type=param.type)
         values[key] = value
     return {pid: _finish(method.parameters[pid], v) for pid, v in values.items()}
+
+
+def list_hints(method: Method, overrides: dict[str, str] | None = None) -> list[ParameterError]:
+    """Hints (not errors) for overrides that were probably meant otherwise.
+
+    A list-of-texts parameter given one value with a comma (``stories=Trelleborg,Svalöv``)
+    is one text; the hint shows how several are written.
+    """
+    hints = []
+    for key, raw in (overrides or {}).items():
+        param = method.parameters.get(key)
+        if param is not None and param.type == "texts" and "," in raw and "|" not in raw:
+            parts = [part.strip() for part in raw.split(",") if part.strip()]
+            example = TEXTS_SEPARATOR.join(parts)
+            hints.append(ParameterError("param.list_hint", name=key, value=raw, example=example))
+    return hints
 
 
 def _to_json(value: Any) -> Any:
@@ -98,13 +124,14 @@ def params_from_json(method: Method, data: dict[str, Any]) -> dict[str, Any]:
     Raises :class:`ParameterError` for a stored value that no longer fits.
     """
     values = {pid: p.default for pid, p in method.parameters.items()}
+    limits = parameter_limits(method)
     for key, value in data.items():
         param = method.parameters.get(key)
         if param is None:
             continue
         if isinstance(value, str) and param.type != "text":
             value = _parse(param, value)
-        if parameter_value_problem(param, value):
+        if parameter_value_problem(param, value, limits[key][1] if key in limits else None):
             raise ParameterError("param.bad_value", name=key, value=value, type=param.type)
         values[key] = value
     return {pid: _finish(method.parameters[pid], v) for pid, v in values.items()}
