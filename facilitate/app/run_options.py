@@ -8,6 +8,9 @@ from facilitate.errors import UsageError
 from facilitate.i18n import t
 from facilitate.model.timer import parse_warnings
 
+MAX_SPEED = 1_000_000
+"""Fastest rehearsal: a 12-hour step in a twentieth of a second."""
+
 
 @dataclass(frozen=True)
 class RunOptions:
@@ -23,8 +26,8 @@ class RunOptions:
         cls, *, warn: str | None, quiet: bool, auto_advance: bool, speed: float
     ) -> RunOptions:
         """Check the options as given (``warn`` like "2m,30s" or "none"); UsageError if bad."""
-        if not speed > 0 or speed != speed or speed == float("inf"):
-            raise UsageError(t("timer.err.bad_speed", value=speed))
+        if not 0 < speed <= MAX_SPEED:  # also refuses nan and inf
+            raise UsageError(t("timer.err.speed_range", value=speed, max=MAX_SPEED))
         warnings = None
         if warn is not None:
             try:

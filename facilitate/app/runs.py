@@ -17,6 +17,7 @@ from facilitate.app.methods import Methods, ParamOverrides, resolve_values
 from facilitate.app.run_options import RunOptions
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
+from facilitate.library.user_text import checked_optional
 from facilitate.model.events import Event
 from facilitate.model.expand import build_timeline
 from facilitate.model.method import MAX_STEP_MINUTES
@@ -108,6 +109,7 @@ def start_timer_run(
     lang: str,
 ) -> Iterator[LiveRun]:
     """One countdown (``duration`` like "5m", or ``until`` "HH:MM"), recorded only in a session."""
+    title = checked_optional(title, "title")  # no control characters, not invisible
     if duration is None and until is None:
         raise UsageError(t("timer.err.timer_needs_time"))
     if duration is not None and until is not None:

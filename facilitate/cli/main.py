@@ -114,6 +114,12 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``facilitate`` command."""
     args = sys.argv[1:] if argv is None else argv
     set_language(detect_language(args, os.environ))
+    from facilitate.library.user_text import argument_problem, environment_problem
+
+    problem = argument_problem(args) or environment_problem(os.environ)
+    if problem:  # bytes that are not UTF-8 would break every line that shows them
+        print_error(f"{t('err.prefix')}: {problem}")
+        sys.exit(int(ExitCode.BAD_INPUT))
     if get_language() != "en" and (not args or "--help" in args or "-h" in args):
         translate_help_chrome()
     build_app()(args=args, prog_name="facilitate")

@@ -17,7 +17,7 @@ import typer
 from facilitate.app.run_options import RunOptions
 from facilitate.app.runs import LiveRun, resume_run, start_method_run, start_timer_run
 from facilitate.cli.context import AppContext
-from facilitate.cli.output import err, out
+from facilitate.cli.output import err, out, print_error
 from facilitate.clock import SystemClock
 from facilitate.errors import ExitCode
 from facilitate.i18n import t
@@ -38,6 +38,8 @@ def run_method(
     options: RunOptions,
 ) -> None:
     """`facilitate run`: run the method (with its --param values) in a session."""
+    if any("," in value for value in params):
+        _param_hints(app_ctx, method_id, params)
     with start_method_run(
         app_ctx.store(),
         app_ctx.methods(),
@@ -50,6 +52,19 @@ def run_method(
         clock=SystemClock(),
     ) as live:
         _drive(app_ctx, live, options)
+
+
+def _param_hints(app_ctx: AppContext, method_id: str, params: list[str]) -> None:
+    """Say so when a list parameter was given one text with commas (``stories=A,B``)."""
+    from facilitate.app.methods import param_hints
+    from facilitate.errors import FacilitateError
+
+    try:
+        method = app_ctx.methods().find(method_id).method
+    except FacilitateError:
+        return  # the run itself reports it
+    for hint in param_hints(method, params):
+        print_error(hint)
 
 
 def run_timer(
@@ -108,9 +123,9 @@ def _display(app_ctx: AppContext, live: LiveRun, stdout_tty: bool) -> tuple[Any,
     from facilitate.ui.screens import LiveDisplay, PlainDisplay
 
     if stdout_tty:
-        from rich.console import Console
+        from facilitate.ui.safe_text import SafeConsole
 
-        display: Any = LiveDisplay(Console(highlight=False), app_ctx.lang)
+        display: Any = LiveDisplay(SafeConsole(highlight=False), app_ctx.lang)
         return display, {"on_stop": display.leave, "on_continue": display.enter}
     segments = live.controller.segments
     return PlainDisplay(sys.stdout, segments, app_ctx.lang, title=live.heading), {}
@@ -131,6 +146,7 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
     """Run the loop on this terminal (or as plain lines), then report and exit."""
     from facilitate.ui.keys import TerminalKeys
     from facilitate.ui.live import LoopSettings, run_loop
+    from facilitate.ui.signals import StopSignals
 
     controller, sink, start = live.controller, live.sink, live.start
     stdin_tty = sys.stdin is not None and sys.stdin.isatty()
@@ -141,18 +157,20 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
             start = {**start, "paused": False}
     display, hooks = _display(app_ctx, live, stdout_tty)
     prompter = _prompter(stdin_tty, stdout_tty)
-    with _trace(app_ctx.env) as trace, TerminalKeys.for_stdin(**hooks) as keys:
-        settings = LoopSettings(
-            lang=app_ctx.lang,
-            session_id=live.session.id if live.session is not None else None,
-            quiet=options.quiet,
-            heading=live.heading,
-            min_redraw=0.1 if options.speed > 1 else 0.0,
-            new_id=live.new_id,
-            problem=lambda: sink.problem,
-            trace=trace,
-        )
-        with _stop_signals():
+    # SIGHUP, SIGTERM and Ctrl-C stop the run, which is saved; more of them are ignored
+    # until the save and the report are done (see facilitate/ui/signals.py).
+    with StopSignals() as stops:
+        with _trace(app_ctx.env) as trace, TerminalKeys.for_stdin(stops=stops, **hooks) as keys:
+            settings = LoopSettings(
+                lang=app_ctx.lang,
+                session_id=live.session.id if live.session is not None else None,
+                quiet=options.quiet,
+                heading=live.heading,
+                min_redraw=0.1 if options.speed > 1 else 0.0,
+                new_id=live.new_id,
+                problem=lambda: sink.problem,
+                trace=trace,
+            )
             reason = run_loop(
                 controller,
                 clock=SystemClock(),
@@ -162,43 +180,32 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
                 settings=settings,
                 start=start,
             )
-    sink.close()
-    _report(reason, live, app_ctx.lang)
-
-
-@contextlib.contextmanager
-def _stop_signals() -> Iterator[None]:
-    """SIGTERM and SIGHUP (terminal closed) stop the run like Ctrl-C, so it is saved."""
-    import signal
-
-    def interrupt(signum: int, frame: object) -> None:
-        raise KeyboardInterrupt
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        signum = getattr(signal, name, None)
-        if signum is not None:
-            previous[signum] = signal.signal(signum, interrupt)
-    try:
-        yield
-    finally:
-        for signum, handler in previous.items():
-            signal.signal(signum, handler)
+        stops.settle()  # a terminal that is gone is written to no more
+        try:
+            sink.close()
+            _report(reason, live, app_ctx.lang, stops.exit_code)
+        except OSError:  # the terminal went away while the report was printed
+            stops.hang_up()
+            stops.silence()
+        if stops.received is not None:
+            raise typer.Exit(stops.exit_code)
 
 
 def _say(console: Any, text: str) -> None:
     console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
-def _report(reason: StopReason, live: LiveRun, lang: str) -> None:
-    """What the run left: interrupted (exit 130), saved to resume, or finished with a summary."""
+def _report(
+    reason: StopReason, live: LiveRun, lang: str, exit_code: int = int(ExitCode.INTERRUPTED)
+) -> None:
+    """What the run left: interrupted (exit 129, 130 or 143), saved to resume, or finished."""
     session = live.session
     if reason == "interrupted":
         if session is not None:
             _say(err(), t("timer.run.interrupted", id=session.id))
         else:
             _say(err(), t("timer.run.interrupted_plain"))
-        raise typer.Exit(int(ExitCode.INTERRUPTED))
+        raise typer.Exit(exit_code)
     if session is None:
         return
     if reason == "quit":

@@ -4,6 +4,11 @@ The reader never polls: :meth:`TerminalKeys.next_key` sleeps in one ``select()``
 key arrives, the window is resized or the timeout (the next tick) passes. The terminal is
 put in cbreak mode, not raw mode (raw mode turns off output processing and garbles Rich's
 Live view), and its settings are restored on every way out.
+
+With a :class:`~facilitate.ui.signals.StopSignals` the reader is where a stop arrives: a
+signal wakes the ``select()`` and :meth:`TerminalKeys.next_key` raises
+:class:`~facilitate.ui.signals.StopRequested`; EOF or an I/O error on the terminal raises
+:class:`~facilitate.ui.signals.TerminalLost` (a hang-up).
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ import sys
 import time
 from collections.abc import Callable
 from types import FrameType, TracebackType
-from typing import Protocol
+from typing import Any, Protocol
+
+from facilitate.ui.signals import StopRequested, StopSignals, TerminalLost
 
 try:
     import termios
@@ -74,7 +81,8 @@ class TerminalKeys:
 
     With ``fd`` None (standard input is not a terminal) it reads no keys and only waits,
     still waking up on a resize. ``on_stop``/``on_continue`` are called around Ctrl-Z so the
-    caller can leave and re-enter its full-screen view.
+    caller can leave and re-enter its full-screen view. ``stops`` makes it raise when the
+    run is asked to stop (see the module text).
     """
 
     def __init__(
@@ -83,10 +91,12 @@ class TerminalKeys:
         *,
         on_stop: Callable[[], None] | None = None,
         on_continue: Callable[[], None] | None = None,
+        stops: StopSignals | None = None,
     ) -> None:
         self.fd = fd
         self.on_stop = on_stop
         self.on_continue = on_continue
+        self.stops = stops
         self._saved: list | None = None  # type: ignore[type-arg]
         self._pending: list[str] = []
         self._wake_r = self._wake_w = -1
@@ -94,7 +104,7 @@ class TerminalKeys:
         self._eof = False
 
     @classmethod
-    def for_stdin(cls, **kwargs: Callable[[], None] | None) -> TerminalKeys:
+    def for_stdin(cls, **kwargs: Any) -> TerminalKeys:
         """Keys from standard input when it is a terminal, else a reader that only waits."""
         tty_in = termios is not None and sys.stdin is not None and sys.stdin.isatty()
         return cls(sys.stdin.fileno() if tty_in else None, **kwargs)
@@ -106,6 +116,8 @@ class TerminalKeys:
         os.set_blocking(self._wake_r, False)
         os.set_blocking(self._wake_w, False)
         self._handle(signal.SIGWINCH, self._on_winch)
+        if self.stops is not None:
+            self.stops.add_waker(self._wake)
         if self.fd is not None:
             self._saved = termios.tcgetattr(self.fd)
             self.resume()
@@ -123,7 +135,9 @@ class TerminalKeys:
 
     def close(self) -> None:
         """Restore the terminal's settings and the signal handlers; safe to call twice."""
-        self.pause()
+        self._restore_mode()
+        if self.stops is not None:
+            self.stops.interruptible = False
         for signum, handler in self._old_handlers.items():
             with contextlib.suppress(ValueError, TypeError):
                 signal.signal(signum, handler)  # type: ignore[arg-type]
@@ -135,16 +149,36 @@ class TerminalKeys:
         self._wake_r = self._wake_w = -1
 
     def pause(self) -> None:
+        """Normal mode for a prompt; a stop signal now cancels the prompt at once."""
+        self._restore_mode()
+        if self.stops is not None:
+            self.stops.interruptible = True
+
+    def _restore_mode(self) -> None:
         if self.fd is not None and self._saved is not None:
-            with contextlib.suppress(termios.error):
+            with contextlib.suppress(termios.error, OSError):
                 termios.tcsetattr(self.fd, termios.TCSADRAIN, self._saved)
 
     def resume(self) -> None:
+        if self.stops is not None:
+            self.stops.interruptible = False
         if self.fd is not None:
-            with contextlib.suppress(termios.error):
+            with contextlib.suppress(termios.error, OSError):
                 tty.setcbreak(self.fd, termios.TCSANOW)
 
+    def _check_stop(self) -> None:
+        if self.stops is not None and self.stops.received is not None:
+            raise StopRequested
+
+    def _lost(self) -> None:
+        """EOF or an I/O error on the terminal: it is gone, which is a hang-up."""
+        self._eof = True
+        if self.stops is not None:
+            self.stops.hang_up()
+        raise TerminalLost
+
     def next_key(self, timeout: float | None) -> str | None:
+        self._check_stop()
         if self._pending:
             return self._pending.pop(0)
         if self._wake_r < 0:  # no terminal support at all: only wait
@@ -154,15 +188,18 @@ class TerminalKeys:
         if self.fd is not None and not self._eof:
             watch.append(self.fd)
         readable, _, _ = select.select(watch, [], [], None if timeout is None else max(0, timeout))
+        self._check_stop()
         if self._wake_r in readable:
             with contextlib.suppress(BlockingIOError):
                 os.read(self._wake_r, 64)
             return RESIZE
         if self.fd is not None and self.fd in readable:
-            data = os.read(self.fd, 64)
+            try:
+                data = os.read(self.fd, 64)
+            except OSError:  # EIO: the terminal was hung up
+                data = b""
             if not data:
-                self._eof = True
-                return None
+                self._lost()
             self._pending.extend(decode_keys(data))
             return self._pending.pop(0) if self._pending else None
         return None
@@ -179,16 +216,23 @@ class TerminalKeys:
     def _on_winch(self, signum: int, frame: FrameType | None) -> None:
         self._wake()
 
+    def _stopping(self) -> bool:
+        return self.stops is not None and self.stops.received is not None
+
     def _on_tstp(self, signum: int, frame: FrameType | None) -> None:
         if self.on_stop is not None:
-            self.on_stop()
-        self.pause()
+            with contextlib.suppress(OSError):
+                self.on_stop()
+        self._restore_mode()
         signal.signal(signal.SIGTSTP, signal.SIG_DFL)
         os.kill(os.getpid(), signal.SIGTSTP)
 
     def _on_cont(self, signum: int, frame: FrameType | None) -> None:
         signal.signal(signal.SIGTSTP, self._on_tstp)
+        if self._stopping():  # a closed window sends SIGCONT after SIGHUP: leave it alone
+            return
         self.resume()
         if self.on_continue is not None:
-            self.on_continue()
+            with contextlib.suppress(OSError):  # the terminal may be gone
+                self.on_continue()
         self._wake()

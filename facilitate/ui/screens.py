@@ -28,6 +28,7 @@ from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.format import format_clock, format_minutes
 from facilitate.ui.safe_text import safe_line
+from facilitate.ui.signals import TerminalLost
 from facilitate.ui.views import Overlay, format_countdown, key_help, render
 
 ALT_SCREEN_OFF = "\x1b[?1049l\x1b[?25h"
@@ -49,9 +50,10 @@ class LiveDisplay:
             redirect_stderr=False,
         )
         self._running = False
+        self.lost = False
 
     def start(self) -> None:
-        if not self._running:
+        if not self._running and not self.lost:
             self.live.start()
             self._running = True
 
@@ -62,11 +64,21 @@ class LiveDisplay:
 
     def show(self, snap: RunSnapshot, overlay: Overlay) -> None:
         size = self.console.size
-        self.live.update(render(snap, (size.width, size.height), self.lang, overlay), refresh=True)
+        frame = render(snap, (size.width, size.height), self.lang, overlay)
+        self._write(lambda: self.live.update(frame, refresh=True))
 
     def bell(self) -> None:
-        self.console.file.write("\a")
-        self.console.file.flush()
+        self._write(lambda: (self.console.file.write("\a"), self.console.file.flush()))
+
+    def _write(self, action: Callable[[], object]) -> None:
+        """Do ``action``; an I/O error means the terminal is gone (TerminalLost, once)."""
+        if self.lost:
+            return
+        try:
+            action()
+        except OSError:
+            self.lost = True
+            raise TerminalLost from None
 
     def help(self) -> bool:
         """The next frame draws the help over the view, until a key closes it."""
@@ -112,6 +124,7 @@ class PlainDisplay:
         self.lang = lang
         self.title = title
         self.stamp = stamp or (lambda: time.strftime("%H:%M:%S"))
+        self.lost = False
         self._last: tuple[int, int, bool] | None = None
         self._last_left: tuple[int, int] | None = None
 
@@ -119,7 +132,8 @@ class PlainDisplay:
         """Nothing to set up."""
 
     def stop(self) -> None:
-        self.stream.flush()
+        if not self.lost:
+            self.stream.flush()
 
     def bell(self) -> None:
         """Plain output rings no bell."""
@@ -135,8 +149,15 @@ class PlainDisplay:
         self._say(text)
 
     def _say(self, text: str) -> None:
-        self.stream.write(f"{self.stamp()} {safe_line(text)}\n")
-        self.stream.flush()
+        """One line; an I/O error (the terminal or pipe is gone) is TerminalLost, once."""
+        if self.lost:
+            return
+        try:
+            self.stream.write(f"{self.stamp()} {safe_line(text)}\n")
+            self.stream.flush()
+        except OSError:
+            self.lost = True
+            raise TerminalLost from None
 
     def show(self, snap: RunSnapshot, overlay: Overlay) -> None:
         seconds, overtime = shown_seconds(snap.remaining)
