@@ -189,7 +189,8 @@ def _structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
     else:
         message = t("v.yaml_too_deep", limit=error.limit)
     line, column = (pos.line, pos.column) if pos else (None, None)
-    return Problem(name, line, column, format_path(error.path), message)
+    field = format_path(error.path[:3]) + ("…" if len(error.path) > 3 else "")
+    return Problem(name, line, column, field, message)
 
 
 def check_file_name(method: Method, path: Path, cwd: Path | None = None) -> None:

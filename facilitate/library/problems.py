@@ -112,6 +112,8 @@ def _message(error: dict[str, Any]) -> str:
         return t("v.too_small", limit=ctx.get("ge", ctx.get("gt")), got=got)
     if kind in ("less_than_equal", "less_than"):
         return t("v.too_large", limit=ctx.get("le", ctx.get("lt")), got=got)
+    if kind == "invalid_key":  # a key such as ~ or [a, b]: not a name
+        return t("v.invalid_key", got=got)
     if kind == "too_short":
         return t("v.too_short", min=ctx.get("min_length", 1))
     key = f"v.{kind}"
@@ -141,7 +143,7 @@ def schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> lis
         loc = tuple(item["loc"])
         if item["type"] == "missing" and loc in explained:
             continue
-        is_key = item["type"] == "extra_forbidden" or (loc and loc[-1] == "[key]")
+        is_key = item["type"] in ("extra_forbidden", "invalid_key") or (loc and loc[-1] == "[key]")
         path = tuple(p for p in loc if p != "[key]")
         lookup = path[:-1] if item["type"] == "missing" else path
         pos = doc.position(lookup, key=bool(is_key))

@@ -95,10 +95,14 @@ def write_method_file(target: Path, text: str, *, force: bool, shown: str) -> No
         if force and (target.exists() or target.is_symlink()) and not target.is_file():
             kind = t(f"lib.kind.{file_kind(os.stat(target).st_mode)}")  # never block on a pipe
             raise UsageError(t("methods.new.cannot_write", path=shown, error=kind))
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True)
         with open(target, "w" if force else "x", encoding="utf-8") as file:
             file.write(text)
-    except FileExistsError:
+    except FileExistsError as error:
+        if error.filename != str(target):  # a file where a folder was to be made
+            reason = t("methods.new.not_a_folder", path=error.filename)
+            raise UsageError(t("methods.new.cannot_write", path=shown, error=reason)) from None
         raise UsageError(t("methods.new.exists", path=shown)) from None
     except OSError as error:
         reason = error.strerror or str(error)
