@@ -142,8 +142,8 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
             [
                 Problem(
                     name,
-                    pos.line,
-                    pos.column,
+                    pos.line if pos else None,
+                    pos.column if pos else None,
                     format_path(error.path),
                     t("v.duplicate_key", key=error.key),
                 )

@@ -7,6 +7,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from facilitate.errors import Problem
 from facilitate.i18n import t
@@ -92,7 +93,7 @@ def known_keys(path: tuple[str | int, ...]) -> list[str]:
     return []
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: ErrorDetails) -> str:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     got = describe_value(error.get("input"))

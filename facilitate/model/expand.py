@@ -36,29 +36,42 @@ def build_timeline(method: Method, values: dict[str, Any] | None = None) -> list
         values = resolve_params(method)
     segments: list[Segment] = []
     for step in method.steps:
-        seconds = _number(step.minutes, values) * 60 if step.minutes is not None else None
-        warnings = tuple(step.warnings if step.warnings is not None else method.warnings)
         texts = _round_texts(step, values)
         rounds = step_rounds(step, values)
-        common = {
-            "step_id": step.id,
-            "title": step.title,
-            "instructions": step.instructions,
-            "seconds": seconds,
-            "until": step.until,
-            "warnings": warnings,
-            "roles": tuple(step.roles),
-            "collects": tuple(c.kind for c in step.collect),
-        }
         if rounds is None:
-            segments.append(Segment(index=len(segments), **common))
+            segments.append(_segment(method, step, values, len(segments)))
             continue
         for n in range(1, rounds + 1):
             text = texts[(n - 1) % len(texts)] if texts else None
-            segments.append(
-                Segment(index=len(segments), round=n, rounds=rounds, round_text=text, **common)
-            )
+            segments.append(_segment(method, step, values, len(segments), n, rounds, text))
     return segments
+
+
+def _segment(
+    method: Method,
+    step: Step,
+    values: dict[str, Any],
+    index: int,
+    round_: int | None = None,
+    rounds: int | None = None,
+    round_text: Text | None = None,
+) -> Segment:
+    seconds = _number(step.minutes, values) * 60 if step.minutes is not None else None
+    warnings = step.warnings if step.warnings is not None else method.warnings
+    return Segment(
+        index=index,
+        step_id=step.id,
+        title=step.title,
+        instructions=step.instructions,
+        seconds=seconds,
+        until=step.until,
+        round=round_,
+        rounds=rounds,
+        round_text=round_text,
+        warnings=tuple(warnings),
+        roles=tuple(step.roles),
+        collects=tuple(c.kind for c in step.collect),
+    )
 
 
 def dimension_values(method: Method, dim_id: str, values: dict[str, Any]) -> list[Choice] | None:

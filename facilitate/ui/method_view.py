@@ -85,7 +85,8 @@ def _steps_table(method: Method, values: dict[str, Any], lang: str) -> Table:
         if step.until:
             time = t("show.until", time=step.until)
         else:
-            minutes = float(values[step.minutes] if isinstance(step.minutes, str) else step.minutes)
+            amount = step.minutes
+            minutes = float(values[amount]) if isinstance(amount, str) else float(amount or 0)
             each = format_duration(minutes * 60)
             time = f"{rounds} × {each}" if rounds else each
         collects = ", ".join(t(f"kind.{c.kind}") for c in step.collect)

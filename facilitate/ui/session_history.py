@@ -144,12 +144,12 @@ def describe(event: Event, steps: _Steps, names: Mapping[str, str]) -> str:
                 **steps.at(event.index),
             )
         case EntryAdded():
-            where = f" ({steps.of_entry(event.step, event.round)})" if event.step else ""
+            place = f" ({steps.of_entry(event.step, event.round)})" if event.step else ""
             return t(
                 "sessions.ev.entry_added",
                 kind=kind_name(event.kind),
                 entry=short_id(event.entry_id),
-                where=where,
+                where=place,
                 text=event.text,
             )
         case EntryEdited():

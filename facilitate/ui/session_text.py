@@ -144,8 +144,10 @@ def status_text(state: SessionState) -> str:
 
 def resume_detail(run: Run | None) -> str:
     """``(12:30 left, paused)`` for a run that can be continued, else ``""``."""
-    point = run.resume_point if run is not None else None
-    if point is None or point.remaining_seconds is None or run.progress == "finished":
+    if run is None or run.progress == "finished":
+        return ""
+    point = run.resume_point
+    if point is None or point.remaining_seconds is None:
         return ""
     parts = [t("sessions.status.left", time=format_duration(point.remaining_seconds))]
     if point.paused:

@@ -111,7 +111,7 @@ def session_view(
         (t("sessions.label.date"), header.date),
         (t("sessions.label.place"), header.place),
         (t("sessions.label.language"), language_name(header.language)),
-        (t("sessions.label.method"), names.get(header.method, header.method or "")),
+        (t("sessions.label.method"), names.get(header.method or "", header.method or "")),
         (t("sessions.label.plan"), header.plan or ""),
         (t("sessions.label.facilitators"), ", ".join(header.facilitators)),
         (t("sessions.label.status"), status_text(state) + resume_detail(state.last_run)),
