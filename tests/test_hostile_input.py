@@ -195,3 +195,45 @@ def test_real_bytes_on_the_command_line_and_in_the_environment(tmp_path: Path) -
     )
     assert result.returncode == 2 and b"FACILITATE_AUTHOR" in result.stderr
     assert b"Traceback" not in result.stderr
+
+
+# -- every command, given hostile values -------------------------------------------------
+
+EVIL = "../x\x1b]0;P\x07\u202e"
+EVERY_COMMAND = [
+    ["sessions", "show", EVIL],
+    ["sessions", "show", EVIL, "--json"],
+    ["sessions", "history", EVIL],
+    ["sessions", "note", EVIL, "hello"],
+    ["sessions", "edit-entry", EVIL, "abcd", "hello"],
+    ["sessions", "delete-entry", EVIL, "abcd"],
+    ["sessions", "resume", EVIL],
+    ["sessions", "archive", EVIL],
+    ["sessions", "delete", EVIL, "--yes"],
+    ["sessions", "new", "--title", "T", "--language", EVIL],
+    ["sessions", "new", "--title", "T", "--date", EVIL],
+    ["sessions", "new", "--title", "T", "--method", EVIL],
+    ["methods", "show", EVIL],
+    ["methods", "show", "world-cafe", "--param", EVIL],
+    ["methods", "validate", f"{EVIL}.yaml"],
+    ["methods", "new", EVIL],
+    ["run", EVIL],
+    ["run", "world-cafe", "--warn", EVIL],
+    ["timer", EVIL],
+    ["timer", "--until", EVIL],
+    ["timer", "1m", "--warn", EVIL],
+    ["timer", "1m", "--speed", "1e400"],
+    ["timer", "1m", "--speed", "nan"],
+]
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=lambda args: " ".join(args[:2]))
+def test_every_command_answers_hostile_values_in_one_safe_line(
+    args: list[str], env: dict[str, str]
+) -> None:
+    result = run_cli(args, env=env)
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = 2 if args[:2] == ["methods", "validate"] else 1  # validate adds its summary
+    assert len(result.stderr.splitlines()) == lines, result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
