@@ -237,3 +237,16 @@ def test_every_command_answers_hostile_values_in_one_safe_line(
     lines = 2 if args[:2] == ["methods", "validate"] else 1  # validate adds its summary
     assert len(result.stderr.splitlines()) == lines, result.stderr
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_the_questions_of_sessions_new_refuse_control_characters_in_the_prompt() -> None:
+    """Asked interactively, a bad answer is corrected in the prompt itself: nothing is lost."""
+    from facilitate.ui.session_prompts import _text_ok
+
+    title = _text_ok("title", required=True)
+    assert title("Eslöv samverkan") is True
+    assert "control character" in str(title(HOSTILE["esc"]))
+    assert title("  ") == "Please enter a title."
+    names = _text_ok("facilitator")
+    assert names("Anna, Lisa") is True and names("") is True
+    assert "the facilitator's name" in str(names(f"Anna, {HOSTILE['bidi']}"))

@@ -9,7 +9,9 @@ from collections.abc import Callable
 from datetime import date as Date
 from typing import Any
 
+from facilitate.errors import UsageError
 from facilitate.i18n import t
+from facilitate.library.user_text import checked_text
 from facilitate.model.session import SESSION_LANGUAGES
 
 MethodCheck = Callable[[str], str | None]
@@ -22,6 +24,23 @@ def _answer(question: Any) -> str:
     if answer is None:
         raise KeyboardInterrupt
     return str(answer).strip()
+
+
+def _text_ok(field: str, *, required: bool = False) -> Callable[[str], bool | str]:
+    """A check for a typed text: no control characters, and something visible if required."""
+
+    def validate(text: str) -> bool | str:
+        if not text.strip():
+            return t("sessions.ask.required") if required else True
+        parts = text.split(",") if field == "facilitator" else [text]
+        try:
+            for part in (p for p in parts if p.strip()):
+                checked_text(part, field)
+        except UsageError as error:
+            return str(error)
+        return True
+
+    return validate
 
 
 def _date_ok(text: str) -> bool | str:
@@ -51,17 +70,16 @@ def ask_session_fields(given: dict[str, Any], check_method: MethodCheck) -> dict
 
     fields = dict(given)
     fields["title"] = _answer(
-        questionary.text(
-            t("sessions.ask.title"),
-            validate=lambda text: bool(text.strip()) or t("sessions.ask.required"),
-        )
+        questionary.text(t("sessions.ask.title"), validate=_text_ok("title", required=True))
     )
     if not given.get("date_given"):
         fields["date"] = _answer(
             questionary.text(t("sessions.ask.date"), default=given["date"], validate=_date_ok)
         )
     if not given.get("place"):
-        fields["place"] = _answer(questionary.text(t("sessions.ask.place")))
+        fields["place"] = _answer(
+            questionary.text(t("sessions.ask.place"), validate=_text_ok("place"))
+        )
     if not given.get("language_given"):
         fields["language"] = _answer(
             questionary.text(
@@ -74,6 +92,8 @@ def ask_session_fields(given: dict[str, Any], check_method: MethodCheck) -> dict
             or None
         )
     if not given.get("facilitators"):
-        names = _answer(questionary.text(t("sessions.ask.facilitators")))
+        names = _answer(
+            questionary.text(t("sessions.ask.facilitators"), validate=_text_ok("facilitator"))
+        )
         fields["facilitators"] = [name.strip() for name in names.split(",") if name.strip()]
     return fields
