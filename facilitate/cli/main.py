@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point of the ``facilitate`` command."""
     args = sys.argv[1:] if argv is None else argv
     set_language(detect_language(args, os.environ))
-    from facilitate.library.user_text import argument_problem, environment_problem
+    from facilitate.app.invocation import argument_problem, environment_problem
 
     problem = argument_problem(args) or environment_problem(os.environ)
     if problem:  # bytes that are not UTF-8 would break every line that shows them

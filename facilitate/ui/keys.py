@@ -97,7 +97,7 @@ class TerminalKeys:
         self.on_stop = on_stop
         self.on_continue = on_continue
         self.stops = stops
-        self._saved: list | None = None  # type: ignore[type-arg]
+        self._saved: list[Any] | None = None
         self._pending: list[str] = []
         self._wake_r = self._wake_w = -1
         self._old_handlers: dict[int, object] = {}
