@@ -261,3 +261,14 @@ def test_methods_new_into_a_read_only_folder_is_one_line(isolated: Path) -> None
     finally:
         folder.chmod(0o700)
     assert "cannot write" in assert_one_line(result, "locked/mine.yaml")
+
+
+def test_run_gives_the_same_hint_for_a_list_written_with_commas() -> None:
+    result = run_cli(
+        [
+            *("run", "storytelling-harvesting", "--speed", "1000000", "--warn", "none"),
+            *("--param", "stories=Trelleborg,Svalöv"),
+        ]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("stories=Trelleborg|Svalöv") == 1
