@@ -1,0 +1,200 @@
+"""A checked plan resolved against the method library: every block with its planned length.
+
+This is what the schedule arithmetic works on; it no longer needs the method library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from facilitate.model.expand import build_timeline
+from facilitate.model.method import Method
+from facilitate.model.plan.checks import is_flexible, method_values, natural_seconds
+from facilitate.model.plan.document import Block, Plan
+from facilitate.model.text import Text
+from facilitate.model.timeline import Segment
+
+Path = tuple[str | int, ...]
+DEFAULT_MIN_SHARE = 0.5
+"""A flexible block without ``min_minutes`` may be shortened to half its planned length."""
+
+
+@dataclass(frozen=True)
+class PlannedTrack:
+    """One of a parallel block's tracks, with its blocks in order."""
+
+    title: Text
+    room: str | None
+    presenter: str | None
+    blocks: tuple[PlannedBlock, ...]
+
+    @property
+    def seconds(self) -> float:
+        return sum(b.seconds for b in self.blocks)
+
+
+@dataclass(frozen=True)
+class PlannedBlock:
+    """A block of the day: what it is, its planned length, its anchor and how far it may shrink.
+
+    ``key`` is unique in the programme (the block's ``id``, else its position such as ``"3"``,
+    or ``"6.2.1"`` inside a track). ``kind`` is ``"method"``, ``"parallel"`` or an item kind.
+    ``segments`` is the method's own timeline (unscaled) for a method block.
+    """
+
+    key: str
+    kind: str
+    title: Text
+    seconds: float
+    anchor: float | None
+    flexible: bool
+    min_seconds: float
+    path: Path
+    method_id: str | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    segments: tuple[Segment, ...] = ()
+    tracks: tuple[PlannedTrack, ...] = ()
+    presenter: str | None = None
+    responsible: str | None = None
+    room: str | None = None
+    notes: Text | None = None
+    lists: tuple[tuple[Text, tuple[Text, ...]], ...] = ()
+    """The lists of texts a method block's plan gives (its stories, its questions): label, texts."""
+
+
+@dataclass(frozen=True)
+class Programme:
+    """A whole day: its facts and its blocks in order. Times are seconds since local midnight."""
+
+    id: str
+    title: Text
+    date: dt.date | None
+    place: str | None
+    language: str
+    timezone: str
+    start: float
+    end: float | None
+    organiser: str | None
+    notes: Text | None
+    blocks: tuple[PlannedBlock, ...]
+
+    def block(self, key: str) -> PlannedBlock:
+        """The block (also inside a track) whose key is ``key``; KeyError when none is."""
+        for block in self.all_blocks():
+            if block.key == key:
+                return block
+        raise KeyError(key)
+
+    def all_blocks(self) -> list[PlannedBlock]:
+        """Every block, those inside tracks right after their parallel block."""
+        found = []
+        for block in self.blocks:
+            found.append(block)
+            found += [inner for track in block.tracks for inner in track.blocks]
+        return found
+
+
+def build_programme(plan: Plan, methods: Mapping[str, Method]) -> Programme:
+    """Resolve a plan that :func:`~facilitate.model.plan.checks.check_plan` accepted."""
+    taken = {b.id for b in _every_block(plan.blocks) if b.id}
+    blocks = tuple(
+        _planned(block, ("blocks", i), str(i + 1), methods, taken)
+        for i, block in enumerate(plan.blocks)
+    )
+    return Programme(
+        id=plan.id,
+        title=plan.title,
+        date=plan.date,
+        place=plan.place,
+        language=plan.language,
+        timezone=plan.timezone,
+        start=plan.start,
+        end=plan.end,
+        organiser=plan.organiser,
+        notes=plan.notes,
+        blocks=blocks,
+    )
+
+
+def _every_block(blocks: list[Block]) -> list[Block]:
+    found = []
+    for block in blocks:
+        found.append(block)
+        for track in block.parallel or []:
+            found += _every_block(track.blocks)
+    return found
+
+
+def _unique(key: str, taken: set[str]) -> str:
+    candidate, n = key, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{key}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _planned(
+    block: Block, path: Path, position: str, methods: Mapping[str, Method], taken: set[str]
+) -> PlannedBlock:
+    key = block.id or _unique(position, taken)
+    tracks = tuple(
+        PlannedTrack(
+            title=track.title,
+            room=track.room,
+            presenter=track.presenter,
+            blocks=tuple(
+                _planned(
+                    inner,
+                    (*path, "parallel", j, "blocks", k),
+                    f"{key}.{j + 1}.{k + 1}",
+                    methods,
+                    taken,
+                )
+                for k, inner in enumerate(track.blocks)
+            ),
+        )
+        for j, track in enumerate(block.parallel or [])
+    )
+    seconds = natural_seconds(block, methods)
+    if seconds is None:
+        seconds = max(track.seconds for track in tracks)
+    flexible = is_flexible(block)
+    if block.min_minutes is not None:
+        min_seconds = block.min_minutes * 60
+    else:
+        min_seconds = seconds * DEFAULT_MIN_SHARE if flexible else seconds
+    method = methods[block.method] if block.method else None
+    values = method_values(method, block.params) if method else {}
+    return PlannedBlock(
+        key=key,
+        kind="method" if method else ("parallel" if tracks else str(block.item)),
+        title=block.title or (method.name if method else Text.same(key)),
+        seconds=seconds,
+        anchor=block.at,
+        flexible=flexible,
+        min_seconds=min_seconds,
+        path=path,
+        method_id=block.method,
+        values=values,
+        segments=tuple(build_timeline(method, values)) if method else (),
+        tracks=tracks,
+        presenter=block.presenter,
+        responsible=block.responsible,
+        room=block.room,
+        notes=block.notes,
+        lists=_given_lists(method, block, values) if method else (),
+    )
+
+
+def _given_lists(
+    method: Method, block: Block, values: Mapping[str, Any]
+) -> tuple[tuple[Text, tuple[Text, ...]], ...]:
+    return tuple(
+        (method.parameters[key].label, tuple(values[key]))
+        for key in block.params
+        if method.parameters[key].type == "texts"
+    )
