@@ -15,6 +15,7 @@ from facilitate.i18n import (
     catalog_core,
     catalog_methods,
     catalog_parser,
+    catalog_plans,
     catalog_safety,
     catalog_scoring,
     catalog_sessions,
@@ -32,6 +33,7 @@ AREAS = (
     catalog_sessions,
     catalog_timer,
     catalog_safety,
+    catalog_plans,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

@@ -1,0 +1,116 @@
+"""Problems of plan files: schema errors with plan-aware hints, and `plan check` findings.
+
+Schema errors are turned into Problems by :func:`facilitate.library.problems.schema_problems`;
+its "did you mean" hints know the method file's keys, so the hints for unknown keys are
+made again here from the plan file's keys.
+"""
+
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from facilitate.errors import Problem
+from facilitate.i18n import t
+from facilitate.library.problems import format_path, schema_problems
+from facilitate.library.yaml_source import YamlDocument
+from facilitate.model.method_checks import did_you_mean
+from facilitate.model.plan.clocktime import format_clock
+from facilitate.model.plan.diagnose import Clock, Duration, Finding
+from facilitate.model.plan.document import Plan
+from facilitate.model.text import Text
+
+
+def _model_in(annotation: Any) -> Any:
+    """The pydantic model inside Optional/list/dict/Annotated, or None."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
+def plan_keys(path: tuple[str | int, ...]) -> list[str]:
+    """The keys a plan file accepts at ``path`` (for "did you mean")."""
+    current: Any = Plan
+    for part in path:
+        if isinstance(part, int):
+            continue
+        field = current.model_fields.get(str(part)) if current else None
+        if field is None:
+            return []
+        current = _model_in(field.annotation)
+    return list(current.model_fields) if current else []
+
+
+def plan_schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
+    """One Problem per schema error of a plan file, with hints from the plan's own keys."""
+    errors = error.errors(include_url=False)
+    unknown: dict[str, tuple[str, str]] = {}
+    explained: set[str] = set()
+    for item in errors:
+        if item["type"] != "extra_forbidden":
+            continue
+        loc = tuple(item["loc"])
+        hint = did_you_mean(str(loc[-1]), plan_keys(loc[:-1]))
+        message = t("v.unknown_key", key=loc[-1])
+        unknown[format_path(loc)] = (
+            message,
+            message + (t("v.did_you_mean", hint=hint) if hint else ""),
+        )
+        if hint:
+            explained.add(format_path((*loc[:-1], hint)))
+    problems = []
+    for problem in schema_problems(file, doc, error):
+        if problem.field in explained and problem.message == t("v.missing"):
+            continue
+        plain, hinted = unknown.get(problem.field, ("", ""))
+        if plain and problem.message.startswith(plain):
+            problem = Problem(problem.file, problem.line, problem.column, problem.field, hinted)
+        problems.append(problem)
+    return problems
+
+
+def format_length(seconds: float) -> str:
+    """``5700`` -> ``1 h 35 min`` (``1 tim 35 min`` in Swedish)."""
+    minutes = round(seconds / 60)
+    hours, rest = divmod(minutes, 60)
+    if hours and rest:
+        return t("dur.h_min", h=hours, m=rest)
+    if hours:
+        return t("dur.h", h=hours)
+    if seconds and seconds < 60:
+        return t("dur.s", s=round(seconds))
+    return t("dur.min", m=minutes)
+
+
+def describe(value: Any, lang: str) -> Any:
+    """A finding's value as the reader sees it: texts, clock times and lengths."""
+    if isinstance(value, Text):
+        return value.get(lang)
+    if isinstance(value, Clock):
+        return format_clock(value.seconds, lang)
+    if isinstance(value, Duration):
+        return format_length(value.seconds)
+    return value
+
+
+def finding_message(finding: Finding, lang: str) -> str:
+    """The message of a finding in the interface language."""
+    return t(finding.key, **{k: describe(v, lang) for k, v in finding.params.items()})
+
+
+def finding_problem(file: str, doc: YamlDocument | None, finding: Finding, lang: str) -> Problem:
+    """A finding located in its file, as ``file:line:col: field: message``."""
+    pos = doc.position(finding.path) if doc is not None else None
+    return Problem(
+        file,
+        pos.line if pos else None,
+        pos.column if pos else None,
+        format_path(finding.path),
+        finding_message(finding, lang),
+    )
