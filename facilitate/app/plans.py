@@ -1,0 +1,92 @@
+"""Use cases for plans: check them, and export a programme as a document or a calendar file.
+
+Collaborators come in as parameters (where to look, the time of the export); nothing here
+prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from facilitate.errors import FacilitateError, InvalidFileError, Problem, UsageError
+from facilitate.export.ics import plan_ics
+from facilitate.export.plan_html import plan_html
+from facilitate.export.plan_md import plan_markdown
+from facilitate.i18n import t
+from facilitate.library.plan_problems import finding_problem
+from facilitate.library.plans import LoadedPlan, find_plan, load_plans, method_map
+from facilitate.model.plan.diagnose import DayLength, diagnose
+
+EXPORT_FORMATS = ("md", "html", "ics")
+
+
+@dataclass
+class PlanCheck:
+    """What `plan check` found in one plan (or why it could not be read)."""
+
+    name: str
+    errors: list[Problem] = field(default_factory=list)
+    warnings: list[tuple[str, Problem]] = field(default_factory=list)
+    day: DayLength | None = None
+
+
+def check_loaded(loaded: LoadedPlan, lang: str) -> PlanCheck:
+    """The findings of one plan that loaded, located in its file."""
+    findings, day = diagnose(loaded.programme)
+    check = PlanCheck(loaded.name, day=day)
+    for finding in findings:
+        problem = finding_problem(loaded.name, loaded.document, finding, lang)
+        if finding.level == "error":
+            check.errors.append(problem)
+        else:
+            check.warnings.append((finding.level, problem))
+    return check
+
+
+def check_plans(
+    refs: Sequence[str], cwd: Path, env: Mapping[str, str], lang: str
+) -> list[PlanCheck]:
+    """Check the plans ``refs`` (ids or files), or every plan found when none are named."""
+    methods = method_map(cwd, env)
+    if not refs:
+        library = load_plans(cwd, env, methods)
+        checks = [PlanCheck(p.file, errors=[p]) for p in library.problems]
+        checks += [check_loaded(p, lang) for _, p in sorted(library.plans.items())]
+        return checks
+    checks = []
+    for ref in refs:
+        try:
+            loaded = find_plan(ref, cwd=cwd, env=env, methods=methods)
+        except InvalidFileError as error:
+            checks.append(PlanCheck(error.problems[0].file, errors=list(error.problems)))
+            continue
+        except FacilitateError as error:
+            checks.append(PlanCheck(ref, errors=[Problem(ref, None, None, "", str(error))]))
+            continue
+        checks.append(check_loaded(loaded, lang))
+    return checks
+
+
+def export_plan(
+    loaded: LoadedPlan,
+    fmt: str,
+    *,
+    stamp: dt.datetime,
+    day: dt.date | None = None,
+    steps: bool = False,
+) -> str:
+    """The programme as ``fmt`` (md, html or ics); ``day`` replaces the plan's date."""
+    programme = loaded.programme
+    if fmt == "md":
+        return plan_markdown(programme, steps=steps)
+    if fmt == "html":
+        return plan_html(programme, steps=steps)
+    if fmt == "ics":
+        when = day or programme.date
+        if when is None:
+            raise UsageError(t("plan.export.needs_date", id=programme.id))
+        return plan_ics(programme, day=when, stamp=stamp)
+    raise UsageError(t("plan.export.bad_format", format=fmt))

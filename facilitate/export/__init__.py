@@ -1,0 +1,1 @@
+"""Pure renderers: what is planned or recorded, as documents to send or import elsewhere."""
