@@ -87,6 +87,7 @@ def build_app() -> typer.Typer:
     methods.register(app)
     sessions.register(app)
     run.register(app)
+    __import__("facilitate.cli.plan", fromlist=["register"]).register(app)
     return app
 
 

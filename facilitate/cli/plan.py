@@ -1,0 +1,200 @@
+"""`facilitate plan ...`: list, show, check, write, export and describe workshop plans."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from facilitate.cli.context import AppContext, add_group, app_context
+from facilitate.cli.output import err, out, print_error
+from facilitate.errors import UsageError
+from facilitate.i18n import t
+
+
+def _loaded(app_ctx: AppContext, ref: str):  # type: ignore[no-untyped-def]
+    from facilitate.library.plans import find_plan
+
+    return find_plan(ref, cwd=app_ctx.cwd, env=app_ctx.env)
+
+
+def _write(path: Path, text: str) -> None:
+    """Write ``text`` durably (the file is complete on disk before anything says so)."""
+    from facilitate.store.durable import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text.encode("utf-8"))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the `plan` command group."""
+    plan = add_group(app, "plan", help=t("plan.help"), epilog=t("plan.epilog"))
+
+    @plan.command("list", help=t("plan.list.help"), epilog=t("plan.list.example"))
+    def list_(
+        ctx: typer.Context,
+        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json"), metavar="")] = False,
+    ) -> None:
+        from facilitate.library.plans import load_plans
+        from facilitate.ui.plan_view import plan_summary, plans_table
+
+        app_ctx = app_context(ctx)
+        library = load_plans(app_ctx.cwd, app_ctx.env)
+        for problem in library.problems:
+            print_error(t("plan.skipped", problem=str(problem)))
+        loaded = sorted(library.plans.values(), key=lambda p: p.plan.id)
+        if as_json:
+            data = [plan_summary(p, app_ctx.lang) for p in loaded]
+            out().print_json(json.dumps(data, ensure_ascii=False))
+            return
+        if not loaded:
+            out().print(t("plan.none"))
+            return
+        out().print(plans_table(loaded, app_ctx.lang))
+        for plan_id, hidden in sorted(library.overridden.items()):
+            for h in hidden:
+                origin = t(f"origin.{h.origin}")
+                err().print(t("plan.overrides", id=plan_id, origin=origin), style="dim")
+
+    @plan.command("show", help=t("plan.show.help"), epilog=t("plan.show.example"))
+    def show(
+        ctx: typer.Context,
+        ref: Annotated[str, typer.Argument(metavar="FILE|ID", help=t("arg.plan_ref"))],
+        steps: Annotated[
+            bool, typer.Option("--steps", help=t("opt.plan_steps"), metavar="")
+        ] = False,
+        as_json: Annotated[bool, typer.Option("--json", help=t("opt.json"), metavar="")] = False,
+    ) -> None:
+        from facilitate.ui.plan_view import programme_data, programme_view
+
+        app_ctx = app_context(ctx)
+        loaded = _loaded(app_ctx, ref)
+        if as_json:
+            data = programme_data(loaded.programme, app_ctx.lang, steps=steps)
+            out().print_json(json.dumps(data, ensure_ascii=False))
+            return
+        out().print(programme_view(loaded, app_ctx.lang, steps=steps))
+
+    @plan.command("check", help=t("plan.check.help"), epilog=t("plan.check.example"))
+    def check(
+        ctx: typer.Context,
+        refs: Annotated[
+            list[str] | None,
+            typer.Argument(metavar="[FILE|ID]...", help=t("arg.plan_refs"), show_default=False),
+        ] = None,
+    ) -> None:
+        from facilitate.app.plans import check_plans
+
+        app_ctx = app_context(ctx)
+        checks = check_plans(refs or [], app_ctx.cwd, app_ctx.env, app_ctx.lang)
+        if not checks:
+            raise UsageError(t("plan.check.none"))
+        if print_checks(checks, app_ctx.lang):
+            raise typer.Exit(2)
+
+    @plan.command("export", help=t("plan.export.help"), epilog=t("plan.export.example"))
+    def export(
+        ctx: typer.Context,
+        ref: Annotated[str, typer.Argument(metavar="FILE|ID", help=t("arg.plan_ref"))],
+        fmt: Annotated[
+            str, typer.Option("--format", "-f", help=t("opt.plan_format"), metavar="md|html|ics")
+        ] = "md",
+        out_path: Annotated[
+            Path | None, typer.Option("--out", "-o", help=t("opt.plan_out"), metavar="PATH")
+        ] = None,
+        date: Annotated[
+            str | None,
+            typer.Option("--date", help=t("opt.plan_export_date"), metavar="YYYY-MM-DD"),
+        ] = None,
+        steps: Annotated[
+            bool, typer.Option("--steps", help=t("opt.plan_steps"), metavar="")
+        ] = False,
+    ) -> None:
+        import datetime as dt
+
+        from facilitate.app.plans import EXPORT_FORMATS, export_plan
+        from facilitate.library.methods import display_path
+
+        app_ctx = app_context(ctx)
+        if fmt not in EXPORT_FORMATS:
+            raise UsageError(t("plan.export.bad_format", format=fmt))
+        day = _date_option(date, "plan.export.bad_date")
+        loaded = _loaded(app_ctx, ref)
+        stamp = dt.datetime.now(dt.UTC)
+        text = export_plan(loaded, fmt, stamp=stamp, day=day, steps=steps)
+        if out_path is None:
+            typer.echo(text, nl=False)
+            return
+        target = out_path if out_path.is_absolute() else app_ctx.cwd / out_path
+        _write(target, text)
+        out().print(t("plan.export.done", path=display_path(target, app_ctx.cwd)))
+
+    @plan.command("schema", help=t("plan.schema.help"), epilog=t("plan.schema.example"))
+    def schema() -> None:
+        from facilitate.model.plan.document import Plan
+
+        data = Plan.model_json_schema()
+        data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        data["title"] = "facilitate plan"
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+    from facilitate.cli.plan_new import register_new
+
+    register_new(plan)
+
+
+def print_checks(checks: list, lang: str) -> bool:  # type: ignore[type-arg]
+    """Print what `plan check` found, plan by plan; True when any plan has errors."""
+    from facilitate.errors import Problem
+    from facilitate.library.plan_problems import format_length
+    from facilitate.model.plan.clocktime import format_range
+
+    failed = False
+    for check in checks:
+        for problem in check.errors:
+            print_error(str(problem))
+        for level, p in check.warnings:
+            message = f"{t(f'plan.level.{level}')}: {p.message}"
+            print_error(str(Problem(p.file, p.line, p.column, p.field, message)))
+        if check.day is not None:
+            day = check.day
+            span = format_range(day.start, max(day.end, day.target or day.end), lang)
+            out().print(
+                t(
+                    "plan.check.day",
+                    name=check.name,
+                    range=span,
+                    length=format_length(day.seconds),
+                    busy=format_length(day.busy),
+                    gaps=format_length(day.gaps),
+                    room=format_length(day.flexible_room),
+                ),
+                soft_wrap=True,
+            )
+        if check.errors:
+            failed = True
+            warnings = len(check.warnings)
+            print_error(
+                t(
+                    "plan.check.summary",
+                    name=check.name,
+                    errors=len(check.errors),
+                    warnings=warnings,
+                )
+            )
+        else:
+            out().print(t("plan.check.ok", name=check.name), soft_wrap=True)
+    return failed
+
+
+def _date_option(value: str | None, key: str):  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(t(key, date=value, value=value)) from None
