@@ -49,6 +49,12 @@ def test_the_app_has_the_documented_command_groups() -> None:
         "sessions delete",
         "run",
         "timer",
+        "plan list",
+        "plan show",
+        "plan check",
+        "plan new",
+        "plan export",
+        "plan schema",
     }
     assert wanted <= names
 

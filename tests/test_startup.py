@@ -34,6 +34,7 @@ def test_group_help_does_not_import_our_heavy_libraries() -> None:
     # Running any (sub)command makes Typer itself import pydantic (typer._adapters), so only the
     # libraries that we import are checked here.
     ours = set(HEAVY) - {"pydantic", "pydantic_core"}
-    for group in (["methods", "--help"], ["sessions", "--help"], ["run", "--help"]):
+    groups = (["methods", "--help"], ["sessions", "--help"], ["run", "--help"], ["plan", "--help"])
+    for group in groups:
         modules = imported_modules(*group)
         assert not (ours & modules), (group, sorted(ours & modules))
