@@ -53,9 +53,11 @@ def check_plans(
     methods = method_map(cwd, env)
     if not refs:
         library = load_plans(cwd, env, methods)
-        checks = [PlanCheck(p.file, errors=[p]) for p in library.problems]
-        checks += [check_loaded(p, lang) for _, p in sorted(library.plans.items())]
-        return checks
+        broken: dict[str, list[Problem]] = {}
+        for problem in library.problems:
+            broken.setdefault(problem.file, []).append(problem)
+        checks = [PlanCheck(name, errors=found) for name, found in broken.items()]
+        return checks + [check_loaded(p, lang) for _, p in sorted(library.plans.items())]
     checks = []
     for ref in refs:
         try:

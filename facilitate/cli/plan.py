@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -13,14 +13,21 @@ from facilitate.cli.output import err, out, print_error
 from facilitate.errors import UsageError
 from facilitate.i18n import t
 
+if TYPE_CHECKING:
+    import datetime as dt
 
-def _loaded(app_ctx: AppContext, ref: str):  # type: ignore[no-untyped-def]
+    from facilitate.app.plans import PlanCheck
+    from facilitate.library.plans import LoadedPlan
+    from facilitate.model.plan.diagnose import DayLength
+
+
+def _loaded(app_ctx: AppContext, ref: str) -> LoadedPlan:
     from facilitate.library.plans import find_plan
 
     return find_plan(ref, cwd=app_ctx.cwd, env=app_ctx.env)
 
 
-def _write(path: Path, text: str) -> None:
+def write_durably(path: Path, text: str) -> None:
     """Write ``text`` durably (the file is complete on disk before anything says so)."""
     from facilitate.store.durable import write_atomic
 
@@ -128,7 +135,7 @@ def register(app: typer.Typer) -> None:
             typer.echo(text, nl=False)
             return
         target = out_path if out_path.is_absolute() else app_ctx.cwd / out_path
-        _write(target, text)
+        write_durably(target, text)
         out().print(t("plan.export.done", path=display_path(target, app_ctx.cwd)))
 
     @plan.command("schema", help=t("plan.schema.help"), epilog=t("plan.schema.example"))
@@ -145,11 +152,9 @@ def register(app: typer.Typer) -> None:
     register_new(plan)
 
 
-def print_checks(checks: list, lang: str) -> bool:  # type: ignore[type-arg]
+def print_checks(checks: list[PlanCheck], lang: str) -> bool:
     """Print what `plan check` found, plan by plan; True when any plan has errors."""
     from facilitate.errors import Problem
-    from facilitate.library.plan_problems import format_length
-    from facilitate.model.plan.clocktime import format_range
 
     failed = False
     for check in checks:
@@ -159,20 +164,7 @@ def print_checks(checks: list, lang: str) -> bool:  # type: ignore[type-arg]
             message = f"{t(f'plan.level.{level}')}: {p.message}"
             print_error(str(Problem(p.file, p.line, p.column, p.field, message)))
         if check.day is not None:
-            day = check.day
-            span = format_range(day.start, max(day.end, day.target or day.end), lang)
-            out().print(
-                t(
-                    "plan.check.day",
-                    name=check.name,
-                    range=span,
-                    length=format_length(day.seconds),
-                    busy=format_length(day.busy),
-                    gaps=format_length(day.gaps),
-                    room=format_length(day.flexible_room),
-                ),
-                soft_wrap=True,
-            )
+            out().print(day_line(check.name, check.day, lang), soft_wrap=True)
         if check.errors:
             failed = True
             warnings = len(check.warnings)
@@ -189,7 +181,23 @@ def print_checks(checks: list, lang: str) -> bool:  # type: ignore[type-arg]
     return failed
 
 
-def _date_option(value: str | None, key: str):  # type: ignore[no-untyped-def]
+def day_line(name: str, day: DayLength, lang: str) -> str:
+    """``plans/x.yaml: the day 09:30–16:00 (6 h 30 min): ...``."""
+    from facilitate.library.plan_problems import format_length
+    from facilitate.model.plan.clocktime import format_range
+
+    return t(
+        "plan.check.day",
+        name=name,
+        range=format_range(day.start, max(day.end, day.target or day.end), lang),
+        length=format_length(day.seconds),
+        busy=format_length(day.busy),
+        gaps=format_length(day.gaps),
+        room=format_length(day.flexible_room),
+    )
+
+
+def _date_option(value: str | None, key: str) -> dt.date | None:
     import datetime as dt
 
     if value is None:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +12,9 @@ from facilitate.cli.context import app_context
 from facilitate.cli.output import out
 from facilitate.errors import UsageError
 from facilitate.i18n import t
+
+if TYPE_CHECKING:
+    from facilitate.library.plan_scaffold import DraftBlock, PlanDraft
 
 
 def _clock_option(option: str, value: str | None) -> float | None:
@@ -55,16 +59,9 @@ def register_new(plan: typer.Typer) -> None:
         ] = None,
         force: Annotated[bool, typer.Option("--force", help=t("opt.force"), metavar="")] = False,
     ) -> None:
-        import datetime as dt
-
-        from facilitate.cli.plan import _write
+        from facilitate.cli.plan import write_durably
         from facilitate.library.methods import display_path
-        from facilitate.library.plan_scaffold import (
-            PlanDraft,
-            check_plan_id,
-            draft_yaml,
-            parse_block_spec,
-        )
+        from facilitate.library.plan_scaffold import check_plan_id, draft_yaml, parse_block_spec
         from facilitate.library.plans import method_map, parse_plan
 
         app_ctx = app_context(ctx)
@@ -74,31 +71,42 @@ def register_new(plan: typer.Typer) -> None:
         shown = display_path(target, app_ctx.cwd)
         if target.exists() and not force:
             raise UsageError(t("plan.new.exists", path=shown))
-        if date is not None:
-            try:
-                dt.date.fromisoformat(date)
-            except ValueError:
-                raise UsageError(t("plan.new.bad_date", value=date)) from None
         methods = method_map(app_ctx.cwd, app_ctx.env)
         blocks = [parse_block_spec(spec, methods) for spec in block or []]
-        asked = title is None and not blocks and app_ctx.interactive
-        if asked:
+        facts = {"title": title, "date": date, "start": start, "end": end, "place": place}
+        if title is None and not blocks and app_ctx.interactive:
             from facilitate.ui.plan_prompts import QuestionaryPlanPrompter, ask_plan_draft
 
             draft = ask_plan_draft(QuestionaryPlanPrompter(), plan_id, methods, app_ctx.lang)
         else:
-            draft = PlanDraft(
-                id=plan_id,
-                title=title or plan_id,
-                start=_clock_option("--start", start) or 9 * 3600.0,
-                end=_clock_option("--end", end),
-                date=date,
-                place=place,
-                language=app_ctx.lang,
-                blocks=blocks,
-            )
+            draft = draft_from_flags(plan_id, facts, blocks, app_ctx.lang)
         text = draft_yaml(draft, methods)
         parse_plan(text, shown, methods)  # never write a plan that does not check
-        _write(target, text)
+        write_durably(target, text)
         out().print(t("plan.new.done", path=shown))
-        out().print(t("plan.new.next", path=shown))
+        out().print(t("plan.new.next", path=shown), soft_wrap=True)
+
+
+def draft_from_flags(
+    plan_id: str, facts: dict[str, str | None], blocks: list[DraftBlock], lang: str
+) -> PlanDraft:
+    """The draft that --title, --date, --start, --end, --place and --block describe."""
+    date = facts["date"]
+    if date is not None:
+        try:
+            dt.date.fromisoformat(date)
+        except ValueError:
+            raise UsageError(t("plan.new.bad_date", value=date)) from None
+    start = _clock_option("--start", facts["start"])
+    from facilitate.library.plan_scaffold import PlanDraft
+
+    return PlanDraft(
+        id=plan_id,
+        title=facts["title"] or plan_id,
+        start=9 * 3600.0 if start is None else start,
+        end=_clock_option("--end", facts["end"]),
+        date=date,
+        place=facts["place"],
+        language=lang,
+        blocks=blocks,
+    )

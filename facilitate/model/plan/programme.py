@@ -141,24 +141,7 @@ def _planned(
     block: Block, path: Path, position: str, methods: Mapping[str, Method], taken: set[str]
 ) -> PlannedBlock:
     key = block.id or _unique(position, taken)
-    tracks = tuple(
-        PlannedTrack(
-            title=track.title,
-            room=track.room,
-            presenter=track.presenter,
-            blocks=tuple(
-                _planned(
-                    inner,
-                    (*path, "parallel", j, "blocks", k),
-                    f"{key}.{j + 1}.{k + 1}",
-                    methods,
-                    taken,
-                )
-                for k, inner in enumerate(track.blocks)
-            ),
-        )
-        for j, track in enumerate(block.parallel or [])
-    )
+    tracks = _tracks(block, path, key, methods, taken)
     seconds = natural_seconds(block, methods)
     if seconds is None:
         seconds = max(track.seconds for track in tracks)
@@ -187,6 +170,30 @@ def _planned(
         room=block.room,
         notes=block.notes,
         lists=_given_lists(method, block, values) if method else (),
+    )
+
+
+def _tracks(
+    block: Block, path: Path, key: str, methods: Mapping[str, Method], taken: set[str]
+) -> tuple[PlannedTrack, ...]:
+    """The tracks of a parallel block; their blocks are keyed ``KEY.TRACK.N`` unless named."""
+    return tuple(
+        PlannedTrack(
+            title=track.title,
+            room=track.room,
+            presenter=track.presenter,
+            blocks=tuple(
+                _planned(
+                    inner,
+                    (*path, "parallel", j, "blocks", k),
+                    f"{key}.{j + 1}.{k + 1}",
+                    methods,
+                    taken,
+                )
+                for k, inner in enumerate(track.blocks)
+            ),
+        )
+        for j, track in enumerate(block.parallel or [])
     )
 
 
