@@ -1,4 +1,5 @@
-"""Use cases for plans: check them, and export a programme as a document or a calendar file.
+"""Use cases for plans: find and list them, check them, export a programme as a document or
+a calendar file and save it.
 
 Collaborators come in as parameters (where to look, the time of the export); nothing here
 prints.
@@ -16,11 +17,49 @@ from facilitate.export.ics import plan_ics
 from facilitate.export.plan_html import plan_html
 from facilitate.export.plan_md import plan_markdown
 from facilitate.i18n import t
+from facilitate.library.methods import display_path
 from facilitate.library.plan_problems import finding_problem
-from facilitate.library.plans import LoadedPlan, find_plan, load_plans, method_map
+from facilitate.library.plans import LoadedPlan, PlanLibrary, find_plan, load_plans, method_map
+from facilitate.model.method import Method
 from facilitate.model.plan.diagnose import DayLength, diagnose
+from facilitate.store.durable import write_atomic
 
+__all__ = [
+    "EXPORT_FORMATS",
+    "LoadedPlan",
+    "PlanCheck",
+    "Plans",
+    "check_loaded",
+    "check_plans",
+    "display_path",
+    "export_plan",
+    "save_text",
+]
 EXPORT_FORMATS = ("md", "html", "ics")
+
+
+class Plans:
+    """Plan look-ups for one command: ``cwd`` and ``env`` decide where plans (and the methods
+    they use) are found."""
+
+    def __init__(self, cwd: Path, env: Mapping[str, str]) -> None:
+        self.cwd = cwd
+        self.env = env
+        self._methods: dict[str, Method] | None = None
+
+    def methods(self) -> dict[str, Method]:
+        """The methods plans may use (loaded once)."""
+        if self._methods is None:
+            self._methods = method_map(self.cwd, self.env)
+        return self._methods
+
+    def find(self, ref: str) -> LoadedPlan:
+        """The plan ``ref`` (an id or a file); NotFoundError with a hint, InvalidFileError."""
+        return find_plan(ref, cwd=self.cwd, env=self.env, methods=self.methods())
+
+    def library(self) -> PlanLibrary:
+        """Every plan found, with the problems of the files that were skipped."""
+        return load_plans(self.cwd, self.env, self.methods())
 
 
 @dataclass
@@ -46,13 +85,10 @@ def check_loaded(loaded: LoadedPlan, lang: str) -> PlanCheck:
     return check
 
 
-def check_plans(
-    refs: Sequence[str], cwd: Path, env: Mapping[str, str], lang: str
-) -> list[PlanCheck]:
+def check_plans(plans: Plans, refs: Sequence[str], lang: str) -> list[PlanCheck]:
     """Check the plans ``refs`` (ids or files), or every plan found when none are named."""
-    methods = method_map(cwd, env)
     if not refs:
-        library = load_plans(cwd, env, methods)
+        library = plans.library()
         broken: dict[str, list[Problem]] = {}
         for problem in library.problems:
             broken.setdefault(problem.file, []).append(problem)
@@ -61,7 +97,7 @@ def check_plans(
     checks = []
     for ref in refs:
         try:
-            loaded = find_plan(ref, cwd=cwd, env=env, methods=methods)
+            loaded = plans.find(ref)
         except InvalidFileError as error:
             checks.append(PlanCheck(error.problems[0].file, errors=list(error.problems)))
             continue
@@ -92,3 +128,9 @@ def export_plan(
             raise UsageError(t("plan.export.needs_date", id=programme.id))
         return plan_ics(programme, day=when, stamp=stamp)
     raise UsageError(t("plan.export.bad_format", format=fmt))
+
+
+def save_text(path: Path, text: str) -> None:
+    """Write ``text`` durably: the file is whole on disk before anyone is told it was saved."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, text.encode("utf-8"))

@@ -16,23 +16,13 @@ from facilitate.i18n import t
 if TYPE_CHECKING:
     import datetime as dt
 
-    from facilitate.app.plans import PlanCheck
-    from facilitate.library.plans import LoadedPlan
-    from facilitate.model.plan.diagnose import DayLength
+    from facilitate.app.plans import PlanCheck, Plans
 
 
-def _loaded(app_ctx: AppContext, ref: str) -> LoadedPlan:
-    from facilitate.library.plans import find_plan
+def _plans(app_ctx: AppContext) -> Plans:
+    from facilitate.app.plans import Plans
 
-    return find_plan(ref, cwd=app_ctx.cwd, env=app_ctx.env)
-
-
-def write_durably(path: Path, text: str) -> None:
-    """Write ``text`` durably (the file is complete on disk before anything says so)."""
-    from facilitate.store.durable import write_atomic
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text.encode("utf-8"))
+    return Plans(app_ctx.cwd, app_ctx.env)
 
 
 def register(app: typer.Typer) -> None:
@@ -44,11 +34,10 @@ def register(app: typer.Typer) -> None:
         ctx: typer.Context,
         as_json: Annotated[bool, typer.Option("--json", help=t("opt.json"), metavar="")] = False,
     ) -> None:
-        from facilitate.library.plans import load_plans
         from facilitate.ui.plan_view import plan_summary, plans_table
 
         app_ctx = app_context(ctx)
-        library = load_plans(app_ctx.cwd, app_ctx.env)
+        library = _plans(app_ctx).library()
         for problem in library.problems:
             print_error(t("plan.skipped", problem=str(problem)))
         loaded = sorted(library.plans.values(), key=lambda p: p.plan.id)
@@ -77,7 +66,7 @@ def register(app: typer.Typer) -> None:
         from facilitate.ui.plan_view import programme_data, programme_view
 
         app_ctx = app_context(ctx)
-        loaded = _loaded(app_ctx, ref)
+        loaded = _plans(app_ctx).find(ref)
         if as_json:
             data = programme_data(loaded.programme, app_ctx.lang, steps=steps)
             out().print_json(json.dumps(data, ensure_ascii=False))
@@ -95,7 +84,7 @@ def register(app: typer.Typer) -> None:
         from facilitate.app.plans import check_plans
 
         app_ctx = app_context(ctx)
-        checks = check_plans(refs or [], app_ctx.cwd, app_ctx.env, app_ctx.lang)
+        checks = check_plans(_plans(app_ctx), refs or [], app_ctx.lang)
         if not checks:
             raise UsageError(t("plan.check.none"))
         if print_checks(checks, app_ctx.lang):
@@ -121,21 +110,20 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         import datetime as dt
 
-        from facilitate.app.plans import EXPORT_FORMATS, export_plan
-        from facilitate.library.methods import display_path
+        from facilitate.app.plans import EXPORT_FORMATS, display_path, export_plan, save_text
 
         app_ctx = app_context(ctx)
         if fmt not in EXPORT_FORMATS:
             raise UsageError(t("plan.export.bad_format", format=fmt))
         day = _date_option(date, "plan.export.bad_date")
-        loaded = _loaded(app_ctx, ref)
+        loaded = _plans(app_ctx).find(ref)
         stamp = dt.datetime.now(dt.UTC)
         text = export_plan(loaded, fmt, stamp=stamp, day=day, steps=steps)
         if out_path is None:
             typer.echo(text, nl=False)
             return
         target = out_path if out_path.is_absolute() else app_ctx.cwd / out_path
-        write_durably(target, text)
+        save_text(target, text)
         out().print(t("plan.export.done", path=display_path(target, app_ctx.cwd)))
 
     @plan.command("schema", help=t("plan.schema.help"), epilog=t("plan.schema.example"))
@@ -155,6 +143,7 @@ def register(app: typer.Typer) -> None:
 def print_checks(checks: list[PlanCheck], lang: str) -> bool:
     """Print what `plan check` found, plan by plan; True when any plan has errors."""
     from facilitate.errors import Problem
+    from facilitate.ui.plan_view import day_line
 
     failed = False
     for check in checks:
@@ -179,22 +168,6 @@ def print_checks(checks: list[PlanCheck], lang: str) -> bool:
         else:
             out().print(t("plan.check.ok", name=check.name), soft_wrap=True)
     return failed
-
-
-def day_line(name: str, day: DayLength, lang: str) -> str:
-    """``plans/x.yaml: the day 09:30–16:00 (6 h 30 min): ...``."""
-    from facilitate.library.plan_problems import format_length
-    from facilitate.model.plan.clocktime import format_range
-
-    return t(
-        "plan.check.day",
-        name=name,
-        range=format_range(day.start, max(day.end, day.target or day.end), lang),
-        length=format_length(day.seconds),
-        busy=format_length(day.busy),
-        gaps=format_length(day.gaps),
-        room=format_length(day.flexible_room),
-    )
 
 
 def _date_option(value: str | None, key: str) -> dt.date | None:

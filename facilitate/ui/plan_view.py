@@ -14,6 +14,7 @@ from facilitate.library.plan_problems import format_length
 from facilitate.library.plans import LoadedPlan
 from facilitate.model.plan.agenda import AgendaLine, agenda
 from facilitate.model.plan.clocktime import format_clock, format_range
+from facilitate.model.plan.diagnose import DayLength
 from facilitate.model.plan.programme import PlannedBlock, Programme
 from facilitate.model.plan.schedule import lay_out
 
@@ -167,3 +168,16 @@ def programme_data(programme: Programme, lang: str, *, steps: bool = False) -> d
         "timezone": programme.timezone,
         "blocks": rows,
     }
+
+
+def day_line(name: str, day: DayLength, lang: str) -> str:
+    """``plans/x.yaml: the day 09:30–16:00 (6 h 30 min): ...`` for `plan check`."""
+    return t(
+        "plan.check.day",
+        name=name,
+        range=format_range(day.start, max(day.end, day.target or day.end), lang),
+        length=format_length(day.seconds),
+        busy=format_length(day.busy),
+        gaps=format_length(day.gaps),
+        room=format_length(day.flexible_room),
+    )
