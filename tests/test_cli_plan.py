@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from pathlib import Path
 
@@ -354,3 +355,19 @@ def test_plan_schema_describes_plan_files() -> None:
 def test_plan_new_help_shows_the_block_syntax_whole(lang: str, spec: str) -> None:
     result = run_cli(["--lang", lang, "plan", "new", "--help"], env=WIDE)
     assert spec in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_plan_path_that_is_a_named_pipe_is_refused_without_blocking(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.yaml")
+    result = run_cli(["plan", "show", "pipe.yaml"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: pipe.yaml:") and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("flag", ["--title", "--place"])
+def test_plan_new_refuses_control_characters_in_what_is_typed(tmp_path: Path, flag: str) -> None:
+    result = run_cli(["plan", "new", "day", flag, "Dag\x1b]0;pwned\x07"])
+    assert result.exit_code == 2
+    assert "U+001B" in result.stderr and "\x1b" not in result.stderr
+    assert not (tmp_path / "plans" / "day.yaml").exists()

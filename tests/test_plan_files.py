@@ -181,7 +181,21 @@ def test_start_and_end_unquoted_as_yaml_would_misread_them() -> None:
         ),
         (
             "date: 2014-13-11\nblocks:\n  - {item: talk, title: T, minutes: 20}\n",
-            "plans/day.yaml: not valid YAML: month must be in 1..12",
+            "plans/day.yaml:5:7: date: expected a date YYYY-MM-DD, e.g. 2014-03-11",
+        ),
+        (
+            'blocks:\n  - {item: talk, title: T, minutes: 20, presenter: "Anna\\e[2J"}\n',
+            "plans/day.yaml:6:52: blocks[0].presenter: control character U+001B (ESC) in the "
+            "text: plan texts may not hold control characters",
+        ),
+        (
+            'blocks:\n  - method: world-cafe\n    params: {questions: ["A\\e]0;x\\a"]}\n',
+            "plans/day.yaml:7:25: blocks[0].params.questions: control character U+001B (ESC) in "
+            "the text: plan texts may not hold control characters",
+        ),
+        (
+            "blocks:\n  - {item: talk, title: T, minutes: .inf}\n",
+            "plans/day.yaml:6:37: blocks[0].minutes: expected a finite number, got inf",
         ),
     ],
 )

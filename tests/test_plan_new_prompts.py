@@ -25,6 +25,7 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]")
 def test_the_questions_make_a_plan_that_checks_and_refuse_bad_answers() -> None:
     prompter = ScriptedPlanPrompter(
         [
+            "Vår\x1b[2Jdag",  # a control character: asked again
             "Vår dag",  # title
             "2026-13-01",  # a date that does not exist: asked again
             "2026-05-12",
@@ -47,7 +48,8 @@ def test_the_questions_make_a_plan_that_checks_and_refuse_bad_answers() -> None:
         ]
     )
     draft = ask_plan_draft(prompter, "var-dag", METHODS, "en")
-    assert [answer for answer, _ in prompter.refused] == ["2026-13-01", "25:00"]
+    assert [answer for answer, _ in prompter.refused] == ["Vår\x1b[2Jdag", "2026-13-01", "25:00"]
+    assert "U+001B" in prompter.refused[0][1]
     assert prompter.answers == []
     _, programme, _ = parse_plan(draft_yaml(draft, METHODS), "plans/var-dag.yaml", METHODS)
     rows = [(format_range(b.start, b.end, "en"), b.block.title.en) for b in lay_out(programme)]

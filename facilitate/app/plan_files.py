@@ -18,6 +18,7 @@ from facilitate.library.plan_scaffold import (
     parse_block_spec,
 )
 from facilitate.library.plans import parse_plan
+from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.method import Method
 from facilitate.model.plan.clocktime import parse_clock
 
@@ -58,14 +59,17 @@ def draft_from_flags(
         except ValueError:
             raise UsageError(t("plan.new.bad_date", value=date)) from None
     blocks: list[DraftBlock] = [parse_block_spec(spec, methods) for spec in specs]
+    for block in blocks:
+        block.title = checked_optional(block.title, "title")
+    title = facts.get("title")
     start = _clock_option("--start", facts.get("start"))
     return PlanDraft(
         id=plan_id,
-        title=facts.get("title") or plan_id,
+        title=checked_text(title, "title") if title is not None else plan_id,
         start=9 * 3600.0 if start is None else start,
         end=_clock_option("--end", facts.get("end")),
         date=date,
-        place=facts.get("place"),
+        place=checked_optional(facts.get("place"), "place"),
         language=lang,
         blocks=blocks,
     )

@@ -24,6 +24,7 @@ EN: dict[str, str] = {
     "plan.v.min_needs_flexible": "min_minutes applies only to a block that may be shortened (flexible: true)",
     "plan.v.min_above_length": "min_minutes ({min}) is longer than the block ({minutes} min)",
     "plan.v.timezone": "unknown time zone {zone!r}",
+    "plan.v.text_control": "control character {char} in the text: plan texts may not hold control characters",
     "plan.unknown": "unknown plan {id!r}",
     "plan.see_list": " (see: facilitate plan list)",
     # plan check
@@ -156,6 +157,7 @@ SV: dict[str, str] = {
     "plan.v.min_needs_flexible": "min_minutes gäller bara ett block som får kortas (flexible: true)",
     "plan.v.min_above_length": "min_minutes ({min}) är längre än blocket ({minutes} min)",
     "plan.v.timezone": "okänd tidszon {zone!r}",
+    "plan.v.text_control": "styrtecknet {char} i texten: texter i en plan får inte innehålla styrtecken",
     "plan.unknown": "okänd plan {id!r}",
     "plan.see_list": " (se: facilitate plan list)",
     # plan check

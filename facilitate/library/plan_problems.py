@@ -11,6 +11,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from facilitate.errors import Problem
 from facilitate.i18n import t
@@ -47,30 +48,39 @@ def plan_keys(path: tuple[str | int, ...]) -> list[str]:
     return list(current.model_fields) if current else []
 
 
-def plan_schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
-    """One Problem per schema error of a plan file, with hints from the plan's own keys."""
-    errors = error.errors(include_url=False)
-    unknown: dict[str, tuple[str, str]] = {}
+def _replacements(errors: list[ErrorDetails]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+    """field -> (message as the method file's wording has it, the plan's), and the fields
+    whose "missing" a misspelt key already explains."""
+    replace: dict[str, tuple[str, str]] = {}
     explained: set[str] = set()
     for item in errors:
-        if item["type"] != "extra_forbidden":
-            continue
-        loc = tuple(item["loc"])
-        hint = did_you_mean(str(loc[-1]), plan_keys(loc[:-1]))
-        message = t("v.unknown_key", key=loc[-1])
-        unknown[format_path(loc)] = (
-            message,
-            message + (t("v.did_you_mean", hint=hint) if hint else ""),
-        )
-        if hint:
-            explained.add(format_path((*loc[:-1], hint)))
+        loc = tuple(p for p in item["loc"] if p != "[key]")
+        if item["type"] == "extra_forbidden":
+            hint = did_you_mean(str(loc[-1]), plan_keys(loc[:-1]))
+            message = t("v.unknown_key", key=loc[-1])
+            hinted = message + (t("v.did_you_mean", hint=hint) if hint else "")
+            replace[format_path(loc)] = (message, hinted)
+            if hint:
+                explained.add(format_path((*loc[:-1], hint)))
+        elif item["type"] == "text_control":
+            ctx = item.get("ctx") or {}
+            replace[format_path(loc)] = (
+                t("v.text_control", **ctx),
+                t("plan.v.text_control", **ctx),
+            )
+    return replace, explained
+
+
+def plan_schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
+    """One Problem per schema error of a plan file, with hints from the plan's own keys."""
+    replace, explained = _replacements(error.errors(include_url=False))
     problems = []
     for problem in schema_problems(file, doc, error):
         if problem.field in explained and problem.message == t("v.missing"):
             continue
-        plain, hinted = unknown.get(problem.field, ("", ""))
-        if plain and problem.message.startswith(plain):
-            problem = Problem(problem.file, problem.line, problem.column, problem.field, hinted)
+        original, better = replace.get(problem.field, ("", ""))
+        if original and problem.message.startswith(original):
+            problem = Problem(problem.file, problem.line, problem.column, problem.field, better)
         problems.append(problem)
     return problems
 

@@ -17,14 +17,17 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from facilitate.errors import InvalidFileError, NotFoundError, Problem
+from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, Problem
 from facilitate.i18n import t
+from facilitate.library.files import read_text_file
 from facilitate.library.methods import SUFFIXES, display_path, load_library, method_files, user_dir
 from facilitate.library.plan_problems import plan_schema_problems
 from facilitate.library.problems import format_path, issue_problems
 from facilitate.library.yaml_source import (
+    AliasError,
     DuplicateKeyError,
     Position,
+    TooDeepError,
     YamlDocument,
     YamlSyntaxError,
     parse_yaml,
@@ -99,6 +102,8 @@ def read_document(text: str, name: str) -> YamlDocument:
         message = t("v.duplicate_key", key=error.key)
         problem = Problem(name, *_where(error.position), format_path(error.path), message)
         raise InvalidFileError([problem]) from None
+    except (AliasError, TooDeepError) as error:
+        raise InvalidFileError([_structure_problem(name, error)]) from None
     except YamlSyntaxError as error:
         pos = error.position
         detail = error.message
@@ -114,6 +119,15 @@ def read_document(text: str, name: str) -> YamlDocument:
         key = "plan.v.empty_file" if doc.data is None else "plan.v.not_a_mapping"
         raise InvalidFileError([Problem(name, 1, 1, "", t(key))])
     return doc
+
+
+def _structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
+    if isinstance(error, AliasError):
+        message = t("v.yaml_alias", name=error.name)
+    else:
+        message = t("v.yaml_too_deep", limit=error.limit)
+    field = format_path(error.path[:3]) + ("…" if len(error.path) > 3 else "")
+    return Problem(name, *_where(error.position), field, message)
 
 
 def _where(pos: Position | None) -> tuple[int | None, int | None]:
@@ -186,15 +200,15 @@ def load_plan_file(
 ) -> LoadedPlan:
     """Load and validate one plan file; raises InvalidFileError listing every problem."""
     name = display_path(path, cwd)
+    text = read_text_file(path, name)  # regular files only, at most 1 MB, UTF-8
     try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise NotFoundError(t("lib.no_such_file", path=name)) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidFileError(
-            [Problem(name, None, None, "", t("lib.unreadable", error=error))]
-        ) from None
-    plan, programme, doc = parse_plan(text, name, methods)
+        plan, programme, doc = parse_plan(text, name, methods)
+    except FacilitateError:
+        raise
+    except Exception as error:  # a case nobody foresaw: this file's problem, not a traceback
+        detail = f"{type(error).__name__}: {str(error)[:200]}"
+        problem = Problem(name, None, None, "", t("lib.unexpected", error=detail))
+        raise InvalidFileError([problem]) from None
     if origin != "file" and plan.id != path.stem:
         message = t("lib.id_not_file_name", id=plan.id, stem=path.stem)
         raise InvalidFileError([Problem(name, None, None, "id", message)])
@@ -212,11 +226,21 @@ def load_plans(
     methods = method_map(cwd, env) if methods is None else methods
     library = PlanLibrary({}, [], {})
     for origin, folder in plan_search_dirs(cwd, env):
-        for path in method_files(folder):
+        try:
+            paths = method_files(folder)
+        except InvalidFileError as error:  # a folder that cannot be read
+            library.problems.extend(error.problems)
+            continue
+        for path in paths:
             try:
                 loaded = load_plan_file(path, methods, origin=origin, cwd=cwd)
             except InvalidFileError as error:
                 library.problems.extend(error.problems)
+                continue
+            except NotFoundError as error:  # gone since the folder was listed
+                library.problems.append(
+                    Problem(display_path(path, cwd), None, None, "", str(error))
+                )
                 continue
             previous = library.plans.get(loaded.plan.id)
             if previous is not None:
@@ -237,7 +261,7 @@ def find_plan(
     env = os.environ if env is None else env
     methods = method_map(cwd, env) if methods is None else methods
     as_path = Path(ref) if Path(ref).is_absolute() else cwd / ref
-    if Path(ref).suffix in SUFFIXES and (as_path.is_file() or os.sep in ref):
+    if Path(ref).suffix in SUFFIXES and (as_path.exists() or os.sep in ref):
         return load_plan_file(as_path, methods, cwd=cwd)
     for origin, folder in reversed(plan_search_dirs(cwd, env)):
         for suffix in SUFFIXES:

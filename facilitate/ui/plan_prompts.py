@@ -12,10 +12,12 @@ from typing import Any, Protocol
 
 from facilitate.i18n import t
 from facilitate.library.plan_scaffold import DEFAULT_MINUTES, DraftBlock, PlanDraft
+from facilitate.library.user_text import text_error_message
 from facilitate.model.expand import build_timeline
 from facilitate.model.method import Method
 from facilitate.model.plan.clocktime import parse_clock
 from facilitate.model.plan.document import ITEM_KINDS
+from facilitate.model.text_rules import UserTextError, check_user_text
 
 Check = Callable[[str], str | None]
 """Says what is wrong with an answer, or None when it is fine."""
@@ -77,8 +79,19 @@ class ScriptedPlanPrompter:
         return answer
 
 
-def _required(answer: str) -> str | None:
-    return None if answer.strip() else t("plan.ask.required")
+def _text(field: str, *, required: bool) -> Check:
+    """A check for typed text: no control characters, something visible (if required)."""
+
+    def check(answer: str) -> str | None:
+        if not answer.strip():
+            return t("plan.ask.required") if required else None
+        try:
+            check_user_text(answer, field)
+        except UserTextError as error:
+            return text_error_message(error)
+        return None
+
+    return check
 
 
 def _clock(optional: bool) -> Check:
@@ -134,7 +147,11 @@ def ask_block(
         )
         block = DraftBlock(method=method_id, minutes=float(minutes) if minutes else None)
     else:
-        title = prompter.text(t("plan.ask.block_title"), default=t(f"plan.kind.{choice}"))
+        title = prompter.text(
+            t("plan.ask.block_title"),
+            default=t(f"plan.kind.{choice}"),
+            check=_text("title", required=True),
+        )
         default = str(DEFAULT_MINUTES[choice])
         minutes = prompter.text(t("plan.ask.minutes"), default=default, check=_minutes(False))
         block = DraftBlock(item=choice, minutes=float(minutes.replace(",", ".")), title=title)
@@ -147,9 +164,9 @@ def ask_plan_draft(
     prompter: PlanPrompter, plan_id: str, methods: Mapping[str, Method], lang: str
 ) -> PlanDraft:
     """Ask for the day's title, date, place and times, then its blocks until done."""
-    title = prompter.text(t("plan.ask.title"), check=_required)
+    title = prompter.text(t("plan.ask.title"), check=_text("title", required=True))
     date = prompter.text(t("plan.ask.date"), check=_date)
-    place = prompter.text(t("plan.ask.place"))
+    place = prompter.text(t("plan.ask.place"), check=_text("place", required=False))
     start = prompter.text(t("plan.ask.start"), default="09:00", check=_clock(False))
     end = prompter.text(t("plan.ask.end"), check=_clock(True))
     draft = PlanDraft(

@@ -12,7 +12,12 @@ from typing import Any
 
 from facilitate.model.expand import build_timeline
 from facilitate.model.method import Method
-from facilitate.model.method_checks import Issue, did_you_mean, parameter_value_problem
+from facilitate.model.method_checks import (
+    Issue,
+    did_you_mean,
+    parameter_limits,
+    parameter_value_problem,
+)
 from facilitate.model.params import params_from_json
 from facilitate.model.plan.document import Block, Plan
 
@@ -21,8 +26,9 @@ _VALUE_KEYS = {
     "v.param_number": "plan.v.param_number",
     "v.param_text": "plan.v.param_text",
     "v.param_texts": "plan.v.param_texts",
-    "v.out_of_range": "v.out_of_range",
+    "v.text_control": "plan.v.text_control",
 }
+"""The method file's messages speak of a parameter's default; a plan's speak of its value."""
 
 
 def check_plan(plan: Plan, methods: Mapping[str, Method]) -> list[Issue]:
@@ -109,6 +115,7 @@ def _check_method_block(block: Block, path: Path, methods: Mapping[str, Method])
 def param_issues(method: Method, overrides: Mapping[str, Any], path: Path) -> list[Issue]:
     """Problems of parameter ``overrides`` (values as written in YAML) for ``method``."""
     issues = []
+    limits = parameter_limits(method)
     for key, value in overrides.items():
         param = method.parameters.get(key)
         if param is None:
@@ -116,9 +123,10 @@ def param_issues(method: Method, overrides: Mapping[str, Any], path: Path) -> li
             extra: dict[str, Any] = {"hint": hint} if hint else {"options": list(method.parameters)}
             issues.append(Issue((*path, key), "plan.v.unknown_param", {"name": key, **extra}))
             continue
-        problem = parameter_value_problem(param, value)
+        limit = limits[key][1] if key in limits else None
+        problem = parameter_value_problem(param, value, limit)
         if problem:
-            key_name = _VALUE_KEYS.get(problem[0], "plan.v.param_number")
+            key_name = _VALUE_KEYS.get(problem[0], problem[0])
             issues.append(Issue((*path, key), key_name, {"type": param.type, **problem[1]}))
     return issues
 

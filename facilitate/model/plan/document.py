@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
-from facilitate.model.method import MAX_STEP_MINUTES, BiText, Id, Strict
+from facilitate.model.method import MAX_STEP_MINUTES, BiText, CleanStr, Id, Strict
 from facilitate.model.plan.clocktime import parse_clock
 
 PLAN_SCHEMA_VERSION = 1
@@ -86,9 +86,9 @@ class Block(Strict):
     flexible: bool | None = None
     min_minutes: Minutes | None = None
     params: dict[Id, Any] = Field(default_factory=dict)
-    presenter: str | None = None
-    responsible: str | None = None
-    room: str | None = None
+    presenter: CleanStr | None = None
+    responsible: CleanStr | None = None
+    room: CleanStr | None = None
     notes: BiText | None = None
 
 
@@ -96,8 +96,8 @@ class Track(Strict):
     """One of several things happening at once (a mini-seminar in a room of its own)."""
 
     title: BiText
-    room: str | None = None
-    presenter: str | None = None
+    room: CleanStr | None = None
+    presenter: CleanStr | None = None
     blocks: list[Block] = Field(min_length=1)
 
 
@@ -108,7 +108,7 @@ class Plan(Strict):
     id: Id
     title: BiText
     date: PlanDate | None = None
-    place: str | None = None
+    place: CleanStr | None = None
     language: Literal["sv", "en"] = "sv"
     timezone: str = Field(
         default="Europe/Stockholm",
@@ -117,7 +117,7 @@ class Plan(Strict):
     )
     start: ClockTime
     end: ClockTime | None = None
-    organiser: str | None = None
+    organiser: CleanStr | None = None
     notes: BiText | None = None
     blocks: list[Block] = Field(min_length=1)
 
