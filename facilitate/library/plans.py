@@ -135,7 +135,7 @@ def _where(pos: Position | None) -> tuple[int | None, int | None]:
 
 
 def clock_texts(node: yaml.Node | None, data: Any) -> Any:
-    """``data`` with clock times as written: YAML reads ``12:30`` as 750 and ``12.30`` as 12.3.
+    """``data`` with clock times as written: YAML reads the Swedish ``12.30`` as the number 12.3.
 
     The plain text of every ``start``, ``end`` and ``at`` value is kept instead.
     """
