@@ -18,6 +18,7 @@ from facilitate.i18n import (
     catalog_safety,
     catalog_scoring,
     catalog_sessions,
+    catalog_store,
     catalog_timer,
 )
 
@@ -32,6 +33,7 @@ AREAS = (
     catalog_sessions,
     catalog_timer,
     catalog_safety,
+    catalog_store,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
