@@ -22,6 +22,7 @@ from facilitate.clock import SystemClock
 from facilitate.errors import ExitCode
 from facilitate.i18n import t
 from facilitate.model.events import StopReason
+from facilitate.store.follow import StepEntries
 
 TRACE_ENV = "FACILITATE_TRACE"
 
@@ -170,6 +171,7 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
                 new_id=live.new_id,
                 problem=lambda: sink.problem,
                 trace=trace,
+                step_entries=StepEntries(live.session.follow()) if live.session and stdout_tty else None,
             )
             reason = run_loop(
                 controller,
