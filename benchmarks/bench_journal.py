@@ -46,8 +46,8 @@ from facilitate.model.events import (
     TimerResumed,
 )
 from facilitate.model.session import fold
-from facilitate.store.journal import SessionStore
 from facilitate.store.line_format import encode_record
+from facilitate.store.store import SessionStore
 
 REFLECTION = (
     "Mod: att våga börja innan allt är klart. Genombrott när föreningarna fick egen budget."
