@@ -5,6 +5,7 @@ files are refused in one line, and a missing journal is a damaged session, not a
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
@@ -151,6 +152,16 @@ def test_a_fifo_in_place_of_a_session_file_is_refused_without_waiting(
         assert result.returncode == 2, result.stderr
         assert result.stderr.strip().count("\n") == 0
         assert f"{name}: is a FIFO (named pipe), not a regular file" in result.stderr
+
+
+def test_a_device_in_place_of_the_journal_is_refused(root: Path, session: Session) -> None:
+    session.journal_path.unlink()
+    try:  # a character device like /dev/null (needs the right to make device files)
+        os.mknod(session.journal_path, stat.S_IFCHR | 0o600, os.makedev(1, 3))
+    except (PermissionError, AttributeError):
+        pytest.skip("cannot make a device file here")
+    one_line_refusal(cli(root, "note", session.id, "x"), "journal.jsonl", "a device")
+    assert stat.S_ISCHR(session.journal_path.lstat().st_mode)
 
 
 def test_a_folder_in_place_of_the_journal_is_refused(root: Path, session: Session) -> None:
