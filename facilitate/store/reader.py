@@ -19,7 +19,7 @@ from facilitate.model.events import Recorded
 from facilitate.store.files import JOURNAL_FILE, open_file, read_from
 from facilitate.store.line_format import parse_line
 
-CHECK_BYTES = 64
+CHECK_BYTES = 512
 """How many bytes before a position are kept to notice a journal rewritten in place."""
 
 

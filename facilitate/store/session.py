@@ -160,8 +160,11 @@ class Session:
         """A reader of this session's journal from ``position`` on (see :class:`JournalReader`)."""
         return JournalReader(self.path, position)
 
-    def replay(self) -> Replay:
-        """All readable records, and warnings about skipped lines (also kept in ``warnings``)."""
+    def read_all(self) -> JournalBatch:
+        """The whole journal, with warnings about skipped lines (also kept in ``warnings``).
+
+        An unfinished last line is skipped with a warning.
+        """
         batch = self._read_after(START)
         if batch.warnings or batch.unfinished:
             # A writer may be half-way through a line: look again once it is done (a store
@@ -169,13 +172,16 @@ class Session:
             # stands).
             with contextlib.suppress(FacilitateError), self.locked():
                 batch = self._read_after(START)
-        warnings = list(batch.warnings)
         if batch.unfinished:
-            warnings.append(
-                t("journal.warn.torn", file=self.journal_path, line=batch.position.line + 1)
-            )
-        self.warnings = warnings
-        return Replay(batch.records, warnings)
+            line = batch.position.line + 1
+            batch.warnings.append(t("journal.warn.torn", file=self.journal_path, line=line))
+        self.warnings = list(batch.warnings)
+        return batch
+
+    def replay(self) -> Replay:
+        """All readable records, and warnings about skipped lines (also kept in ``warnings``)."""
+        batch = self.read_all()
+        return Replay(batch.records, list(batch.warnings))
 
     def records(self) -> list[Recorded]:
         """The recorded events in order; an unfinished last line is skipped with a warning."""

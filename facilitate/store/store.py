@@ -13,12 +13,14 @@ import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from difflib import get_close_matches
+from functools import cached_property
 from pathlib import Path
 
 from facilitate.clock import local_now
 from facilitate.errors import InvalidFileError, JournalError, NotFoundError, UsageError
 from facilitate.i18n import t
 from facilitate.model.session import HeaderError, SessionHeader, SessionState
+from facilitate.model.session_digest import SessionDigest
 from facilitate.store.durable import create_empty, fsync_dir
 from facilitate.store.files import (
     HEADER_FILE,
@@ -39,6 +41,7 @@ from facilitate.store.ids import (
 )
 from facilitate.store.locks import folder_locked, run_locked
 from facilitate.store.session import Clock, Session
+from facilitate.store.summary import current_digest
 
 MAX_SAME_ID = 999
 SHOWN_MATCHES = 5
@@ -46,15 +49,26 @@ SHOWN_MATCHES = 5
 
 @dataclass(frozen=True)
 class SessionSummary:
-    """A session as listed: its header and folded state."""
+    """A session as listed: its header and the digest of its state (from ``summary.json``
+    when that still matches the journal). ``state`` folds the whole journal, when asked."""
 
     session: Session
-    state: SessionState
+    digest: SessionDigest
     warnings: list[str] = field(default_factory=list)
 
     @property
     def header(self) -> SessionHeader:
         return self.session.header
+
+    @property
+    def status(self) -> str:
+        """ "archived", else the last run's progress ("not_started" without runs)."""
+        return "archived" if self.header.status == "archived" else self.digest.progress
+
+    @cached_property
+    def state(self) -> SessionState:
+        """The session's whole folded state (reads and folds the journal)."""
+        return self.session.state()
 
 
 @dataclass(frozen=True)
@@ -224,21 +238,25 @@ class SessionStore:
     # -- listing, archiving, deleting ----------------------------------------------------
 
     def list(self) -> list[SessionSummary]:
-        """All readable sessions, newest date first; the others are kept in ``damaged``."""
+        """All readable sessions, newest date first; the others are kept in ``damaged``.
+
+        Reads each session's header and summary; only a journal that changed since its
+        summary was made is read and folded (and its summary made again).
+        """
         self.warnings = []
         self.damaged = []
         summaries = []
         for session_id in self.ids():
             try:
                 session = self.open(session_id)
-                state = session.state()
+                digest = current_digest(session)
             except NotFoundError:  # deleted while we were listing
                 continue
             except (JournalError, InvalidFileError) as error:
                 problem = "; ".join(error.lines())
                 self.damaged.append(DamagedSession(session_id, self.root / session_id, problem))
                 continue
-            summaries.append(SessionSummary(session, state, list(session.warnings)))
+            summaries.append(SessionSummary(session, digest, list(session.warnings)))
         summaries.sort(
             key=lambda s: (s.header.date, s.header.created_at, s.header.id), reverse=True
         )
