@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from facilitate.model.events import EntryAdded, RunStarted, StepEnded, StepStarted
+from facilitate.model.events import EntryAdded, Event, RunStarted, StepEnded, StepStarted
 from facilitate.store.line_format import encode_record
 from facilitate.store.store import SessionStore
 
@@ -33,7 +33,7 @@ def make_store(root: Path, count: int) -> SessionStore:
     store = SessionStore(root)
     for n in range(count):
         session = store.create(title=f"Workshop {n}", date="2026-11-22")
-        events = [RunStarted(method="world-cafe", segments=3)]
+        events: list[Event] = [RunStarted(method="world-cafe", segments=3)]
         events.append(StepStarted(index=0, step="intro", planned_seconds=600))
         events += [
             EntryAdded(entry_id=f"e{i}", kind="note", text="En anteckning om samverkan " * 3)

@@ -25,6 +25,7 @@ from facilitate.model.events import (
     EntryAdded,
     EntryDeleted,
     Event,
+    Recorded,
     RunStarted,
     StepStarted,
     TimerPaused,
@@ -56,6 +57,12 @@ def store(tmp_path: Path) -> SessionStore:
 
 def note(text: str, entry_id: str | None = None) -> EntryAdded:
     return EntryAdded(entry_id=entry_id or text, kind="note", text=text)
+
+
+def added(record: Recorded) -> EntryAdded:
+    """The note a record holds (these tests only read back notes)."""
+    assert isinstance(record.event, EntryAdded)
+    return record.event
 
 
 def lines(path: Path) -> list[dict]:
@@ -320,7 +327,7 @@ def test_a_torn_last_line_is_skipped_with_a_warning_and_never_merges(store: Sess
         file.write(torn)
 
     reader = store.open(session.id)
-    assert [r.event.text for r in reader.records()] == ["one", "two"]
+    assert [added(r).text for r in reader.records()] == ["one", "two"]
     assert any("unfinished last line" in w and "journal.jsonl:3" in w for w in reader.warnings)
 
     third = session.append(note("three"), author="Per", role="note-taker")
@@ -328,7 +335,7 @@ def test_a_torn_last_line_is_skipped_with_a_warning_and_never_merges(store: Sess
     assert (session.path / "journal.torn").read_bytes() == torn + b"\n"
     assert any("moved to journal.torn" in w for w in session.warnings)
     after = store.open(session.id)
-    assert [r.event.text for r in after.records()] == ["one", "two", "three"]
+    assert [added(r).text for r in after.records()] == ["one", "two", "three"]
     assert after.warnings == []
 
 
@@ -347,7 +354,7 @@ def test_zero_bytes_left_by_a_power_cut_are_treated_as_a_torn_tail(store: Sessio
         file.write(b"\x00" * 300)
     assert [r.seq for r in session.records()] == [1]
     assert session.append(note("two"), author="a", role="b").seq == 2
-    assert [r.event.text for r in session.records()] == ["one", "two"]
+    assert [added(r).text for r in session.records()] == ["one", "two"]
 
 
 def test_a_damaged_line_in_the_middle_is_skipped_but_the_rest_is_read(store: SessionStore) -> None:
@@ -357,7 +364,7 @@ def test_a_damaged_line_in_the_middle_is_skipped_but_the_rest_is_read(store: Ses
     content = session.journal_path.read_text().splitlines()
     content[1] = content[1][:20] + "garbage"
     session.journal_path.write_text("\n".join(content) + "\n")
-    assert [r.event.text for r in session.records()] == ["one", "three"]
+    assert [added(r).text for r in session.records()] == ["one", "three"]
     assert any("journal.jsonl:2: not a readable record" in w for w in session.warnings)
     assert session.append(note("four"), author="a", role="b").seq == 4
 
@@ -562,18 +569,18 @@ def test_four_processes_appending_500_each_lose_and_duplicate_nothing(
     for n, writer in enumerate(writers):
         output, _ = writer.communicate(timeout=300)
         assert writer.returncode == 0
-        acked[f"w{n}"] = [tuple(map(int, line.split())) for line in output.splitlines()]
+        acked[f"w{n}"] = [(int(seq), int(i)) for seq, i in map(str.split, output.splitlines())]
 
     raw = session.journal_path.read_bytes()
     assert raw.endswith(b"\n") and raw.count(b"\n") == 2000
     records = store.open(session.id).records()
     assert [r.seq for r in records] == list(range(1, 2001))
-    assert len({r.event.entry_id for r in records}) == 2000
+    assert len({added(r).entry_id for r in records}) == 2000
     for name, pairs in acked.items():
         mine = [r for r in records if r.author == name]
-        assert [r.event.entry_id for r in mine] == [f"{name}-{i}" for i in range(500)]
-        assert [(r.seq, int(r.event.entry_id.split("-")[1])) for r in mine] == pairs
-        assert all(r.event.text.startswith(f"{name} ") for r in mine)
+        assert [added(r).entry_id for r in mine] == [f"{name}-{i}" for i in range(500)]
+        assert [(r.seq, int(added(r).entry_id.split("-")[1])) for r in mine] == pairs
+        assert all(added(r).text.startswith(f"{name} ") for r in mine)
     assert len(store.open(session.id).state().entries) == 2000
 
 
@@ -604,15 +611,15 @@ def test_a_writer_killed_at_random_moments_loses_no_acknowledged_event(
 
     assert len(acked) > 6
     records = store.open(session.id).records()
-    by_seq = {r.seq: r.event.entry_id for r in records}
+    by_seq = {r.seq: added(r).entry_id for r in records}
     assert len(by_seq) == len(records), "duplicate sequence numbers"
     assert [r.seq for r in records] == sorted(by_seq)
     for seq, entry_id in acked.items():
         assert by_seq.get(seq) == entry_id
-    assert len({r.event.entry_id for r in records}) == len(records)
+    assert len({added(r).entry_id for r in records}) == len(records)
     after = session.append(note("still writable"), author="a", role="b")
     assert after.seq == max(by_seq) + 1
-    assert store.open(session.id).records()[-1].event.text == "still writable"
+    assert added(store.open(session.id).records()[-1]).text == "still writable"
 
 
 def test_a_session_being_run_cannot_be_deleted(tmp_path: Path) -> None:

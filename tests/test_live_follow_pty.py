@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-import pexpect
+import pexpect  # type: ignore[import-untyped]
 import pytest
 
 from facilitate.store.store import SessionStore
