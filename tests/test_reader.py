@@ -11,7 +11,8 @@ import pytest
 
 from facilitate.errors import JournalError
 from facilitate.model.events import EntryAdded
-from facilitate.store.reader import START, JournalReader, read_after
+from facilitate.store.line_format import Replay
+from facilitate.store.reader import START, JournalBatch, JournalReader, read_after
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 
@@ -27,8 +28,8 @@ def add(session: Session, *texts: str) -> None:
         session.append(event, author="a", role="b")
 
 
-def texts(batch) -> list[str]:
-    return [record.event.text for record in batch.records]
+def texts(batch: JournalBatch | Replay) -> list[str]:
+    return [r.event.text for r in batch.records if isinstance(r.event, EntryAdded)]
 
 
 def test_each_read_returns_only_what_was_added_since(session: Session) -> None:

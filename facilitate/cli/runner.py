@@ -14,6 +14,7 @@ from typing import IO, Any
 
 import typer
 
+from facilitate.app.following import step_entry_count
 from facilitate.app.run_options import RunOptions
 from facilitate.app.runs import LiveRun, resume_run, start_method_run, start_timer_run
 from facilitate.cli.context import AppContext
@@ -22,7 +23,6 @@ from facilitate.clock import SystemClock
 from facilitate.errors import ExitCode
 from facilitate.i18n import t
 from facilitate.model.events import StopReason
-from facilitate.store.follow import StepEntries
 
 TRACE_ENV = "FACILITATE_TRACE"
 
@@ -171,7 +171,7 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
                 new_id=live.new_id,
                 problem=lambda: sink.problem,
                 trace=trace,
-                step_entries=StepEntries(live.session.follow()) if live.session and stdout_tty else None,
+                step_entries=step_entry_count(live.session) if live.session and stdout_tty else None,
             )
             reason = run_loop(
                 controller,
