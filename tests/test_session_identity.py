@@ -175,3 +175,16 @@ def test_the_command_line_takes_a_unique_start_and_says_which_session(
     assert missing.exit_code == 2
     assert re.search(r"no session '2026-11-22-malmo' in .*--sessions-dir", missing.stderr)
     assert len(missing.stderr.strip().splitlines()) == 1
+
+
+def test_archive_and_delete_by_a_unique_start_name_the_whole_id(
+    root: Path, store: SessionStore
+) -> None:
+    archived = cli(root, "archive", "0b5e")
+    assert archived.exit_code == 0, archived.stderr
+    assert "2026-11-22-lund" in archived.stdout
+    assert store.open("2026-11-22-lund").header.status == "archived"
+    deleted = cli(root, "delete", "2026-11-22-eslov-s", "--yes")
+    assert deleted.exit_code == 0, deleted.stderr
+    assert "2026-11-22-eslov-samverkan" in deleted.stdout
+    assert store.ids() == ["2026-11-22-eslov-uppfoljning", "2026-11-22-lund"]
