@@ -188,3 +188,19 @@ def test_archive_and_delete_by_a_unique_start_name_the_whole_id(
     assert deleted.exit_code == 0, deleted.stderr
     assert "2026-11-22-eslov-samverkan" in deleted.stdout
     assert store.ids() == ["2026-11-22-eslov-uppfoljning", "2026-11-22-lund"]
+
+
+def test_a_legacy_header_that_cannot_be_written_never_stops_a_note(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = legacy_copy(root)
+    before = (folder / "session.json").read_bytes()
+
+    def read_only(*args: object) -> None:
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr("facilitate.store.headers.write_atomic", read_only)
+    assert cli(root, "note", folder.name, "Saved anyway").exit_code == 0
+    assert (folder / "session.json").read_bytes() == before
+    entries = json.loads(cli(root, "show", folder.name, "--json").stdout)["entries"]
+    assert entries[-1]["text"] == "Saved anyway"

@@ -73,13 +73,15 @@ class Session:
     def append(self, event: Event, *, author: str, role: str) -> Recorded:
         """Record ``event``; when this returns, it is on disk (locked, written, fsync'd).
 
-        A session written by 0.1.0 is given its UUID first (its header rewritten atomically).
+        A session written by 0.1.0 is given its UUID first (its header rewritten atomically;
+        if the header cannot be written, the event is still recorded).
         """
         if EVENT_TYPES.get(event.TYPE) is not type(event):
             raise JournalError(t("journal.err.unregistered", type=type(event).__name__))
         with self.locked():
             if self.header.uuid is None:
-                self.header = replace(self.header, uuid=ensure_uuid(self.path).uuid)
+                with contextlib.suppress(FacilitateError, OSError):
+                    self.header = replace(self.header, uuid=ensure_uuid(self.path).uuid)
             fd = self._open_journal(os.O_RDWR | os.O_APPEND)
             try:
                 return self._append_locked(fd, event, author, role)
