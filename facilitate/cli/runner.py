@@ -171,7 +171,9 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
                 new_id=live.new_id,
                 problem=lambda: sink.problem,
                 trace=trace,
-                step_entries=step_entry_count(live.session) if live.session and stdout_tty else None,
+                step_entries=step_entry_count(live.session)
+                if live.session and stdout_tty
+                else None,
             )
             reason = run_loop(
                 controller,
