@@ -30,6 +30,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -46,8 +47,8 @@ from facilitate.model.events import (
     TimerResumed,
 )
 from facilitate.model.session import fold
-from facilitate.store.journal import SessionStore
 from facilitate.store.line_format import encode_record
+from facilitate.store.store import SessionStore
 
 REFLECTION = (
     "Mod: att våga börja innan allt är klart. Genombrott när föreningarna fick egen budget."
@@ -71,7 +72,7 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
 
 
-def single_writer(root: Path, count: int) -> dict[str, float]:
+def single_writer(root: Path, count: int) -> dict[str, Any]:
     session = SessionStore(root).create(title="Bench single", date="2026-11-22")
     latencies = []
     started = time.perf_counter()
@@ -80,7 +81,7 @@ def single_writer(root: Path, count: int) -> dict[str, float]:
         session.append(note(i), author="Anna", role="note-taker")
         latencies.append(time.perf_counter() - before)
     total = time.perf_counter() - started
-    return {"appends": count, "seconds": total, "latencies": latencies}  # type: ignore[dict-item]
+    return {"appends": count, "seconds": total, "latencies": latencies}
 
 
 def _writer(args: tuple[str, str, str, int]) -> list[float]:
@@ -94,7 +95,7 @@ def _writer(args: tuple[str, str, str, int]) -> list[float]:
     return latencies
 
 
-def four_writers(root: Path, count: int) -> dict[str, float]:
+def four_writers(root: Path, count: int) -> dict[str, Any]:
     session = SessionStore(root).create(title="Bench shared", date="2026-11-22")
     jobs = [(str(root), session.id, f"w{n}", count // 4) for n in range(4)]
     with multiprocessing.get_context("spawn").Pool(4) as pool:
@@ -105,7 +106,7 @@ def four_writers(root: Path, count: int) -> dict[str, float]:
     latencies = [value for chunk in results for value in chunk]
     records = session.records()
     assert len(records) == 4 + count // 4 * 4, "lost or duplicated appends"
-    return {"appends": len(latencies), "seconds": total, "latencies": latencies}  # type: ignore[dict-item]
+    return {"appends": len(latencies), "seconds": total, "latencies": latencies}
 
 
 def workshop_events(count: int) -> list[Event]:
@@ -163,7 +164,7 @@ def timed(action: Callable[[], object], repeats: int) -> tuple[float, float]:
     return min(times), statistics.median(times)
 
 
-def replay(root: Path, count: int, repeats: int) -> dict[str, object]:
+def replay(root: Path, count: int, repeats: int) -> dict[str, Any]:
     path = build_session(root, count)
     store = SessionStore(root)
     session = store.open(path.name)
@@ -229,9 +230,9 @@ def main() -> None:
             ("fold", "fold into SessionState"),
             ("state", "open + read + fold (Session.state)"),
         ):
-            best, median = data[key]  # type: ignore[misc]
+            best, median = data[key]
             print(f"  {label:<48}{ms(best):>12}{ms(median):>12}")
-        median_state = data["state"][1]  # type: ignore[index]
+        median_state = data["state"][1]
         verdict = "OK" if median_state < 0.5 else "TOO SLOW"
         print(f"  target: under 500 ms -> {verdict}")
 

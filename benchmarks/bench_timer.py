@@ -10,13 +10,17 @@
 3. Warnings and round end: a countdown with a warning every few seconds; each is logged
    when the screen shows it, against its deadline.
 
-Usage:  python benchmarks/bench_timer.py [--quick] [--seconds 60] [--drift-seconds 300]
+With --session, also the idle cost of `facilitate timer --session`, which follows the
+session's journal (for notes from other terminals) about twice a second.
+
+Usage:  python benchmarks/bench_timer.py [--quick] [--session] [--seconds 60] [--drift-seconds 300]
 Needs Linux (/proc) and termdown (pip install '.[bench]').
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -58,6 +62,17 @@ def idle_cost(seconds: float, tmp: str) -> dict[str, PtyRun | None]:
     timer = facilitate("timer", f"{length}s", "--title", "Benchmark", "--quiet")
     runs["facilitate"] = run_in_pty(timer, seconds, env=subject_env(tmp), cwd=tmp)
     return runs
+
+
+def recorded_idle_cost(seconds: float, tmp: str) -> PtyRun:
+    """The countdown of `idle_cost`, recorded in a session (so the journal is followed)."""
+    import subprocess
+
+    new = facilitate("sessions", "new", "--title", "Benchmark", "--json")
+    created = subprocess.run(new, env=subject_env(tmp), cwd=tmp, capture_output=True, text=True)
+    session_id = json.loads(created.stdout)["id"]
+    timer = facilitate("timer", f"{int(seconds + 60)}s", "--quiet", "--session", session_id)
+    return run_in_pty(timer, seconds, env=subject_env(tmp), cwd=tmp)
 
 
 def read_trace(path: Path) -> tuple[list[tuple[float, float]], list[tuple[str, float, float]]]:
@@ -104,6 +119,7 @@ def warning_run(seconds: int, tmp: str) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short runs (about 1 minute)")
+    parser.add_argument("--session", action="store_true", help="also a timer in a session")
     parser.add_argument("--seconds", type=float, default=None, help="idle window per program")
     parser.add_argument("--drift-seconds", type=float, default=None, help="drift run length")
     args = parser.parse_args()
@@ -118,6 +134,7 @@ def main() -> None:
         runs = idle_cost(idle, tmp)
         drift_stats = drift_run(drift, tmp)
         lateness = warning_run(warn_len, tmp)
+        recorded = recorded_idle_cost(idle, tmp) if args.session else None
 
     def cost(name: str) -> tuple[str, str, str, str]:
         run = runs.get(name)
@@ -166,6 +183,12 @@ def main() -> None:
     print("-+-".join("-" * w for w in widths))
     for row in rows:
         print(" | ".join(str(c).ljust(w) for c, w in zip(row, widths, strict=True)))
+    if recorded is not None:
+        cpu, wakeups, out = recorded.steady(WARMUP)
+        print(
+            f"\nfacilitate timer --session (following the journal): {cpu:.3f} CPU-s per minute,"
+            f" {wakeups:.1f} wake-ups per second, {out:,.0f} terminal bytes per second"
+        )
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ import pytest
 
 from facilitate.errors import ExitCode, UsageError
 from facilitate.model.events import RunStarted, RunStopped, StepStarted
-from facilitate.store.journal import Session, SessionBusyError, SessionStore
+from facilitate.store.locks import SessionBusyError
+from facilitate.store.session import Session
+from facilitate.store.store import SessionStore
 
 from cli_helpers import run_cli
 

@@ -133,4 +133,4 @@ def export_plan(
 def save_text(path: Path, text: str) -> None:
     """Write ``text`` durably: the file is whole on disk before anyone is told it was saved."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, text.encode("utf-8"))
+    write_atomic(path.parent, path.name, text.encode("utf-8"))

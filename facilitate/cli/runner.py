@@ -14,6 +14,7 @@ from typing import IO, Any
 
 import typer
 
+from facilitate.app.following import step_entry_count
 from facilitate.app.run_options import RunOptions
 from facilitate.app.runs import LiveRun, resume_run, start_method_run, start_timer_run
 from facilitate.cli.context import AppContext
@@ -170,6 +171,9 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
                 new_id=live.new_id,
                 problem=lambda: sink.problem,
                 trace=trace,
+                step_entries=step_entry_count(live.session)
+                if live.session and stdout_tty
+                else None,
             )
             reason = run_loop(
                 controller,

@@ -19,6 +19,7 @@ from facilitate.i18n import (
     catalog_safety,
     catalog_scoring,
     catalog_sessions,
+    catalog_store,
     catalog_timer,
 )
 
@@ -34,6 +35,7 @@ AREAS = (
     catalog_timer,
     catalog_safety,
     catalog_plans,
+    catalog_store,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

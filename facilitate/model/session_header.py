@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date as Date
 from typing import Any, Literal
 
-SESSION_SCHEMA_VERSION = 1
+SESSION_SCHEMA_VERSION = 2
+"""Version 2 added ``uuid``; headers of version 1 (facilitate 0.1.0) have none until written."""
 HeaderStatus = Literal["active", "archived"]
 HEADER_STATUSES: tuple[str, ...] = ("active", "archived")
 SESSION_LANGUAGES: tuple[str, ...] = ("sv", "en")
@@ -15,6 +16,7 @@ SESSION_LANGUAGES: tuple[str, ...] = ("sv", "en")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_RE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})?$")
 _NAME_RE = re.compile(r"^[a-z0-9][a-z0-9_-]{0,62}$")
+_UUID_RE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 TITLE_MAX = 200
 
 
@@ -33,7 +35,11 @@ class HeaderError(ValueError):
 
 @dataclass(frozen=True)
 class SessionHeader:
-    """What a session is: title, date, place, language, method or plan, facilitators."""
+    """What a session is: title, date, place, language, method or plan, facilitators.
+
+    ``uuid`` identifies the session everywhere (its folder name ``id`` is for people and may
+    collide across laptops); a header written by 0.1.0 has None until it is next written.
+    """
 
     id: str
     title: str
@@ -46,6 +52,7 @@ class SessionHeader:
     schema_version: int = SESSION_SCHEMA_VERSION
     created_at: str = ""
     status: HeaderStatus = "active"
+    uuid: str | None = None
 
     def __post_init__(self) -> None:
         check_header(self)
@@ -109,6 +116,21 @@ def check_header(header: SessionHeader) -> None:
         raise HeaderError("schema_version", "integer")
     if header.status not in HEADER_STATUSES:
         raise HeaderError("status", "status", got=header.status)
+    _check_uuid(header)
+
+
+def _check_uuid(header: SessionHeader) -> None:
+    """None (not yet given one) or a canonical lower-case UUID."""
+    value = header.uuid
+    if value is None:
+        return
+    if not isinstance(value, str) or not _UUID_RE.match(value):
+        raise HeaderError("uuid", "uuid", got=value)
+
+
+def is_uuid(value: str) -> bool:
+    """True for a canonical lower-case UUID such as a session header's ``uuid``."""
+    return bool(_UUID_RE.match(value))
 
 
 def is_name(value: str) -> bool:

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import secrets
 from pathlib import Path
+
+from facilitate.store.files import create_file, open_file
 
 _BLOCK = 8192
 
@@ -22,33 +26,41 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data``: write a temporary file, fsync, rename, fsync the folder.
+def write_atomic(folder: Path, name: str, data: bytes) -> None:
+    """Replace ``folder/name`` with ``data``: write a new file, fsync, rename, fsync the folder.
 
     Readers see either the old content or the new one, never a mix, even after a power cut.
+    The new file is created afresh (never through a link), and the rename replaces the entry
+    ``name`` itself: a symbolic link there is replaced, its target never touched.
     """
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    fd = create_file(folder, tmp)
+    if fd is None:  # pragma: no cover - 32 random bits taken
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder / tmp))
     try:
-        with open(tmp, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(tmp, path)
+        try:
+            write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(folder / tmp, folder / name)
     except BaseException:
         with contextlib.suppress(OSError):
-            tmp.unlink()
+            (folder / tmp).unlink()
         raise
-    fsync_dir(path.parent)
+    fsync_dir(folder)
 
 
-def create_empty(path: Path) -> None:
-    """Create ``path`` as an empty file (it must not exist) and make it durable."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+def create_empty(folder: Path, name: str) -> None:
+    """Create ``folder/name`` as an empty file (it must not exist) and make it durable."""
+    fd = create_file(folder, name)
+    if fd is None:
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder / name))
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
-    fsync_dir(path.parent)
+    fsync_dir(folder)
 
 
 def write_all(fd: int, data: bytes) -> None:
@@ -59,14 +71,20 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[written:]
 
 
-def append_durably(path: Path, data: bytes) -> None:
-    """Append ``data`` to ``path`` (created if missing) and fsync it."""
-    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+def append_durably(folder: Path, name: str, data: bytes) -> None:
+    """Append ``data`` to ``folder/name`` and fsync it; a new file's folder entry too."""
+    created = True
+    fd = create_file(folder, name)
+    if fd is None:
+        created = False
+        fd = open_file(folder, name, os.O_WRONLY | os.O_APPEND)
     try:
         write_all(fd, data)
         os.fsync(fd)
     finally:
         os.close(fd)
+    if created:
+        fsync_dir(folder)
 
 
 def split_tail(fd: int, size: int) -> tuple[bytes, bytes]:

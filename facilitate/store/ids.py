@@ -1,8 +1,10 @@
-"""Session ids: safe folder names made from a date and a title (``2026-11-22-eslov-samverkan``)."""
+"""Ids: session folder names made from a date and a title (``2026-11-22-eslov-samverkan``),
+references to a session on the command line, and entry ids."""
 
 from __future__ import annotations
 
 import re
+import secrets
 import unicodedata
 
 from facilitate.errors import UsageError
@@ -46,3 +48,32 @@ def check_session_id(session_id: str) -> str:
     if not isinstance(session_id, str) or not ID_RE.match(session_id):
         raise UsageError(t("sessions.err.bad_id", id=session_id))
     return session_id
+
+
+def new_entry_id() -> str:
+    """A fresh entry id, unique across writers without coordination (48 random bits)."""
+    return secrets.token_hex(6)
+
+
+MIN_PREFIX = 4
+"""A session reference shorter than this must be a whole id (``2026`` is the shortest prefix)."""
+_REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_HEX_RE = re.compile(r"^[0-9a-fA-F-]+$")
+
+
+def session_ref(ref: str) -> str:
+    """A session reference (an id, a UUID, or the start of either), checked and normalised.
+
+    A UUID may be given in capitals; anything that could reach outside the session store
+    (separators, dots) raises :class:`UsageError` like a bad id.
+    """
+    if isinstance(ref, str) and _HEX_RE.match(ref):
+        ref = ref.lower()
+    if not isinstance(ref, str) or not _REF_RE.match(ref):
+        raise UsageError(t("sessions.err.bad_id", id=ref))
+    return ref
+
+
+def could_be_uuid(ref: str) -> bool:
+    """True if ``ref`` could be (the start of) a UUID: hexadecimal digits and dashes."""
+    return bool(_HEX_RE.match(ref))

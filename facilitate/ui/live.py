@@ -3,7 +3,8 @@
 Each turn polls the run (warnings, the end, a clock jump), redraws only if what is shown
 changed, and then waits for a key with a timeout that ends just after the next shown
 change or timed event. The clock, the keys, the prompts and the screen are injected, so
-the whole loop runs in tests with a fake clock in milliseconds.
+the whole loop runs in tests with a fake clock in milliseconds. A recorded run also follows
+its journal (:mod:`facilitate.ui.following`), so notes from other terminals are counted.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import IO, Any, Protocol
 from facilitate.i18n import t
 from facilitate.model.events import Event, StopReason
 from facilitate.model.run import RunController, RunSnapshot, Tick, segment_title
+from facilitate.ui.following import EntryFollower, StepEntryCount
 from facilitate.ui.format import format_minutes
 from facilitate.ui.keys import ESCAPE, RESIZE, KeySource
 from facilitate.ui.prompts import Prompter
@@ -68,6 +70,9 @@ class LoopSettings:
     """How the loop behaves; everything else comes from the controller.
 
     ``session_id`` is the session the run is recorded in (None: nothing is kept, so no notes).
+    ``step_entries`` follows that session's journal: the live entries of a step (id, round)
+    in this run from every terminal, cheap when nothing changed, never raising (None: the
+    view counts only the notes typed here).
     """
 
     lang: str = "en"
@@ -78,6 +83,7 @@ class LoopSettings:
     new_id: Callable[[], str] = field(default=lambda: secrets.token_hex(6))
     problem: Callable[[], str] = field(default=lambda: "")
     trace: IO[str] | None = None
+    step_entries: StepEntryCount | None = None
 
 
 @dataclass
@@ -129,6 +135,7 @@ class _Loop:
         self.prompter = prompter
         self.s = settings
         self.state = _State()
+        self.follow = EntryFollower(settings.step_entries)
 
     def run(self, start: dict[str, Any]) -> StopReason:
         inner = self.c.emit
@@ -166,6 +173,7 @@ class _Loop:
         self._react(tick, now, wall)
         if self.c.finished:
             return
+        self.follow.look(self.c.segment, now)
         self._redraw(now, wall)
         if self.state.fired and self.s.trace is not None:
             # When the room sees it (bell rung, screen redrawn), against its deadline.
@@ -183,9 +191,10 @@ class _Loop:
             self.state.force = True
         elif key is not None:
             self._key(key)
+            self.follow.soon()
 
     def _react(self, tick: Tick, now: float, wall: float) -> None:
-        snap = self.c.snapshot(now, wall)
+        snap = self.follow.shown(self.c.snapshot(now, wall))
         if tick.warnings or tick.reached_zero:
             if not self.s.quiet:
                 self.display.bell()
@@ -204,7 +213,7 @@ class _Loop:
         if not self.state.events:
             return
         events, self.state.events = self.state.events, []
-        snap = self.c.snapshot(now, wall)
+        snap = self.follow.shown(self.c.snapshot(now, wall))
         for event in events:
             self.display.event(event, snap)
 
@@ -212,7 +221,7 @@ class _Loop:
         state = self.state
         if state.flash and now >= state.flash_until:
             state.flash = ""
-        snap = self.c.snapshot(now, wall)
+        snap = self.follow.shown(self.c.snapshot(now, wall))
         problem = self.s.problem()
         overlay = Overlay(
             flash=state.flash, help=state.help, heading=self.s.heading, problem=problem
@@ -237,6 +246,8 @@ class _Loop:
         waits.append(MINUTE - (wall + offset) % MINUTE)
         if self.state.flash:
             waits.append(max(0.0, self.state.flash_until - now))
+        if (follow := self.follow.wait(now)) is not None:
+            waits.append(follow)
         wait = min(waits)
         event_at = now + event if event is not None else -1.0
         return wait + WAKE_MARGIN, now + wait, event_at

@@ -16,6 +16,7 @@ from facilitate.model.session import (
     SessionHeader,
     SessionState,
 )
+from facilitate.model.session_digest import SessionDigest
 from facilitate.ui.format import NONE, format_duration, format_minutes
 from facilitate.ui.safe_text import safe_text
 
@@ -134,7 +135,7 @@ def run_status(run: Run) -> str:
     return t(f"sessions.status.{run.progress}")
 
 
-def status_text(state: SessionState) -> str:
+def status_text(state: SessionState | SessionDigest) -> str:
     """The session's status: archived, not started, or the last run's status."""
     if state.status == "archived":
         return t("sessions.status.archived")
@@ -163,7 +164,7 @@ def entry_step(state: SessionState, entry: Entry) -> str:
     return state.step_title(entry.step, entry.round) or label
 
 
-def method_cell(header: SessionHeader, state: SessionState) -> str:
+def method_cell(header: SessionHeader, state: SessionState | SessionDigest) -> str:
     """The list's method column: the header's method or plan, else the methods run."""
     if header.method_or_plan:
         return header.method_or_plan

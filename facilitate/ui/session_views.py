@@ -17,6 +17,7 @@ from rich.text import Text
 
 from facilitate.i18n import t
 from facilitate.model.session import Entry, Run, SessionHeader, SessionState, StepRun
+from facilitate.model.session_digest import SessionDigest
 from facilitate.ui.format import NONE, format_duration, format_signed
 from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import (
@@ -34,8 +35,8 @@ from facilitate.ui.session_text import (
     status_text,
 )
 
-Listed = tuple[SessionHeader, SessionState]
-"""A readable session as listed: its header and folded state."""
+Listed = tuple[SessionHeader, SessionDigest]
+"""A readable session as listed: its header and the digest of its state."""
 Damaged = tuple[str, str]
 """A session that cannot be read: its id and what is wrong."""
 
@@ -56,34 +57,34 @@ def sessions_table(listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) ->
     table.add_column(f"{t('sessions.col.date')}\n{t('sessions.col.method')}", no_wrap=True)
     table.add_column(t("sessions.col.entries"), justify="right", no_wrap=True)
     table.add_column(t("sessions.col.status"), overflow="fold", min_width=8)
-    for header, state in listed:
+    for header, digest in listed:
         shown = safe_line(header.title)
         title = shown if cell_len(shown) <= width else set_cell_size(shown, width - 1) + "…"
         name = Text(safe_line(header.id), style="bold")
         name.append("\n" + title, style="not bold")
-        date_method = f"{header.date}\n{method_cell(header, state)}"
-        table.add_row(*cells(name, date_method, str(len(state.entries)), status_text(state)))
+        date_method = f"{header.date}\n{method_cell(header, digest)}"
+        table.add_row(*cells(name, date_method, str(digest.entries), status_text(digest)))
     for session_id, _ in damaged:
         status = Text(t("sessions.status.damaged"), style="red")
         table.add_row(*cells(Text(safe_line(session_id), style="bold"), NONE, NONE, status))
     return table
 
 
-def summary_data(header: SessionHeader, state: SessionState, path: Path) -> dict[str, Any]:
+def summary_data(header: SessionHeader, digest: SessionDigest, path: Path) -> dict[str, Any]:
     """One session of ``sessions list --json``."""
     return {
         **header.to_data(),
         "path": str(path),
-        "status": state.status,
-        "status_text": status_text(state),
-        "entries": len(state.entries),
-        "deleted_entries": len(state.deleted),
-        "events": state.events,
-        "runs": len(state.runs),
-        "steps_run": len(state.steps),
-        "current_step": state.current_step,
-        "resume_point": state.resume_point._asdict() if state.resume_point else None,
-        "last_at": state.last_at,
+        "status": digest.status,
+        "status_text": status_text(digest),
+        "entries": digest.entries,
+        "deleted_entries": digest.deleted_entries,
+        "events": digest.events,
+        "runs": len(digest.runs),
+        "steps_run": len(digest.steps),
+        "current_step": digest.current_step,
+        "resume_point": digest.resume_point._asdict() if digest.resume_point else None,
+        "last_at": digest.last_at,
     }
 
 

@@ -49,6 +49,7 @@ def archive(ctx: typer.Context, session: Annotated[str, session_id()]) -> None:
     from facilitate.app.sessions import archive_session
 
     store = app_context(ctx).store()
+    session = store.resolve(session)  # a unique start of the id or UUID: say which session
     changed = archive_session(store, session)
     key = "sessions.archived" if changed else "sessions.already_archived"
     out().print(t(key, id=session, path=store.root / session), markup=False)
@@ -63,6 +64,7 @@ def delete(
 
     app_ctx = app_context(ctx)
     store = app_ctx.store()
+    session = store.resolve(session)  # a unique start of the id or UUID: say which session
     if not yes:
         question = _question(deletion_preview(store, session))  # an unknown id fails first
         if not app_ctx.interactive:

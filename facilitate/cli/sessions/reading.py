@@ -38,7 +38,7 @@ def _print_listing_json(listing: SessionListing) -> None:
     from facilitate.ui.session_views import damaged_data, summary_data
 
     print_json(
-        [summary_data(s.header, s.state, s.session.path) for s in listing.shown]
+        [summary_data(s.header, s.digest, s.session.path) for s in listing.shown]
         + [damaged_data(d.id, d.path, d.problem) for d in listing.damaged]
     )
 
@@ -51,7 +51,7 @@ def _print_listing(listing: SessionListing, root: Path) -> None:
         key = "sessions.none_active" if hidden else "sessions.none"
         out().print(t(key, root=root, archived=hidden), markup=False)
         return
-    listed = [(s.header, s.state) for s in shown]
+    listed = [(s.header, s.digest) for s in shown]
     out().print(sessions_table(listed, [(d.id, d.problem) for d in damaged]))
     if hidden:
         out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)

@@ -1,0 +1,120 @@
+"""A session's digest: what a listing shows of its state, small enough to keep beside the journal.
+
+:func:`digest_of` takes it from a folded :class:`SessionState`: the counts, the runs (with
+their steps, no entries) and the journal length it covers. It reads like the state where
+they overlap (``header``, ``runs``, ``last_run``, ``status``, ``progress``, ``steps``,
+``current_step``, ``resume_point``), so a listing renders either the same way.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from facilitate.model.session_header import SessionHeader
+from facilitate.model.session_state import Progress, ResumePoint, Run, SessionState, StepRun
+
+
+@dataclass(frozen=True)
+class SessionDigest:
+    """What a listing shows of a session: counts and runs; ``offset`` is the journal it covers."""
+
+    header: SessionHeader | None = None
+    entries: int = 0
+    deleted_entries: int = 0
+    events: int = 0
+    last_seq: int = 0
+    first_at: str | None = None
+    last_at: str | None = None
+    runs: tuple[Run, ...] = ()
+    warnings: tuple[str, ...] = ()
+    offset: int = 0
+
+    @property
+    def last_run(self) -> Run | None:
+        return self.runs[-1] if self.runs else None
+
+    @property
+    def progress(self) -> Progress:
+        return self.last_run.progress if self.last_run else "not_started"
+
+    @property
+    def status(self) -> str:
+        """For listings: "archived", else "not_started", "running", "stopped" or "finished"."""
+        if self.header is not None and self.header.status == "archived":
+            return "archived"
+        return self.progress
+
+    @property
+    def steps(self) -> tuple[StepRun, ...]:
+        """The steps of the last run."""
+        return self.last_run.steps if self.last_run else ()
+
+    @property
+    def resume_point(self) -> ResumePoint | None:
+        return self.last_run.resume_point if self.last_run else None
+
+    @property
+    def current_step(self) -> str | None:
+        step = self.last_run.current_step_run if self.last_run else None
+        return step.label if step else None
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready data, without the header (``session.json`` keeps that)."""
+        data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+        del data["header"]
+        data["runs"] = [run.to_data() for run in self.runs]
+        data["warnings"] = list(self.warnings)
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], header: SessionHeader | None) -> SessionDigest:
+        """Rebuild a digest from :meth:`to_data`; TypeError, ValueError or KeyError if the
+        data is not one."""
+        counts = ("entries", "deleted_entries", "events", "last_seq", "offset")
+        if not all(type(data[name]) is int for name in counts):
+            raise ValueError("counts must be whole numbers")
+        if not isinstance(data["warnings"], list) or not isinstance(data["runs"], list):
+            raise ValueError("warnings and runs must be lists")
+        return cls(
+            header=header,
+            **{name: data[name] for name in counts},
+            first_at=data["first_at"],
+            last_at=data["last_at"],
+            runs=tuple(_run_from(run) for run in data["runs"]),
+            warnings=tuple(str(w) for w in data["warnings"]),
+        )
+
+
+def digest_of(state: SessionState, warnings: list[str], offset: int) -> SessionDigest:
+    """The digest of a folded state (of a journal's first ``offset`` bytes)."""
+    return SessionDigest(
+        header=state.header,
+        entries=len(state.entries),
+        deleted_entries=len(state.deleted),
+        events=state.events,
+        last_seq=state.last_seq,
+        first_at=state.first_at,
+        last_at=state.last_at,
+        runs=state.runs,
+        warnings=tuple(warnings),
+        offset=offset,
+    )
+
+
+def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {key: value for key, value in data.items() if key in names}
+
+
+def _run_from(data: dict[str, Any]) -> Run:
+    """A run from :meth:`Run.to_data` (its derived fields left out)."""
+    point = data["resume_point"]
+    return Run(
+        **{
+            **_known(Run, data),
+            "steps": tuple(StepRun(**_known(StepRun, step)) for step in data["steps"]),
+            "resume_point": ResumePoint(**point) if point is not None else None,
+        }
+    )

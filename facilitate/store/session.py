@@ -1,0 +1,194 @@
+"""One session on disk: its header, and its journal to append to, replay and follow.
+
+Every append holds the session's lock and is fsync'd before it returns, so an acknowledged
+event survives a crash or a power cut, and several programs (the facilitator's runner and
+note-takers in other terminals) can write to one session at the same time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+
+from facilitate.clock import local_now
+from facilitate.errors import (
+    FacilitateError,
+    InvalidFileError,
+    JournalError,
+    NotFoundError,
+    Problem,
+)
+from facilitate.i18n import t
+from facilitate.model.events import EVENT_TYPES, Event, Recorded
+from facilitate.model.session import SessionHeader, SessionState, fold
+from facilitate.store.durable import append_durably, split_tail, write_all
+from facilitate.store.files import JOURNAL_FILE, TORN_FILE, disk_error, disk_errors, open_file
+from facilitate.store.headers import ensure_uuid
+from facilitate.store.line_format import Replay, encode_record, last_seq_of
+from facilitate.store.locks import folder_locked, run_locked
+from facilitate.store.reader import START, JournalBatch, JournalPosition, JournalReader, read_after
+
+Clock = Callable[[], datetime]
+
+
+class Session:
+    """One session on disk: its header, and its journal to append to, replay and follow."""
+
+    def __init__(self, path: Path, header: SessionHeader, *, now: Clock = local_now) -> None:
+        self.id = header.id
+        self.path = path
+        self.header = header
+        self.warnings: list[str] = []
+        self._now = now
+
+    def __repr__(self) -> str:
+        return f"Session({self.id!r}, path={str(self.path)!r})"
+
+    @property
+    def journal_path(self) -> Path:
+        return self.path / JOURNAL_FILE
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the session's exclusive lock (shared by all programs writing to it)."""
+        with folder_locked(self.path, self.id):
+            yield
+
+    @contextlib.contextmanager
+    def run_lock(self) -> Iterator[None]:
+        """Hold the session's run lock for a whole live run; a second run is refused at once.
+
+        The lock is a file of its own, so appends (``sessions note`` from another terminal)
+        go on while it is held; :class:`SessionBusyError` if another run holds it.
+        """
+        with run_locked(self.path, self.id, t("timer.err.session_busy", id=self.id)):
+            yield
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def append(self, event: Event, *, author: str, role: str) -> Recorded:
+        """Record ``event``; when this returns, it is on disk (locked, written, fsync'd).
+
+        A session written by 0.1.0 is given its UUID first (its header rewritten atomically;
+        if the header cannot be written, the event is still recorded).
+        """
+        if EVENT_TYPES.get(event.TYPE) is not type(event):
+            raise JournalError(t("journal.err.unregistered", type=type(event).__name__))
+        with self.locked():
+            if self.header.uuid is None:
+                with contextlib.suppress(FacilitateError, OSError):
+                    self.header = replace(self.header, uuid=ensure_uuid(self.path).uuid)
+            fd = self._open_journal(os.O_RDWR | os.O_APPEND)
+            try:
+                return self._append_locked(fd, event, author, role)
+            finally:
+                os.close(fd)
+
+    def _open_journal(self, flags: int) -> int:
+        try:
+            return open_file(self.path, JOURNAL_FILE, flags)
+        except FileNotFoundError:
+            raise self._missing_journal() from None
+        except OSError as error:
+            raise disk_error(self.journal_path, error) from None
+
+    def _missing_journal(self) -> FacilitateError:
+        """The error for a journal that is not there: the session is gone, or damaged."""
+        if not self.path.is_dir():
+            return NotFoundError(t("sessions.err.gone", id=self.id))
+        problem = Problem(str(self.journal_path), None, None, "", t("sessions.header.no_file"))
+        return InvalidFileError([problem])
+
+    def _append_locked(self, fd: int, event: Event, author: str, role: str) -> Recorded:
+        """Number, write and fsync one record (the lock is held and the journal open)."""
+        with disk_errors(self.journal_path):
+            seq = self._last_seq(fd) + 1
+            size = os.fstat(fd).st_size
+        at = self._now().isoformat(timespec="milliseconds")
+        line = encode_record(seq, at, author, role, event)
+        try:
+            write_all(fd, line)
+            os.fsync(fd)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                os.ftruncate(fd, size)  # leave no half record behind
+            raise JournalError(
+                t("journal.err.write", file=self.journal_path, detail=error.strerror)
+            ) from None
+        return Recorded(seq=seq, at=at, author=author, role=role, event=event)
+
+    def _last_seq(self, fd: int) -> int:
+        """The last sequence number; an unfinished tail is first moved aside (lock held)."""
+        size = os.fstat(fd).st_size
+        if size == 0:
+            return 0
+        line, tail = split_tail(fd, size)
+        if tail:
+            append_durably(self.path, TORN_FILE, tail + b"\n")
+            os.ftruncate(fd, size - len(tail))
+            os.fsync(fd)
+            self.warnings.append(t("journal.warn.torn_moved", file=self.journal_path))
+        if not line:
+            return 0 if size == len(tail) else self._max_seq()
+        seq = last_seq_of(line, str(self.journal_path))
+        return seq if seq is not None else self._max_seq()
+
+    def _max_seq(self) -> int:
+        """The highest readable sequence number (slow path: the last line was unreadable)."""
+        return self._read_after(START).position.last_seq
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def read_after(self, position: JournalPosition = START) -> JournalBatch:
+        """The records after ``position`` (all from START), and where to go on from.
+
+        Raises InvalidFileError when the journal is missing or not a regular file.
+        """
+        return self._read_after(position)
+
+    def _read_after(self, position: JournalPosition) -> JournalBatch:
+        try:
+            return read_after(self.path, position)
+        except FileNotFoundError:
+            raise self._missing_journal() from None
+        except OSError as error:
+            raise disk_error(self.journal_path, error) from None
+
+    def follow(self, position: JournalPosition = START) -> JournalReader:
+        """A reader of this session's journal from ``position`` on (see :class:`JournalReader`)."""
+        return JournalReader(self.path, position)
+
+    def read_all(self) -> JournalBatch:
+        """The whole journal, with warnings about skipped lines (also kept in ``warnings``).
+
+        An unfinished last line is skipped with a warning.
+        """
+        batch = self._read_after(START)
+        if batch.warnings or batch.unfinished:
+            # A writer may be half-way through a line: look again once it is done (a store
+            # on a read-only disk, or with a bad lock file, cannot be locked: the first look
+            # stands).
+            with contextlib.suppress(FacilitateError), self.locked():
+                batch = self._read_after(START)
+        if batch.unfinished:
+            line = batch.position.line + 1
+            batch.warnings.append(t("journal.warn.torn", file=self.journal_path, line=line))
+        self.warnings = list(batch.warnings)
+        return batch
+
+    def replay(self) -> Replay:
+        """All readable records, and warnings about skipped lines (also kept in ``warnings``)."""
+        batch = self.read_all()
+        return Replay(batch.records, list(batch.warnings))
+
+    def records(self) -> list[Recorded]:
+        """The recorded events in order; an unfinished last line is skipped with a warning."""
+        return self.replay().records
+
+    def state(self) -> SessionState:
+        """The session's state: a fold over its records."""
+        return fold(self.records(), self.header)

@@ -1,0 +1,288 @@
+"""The session store: the folder that holds one folder per session.
+
+Layout: ``<store>/<id>/session.json`` (the header, replaced atomically),
+``<store>/<id>/journal.jsonl`` (one recorded event per line), ``journal.torn`` (unfinished
+lines moved aside), and the lock files ``session.lock`` and ``run.lock``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from difflib import get_close_matches
+from functools import cached_property
+from pathlib import Path
+
+from facilitate.clock import local_now
+from facilitate.errors import InvalidFileError, JournalError, NotFoundError, UsageError
+from facilitate.i18n import t
+from facilitate.model.session import HeaderError, SessionHeader, SessionState
+from facilitate.model.session_digest import SessionDigest
+from facilitate.store.durable import create_empty, fsync_dir
+from facilitate.store.files import (
+    HEADER_FILE,
+    JOURNAL_FILE,
+    check_folder,
+    disk_errors,
+    is_present,
+)
+from facilitate.store.headers import header_message, new_uuid, read_header, write_header
+from facilitate.store.ids import (
+    ID_RE,
+    MIN_PREFIX,
+    check_session_id,
+    could_be_uuid,
+    numbered,
+    session_id_for,
+    session_ref,
+)
+from facilitate.store.locks import folder_locked, run_locked
+from facilitate.store.session import Clock, Session
+from facilitate.store.summary import current_digest
+
+MAX_SAME_ID = 999
+SHOWN_MATCHES = 5
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    """A session as listed: its header and the digest of its state (from ``summary.json``
+    when that still matches the journal). ``state`` folds the whole journal, when asked."""
+
+    session: Session
+    digest: SessionDigest
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def header(self) -> SessionHeader:
+        return self.session.header
+
+    @property
+    def status(self) -> str:
+        """ "archived", else the last run's progress ("not_started" without runs)."""
+        return "archived" if self.header.status == "archived" else self.digest.progress
+
+    @cached_property
+    def state(self) -> SessionState:
+        """The session's whole folded state (reads and folds the journal)."""
+        return self.session.state()
+
+
+@dataclass(frozen=True)
+class DamagedSession:
+    """A session folder whose header or journal cannot be read; it can still be deleted."""
+
+    id: str
+    path: Path
+    problem: str
+
+
+class SessionStore:
+    """The folder that holds the sessions (``./sessions`` unless told otherwise)."""
+
+    def __init__(self, root: Path, *, now: Clock = local_now) -> None:
+        self.root = Path(root)
+        self.warnings: list[str] = []
+        self.damaged: list[DamagedSession] = []
+        self._now = now
+
+    def check_root(self) -> None:
+        """The store must be a folder (or not exist yet): a file there is a usage error."""
+        if self.root.exists() and not self.root.is_dir():
+            raise UsageError(t("sessions.err.root_not_folder", root=self.root))
+
+    # -- creating --------------------------------------------------------------------------
+
+    def create(
+        self,
+        *,
+        title: str,
+        date: str | None = None,
+        place: str = "",
+        language: str = "sv",
+        method: str | None = None,
+        plan: str | None = None,
+        facilitators: Sequence[str] = (),
+    ) -> Session:
+        """Create a new session with a fresh UUID; its id is the date and the title as a slug."""
+        now = self._now()
+        if method and plan:
+            raise UsageError(t("sessions.err.method_and_plan"))
+        try:
+            header = SessionHeader(
+                id="pending",
+                title=title.strip(),
+                date=date or now.date().isoformat(),
+                place=place.strip(),
+                language=language,
+                method=method or None,
+                plan=plan or None,
+                facilitators=[name.strip() for name in facilitators if name.strip()],
+                created_at=now.isoformat(timespec="seconds"),
+                uuid=new_uuid(),
+            )
+        except HeaderError as error:
+            raise UsageError(header_message(error)) from None
+        self.check_root()
+        with disk_errors(self.root):
+            self.root.mkdir(parents=True, exist_ok=True)
+            folder = self._new_folder(session_id_for(header.date, header.title))
+            try:
+                header = write_header(folder, replace(header, id=folder.name))
+                create_empty(folder, JOURNAL_FILE)
+            except BaseException:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            fsync_dir(self.root)
+        return Session(folder, header, now=self._now)
+
+    def _new_folder(self, base: str) -> Path:
+        for number in range(1, MAX_SAME_ID + 1):
+            candidate = check_session_id(base if number == 1 else numbered(base, number))
+            try:
+                (self.root / candidate).mkdir()
+            except FileExistsError:
+                continue
+            return self.root / candidate
+        raise UsageError(t("sessions.err.too_many", id=base))
+
+    # -- finding ---------------------------------------------------------------------------
+
+    def resolve(self, ref: str) -> str:
+        """The id of the session ``ref`` names: its id or UUID, or a unique start of either.
+
+        A start must be at least MIN_PREFIX characters. UsageError (listing the candidates)
+        when it fits several sessions; NotFoundError (with a hint at other stores) when none.
+        """
+        self.check_root()
+        ref = session_ref(ref)
+        if ID_RE.match(ref) and self._has_session(ref):
+            return ref
+        matches = self._matching(ref) if len(ref) >= MIN_PREFIX else []
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            shown = ", ".join(matches[:SHOWN_MATCHES])
+            more = len(matches) - SHOWN_MATCHES
+            if more > 0:
+                shown += t("store.err.and_more", count=more)
+            raise UsageError(t("store.err.ambiguous", ref=ref, matches=shown))
+        raise NotFoundError(self._not_found(ref))
+
+    def _has_session(self, session_id: str) -> bool:
+        folder = self.root / session_id
+        return any(is_present(folder, name) for name in (HEADER_FILE, JOURNAL_FILE))
+
+    def _matching(self, ref: str) -> list[str]:
+        """The sessions whose id, or UUID, starts with ``ref``."""
+        ids = self.ids()
+        matches = [session_id for session_id in ids if session_id.startswith(ref)]
+        if could_be_uuid(ref):
+            matches += [
+                session_id
+                for session_id in ids
+                if session_id not in matches and self._uuid_of(session_id).startswith(ref)
+            ]
+        return sorted(matches)
+
+    def _uuid_of(self, session_id: str) -> str:
+        """The UUID in a session's header ("" if it has none or cannot be read)."""
+        try:
+            return read_header(self.root / session_id).uuid or ""
+        except (OSError, UsageError, JournalError):
+            return ""
+
+    def _not_found(self, ref: str) -> str:
+        close = get_close_matches(ref, self.ids(), n=1, cutoff=0.6)
+        message = t("sessions.err.not_found", id=ref, root=self.root)
+        if close:
+            message += t("sessions.err.did_you_mean", id=close[0])
+        elif len(ref) < MIN_PREFIX:
+            message += t("store.err.ref_short", count=MIN_PREFIX)
+        return message + t("store.err.elsewhere")
+
+    def ids(self) -> list[str]:
+        """The ids of the sessions in the store (folders with a header or a journal), sorted.
+
+        A session folder that is a symbolic link is listed too (and refused when opened).
+        """
+        self.check_root()
+        if not self.root.is_dir():
+            return []
+        return sorted(
+            entry.name
+            for entry in os.scandir(self.root)
+            if ID_RE.match(entry.name)
+            and (entry.is_dir(follow_symlinks=False) or entry.is_symlink())
+            and self._has_session(entry.name)
+        )
+
+    def open(self, ref: str) -> Session:
+        """The session ``ref`` names (see :meth:`resolve`).
+
+        NotFoundError if there is none, UsageError for a bad reference, InvalidFileError for
+        a damaged header or a session folder that is not a folder.
+        """
+        session_id = self.resolve(ref)
+        folder = self.root / session_id
+        with disk_errors(folder):
+            check_folder(folder)
+        header = read_header(folder)
+        if header.id != session_id:  # the folder was renamed: the folder name is the id
+            header = replace(header, id=session_id)
+        return Session(folder, header, now=self._now)
+
+    # -- listing, archiving, deleting ----------------------------------------------------
+
+    def list(self) -> list[SessionSummary]:
+        """All readable sessions, newest date first; the others are kept in ``damaged``.
+
+        Reads each session's header and summary; only a journal that changed since its
+        summary was made is read and folded (and its summary made again).
+        """
+        self.warnings = []
+        self.damaged = []
+        summaries = []
+        for session_id in self.ids():
+            try:
+                session = self.open(session_id)
+                digest = current_digest(session)
+            except NotFoundError:  # deleted while we were listing
+                continue
+            except (JournalError, InvalidFileError) as error:
+                problem = "; ".join(error.lines())
+                self.damaged.append(DamagedSession(session_id, self.root / session_id, problem))
+                continue
+            summaries.append(SessionSummary(session, digest, list(session.warnings)))
+        summaries.sort(
+            key=lambda s: (s.header.date, s.header.created_at, s.header.id), reverse=True
+        )
+        return summaries
+
+    def archive(self, ref: str) -> bool:
+        """Mark a session archived (hidden from listings); False if it already was."""
+        session = self.open(ref)
+        with session.locked():
+            header = read_header(session.path)
+            if header.status == "archived":
+                return False
+            session.header = write_header(session.path, replace(header, status="archived"))
+        return True
+
+    def delete(self, ref: str) -> None:
+        """Remove a session and its journal for good (also one whose header is damaged)."""
+        session_id = self.resolve(ref)
+        folder = self.root / session_id
+        trash = self.root / f".deleted-{session_id}-{os.getpid()}-{secrets.token_hex(3)}"
+        busy = t("sessions.err.delete_running", id=session_id)
+        with (
+            run_locked(folder, session_id, busy),
+            folder_locked(folder, session_id),
+            disk_errors(folder),
+        ):
+            os.replace(folder, trash)
+        fsync_dir(self.root)
+        shutil.rmtree(trash, ignore_errors=True)
