@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, get_args
 
@@ -22,11 +23,19 @@ from facilitate.model.entries import (
     payload_value,
     upgrade_kind,
 )
-from facilitate.model.entry_check import CheckedEntry, EntryDraft, EntryProblem, check_entry
+from facilitate.model.entry_check import (
+    CheckedEntry,
+    EntryDraft,
+    EntryProblem,
+    check_entry,
+    draft_of,
+)
 from facilitate.model.entry_problem import PROBLEM_CODES
 from facilitate.model.entry_rules import StepRules, step_rules
+from facilitate.model.events import EntryAdded, EntryEdited, Recorded
 from facilitate.model.method import CollectKind
 from facilitate.model.params import resolve_params
+from facilitate.model.session import apply_edit, fold
 
 
 def rules(method_id: str, step: str, **params: str) -> StepRules:
@@ -254,16 +263,35 @@ def test_a_theme_is_a_name_linking_entries() -> None:
 
 def test_a_structured_entry_has_the_fields_the_method_declares() -> None:
     total = rules("25-10-crowd-sourcing", "countdown")
-    draft = EntryDraft("entry", value={"Idea and first step": "Bibliotek", "summa": " 23 "})
-    checked = check_entry(draft, total)
+    fields = {"Idea and first step": "Bibliotek", "summa": " 23 "}
+    checked = check_entry(EntryDraft("entry", value={"fields": fields}), total)
     assert checked.payload == FieldsPayload({"text": "Bibliotek", "total": "23"})
-    found = problem(EntryDraft("entry", value={"totl": "23"}), total)
+    assert checked.value == {"fields": {"text": "Bibliotek", "total": "23"}}
+    found = problem(EntryDraft("entry", value={"fields": {"totl": "23"}}), total)
     assert (found.field, found.code, found.values["suggestion"]) == (
-        "value.totl",
+        "value.fields.totl",
         "unknown_field",
         "total",
     )
-    assert problem(EntryDraft("entry", value={"total": " "}), total).code == "entry_empty"
+    empty = EntryDraft("entry", value={"fields": {"total": " "}})
+    assert problem(empty, total).code == "entry_empty"
+
+
+def test_an_edit_is_checked_as_the_entry_it_leaves() -> None:
+    recorded = EntryAdded(
+        entry_id="e1",
+        kind="pair_split",
+        text="",
+        round=2,
+        value={"round": 2, "card_a": "1", "points_a": 4, "card_b": "2", "points_b": 3},
+    )
+    (entry,) = fold([Recorded(1, "2026-11-22T10:00:00+01:00", "a", "f", recorded)]).entries
+    assert check_entry(draft_of(entry), ROUND).payload == PairSplitPayload(2, "1", 4, "2", 3)
+    edit = EntryEdited(entry_id="e1", value={**entry.value, "points_a": 5})
+    assert problem(draft_of(apply_edit(entry, edit)), ROUND).code == "pair_sum"
+    note = replace(entry, kind="note", value=None, payload=None, text="x", dims={"lens": "mod"})
+    cleared = apply_edit(note, EntryEdited(entry_id="e1", clear=["dims.lens"]))
+    assert check_entry(draft_of(cleared), HARVEST).dims == {}
 
 
 def test_every_step_of_every_bundled_method_has_rules() -> None:

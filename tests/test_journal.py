@@ -461,6 +461,19 @@ def test_nan_is_not_a_number_the_journal_reads(store: SessionStore) -> None:
     assert session.warnings == [f"{session.journal_path}:2: not a readable record, skipped"]
 
 
+def test_a_number_too_large_for_a_float_is_not_a_number_the_journal_reads(
+    store: SessionStore,
+) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    with open(session.journal_path, "a") as file:
+        file.write(
+            '{"v":1,"seq":1,"at":"x","author":"a","role":"b","type":"run_started",'
+            '"data":{"method":"@timer","params":{"seconds":1e999}}}\n'
+        )
+    assert session.records() == []
+    assert session.warnings == [f"{session.journal_path}:1: not a readable record, skipped"]
+
+
 def test_a_step_started_written_before_titles_existed_is_read_with_no_title(
     store: SessionStore,
 ) -> None:

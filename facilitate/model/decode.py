@@ -3,8 +3,8 @@
 :func:`decode_event` turns the ``type`` and ``data`` of a journal record into its event, or
 raises :class:`EventDataError` naming the one field that does not fit. The checks are read
 once from the events' annotations (``Index``, ``Seconds | None``, ``dict[str, str]`` ...), so
-a new field cannot go unchecked, and each check is a plain type test: a 10,000-event journal
-decodes in a few milliseconds more than building the events unchecked.
+a new field cannot go unchecked, and each check is a plain type test (about 2 µs a record).
+Numbers are bounded (:data:`MAX_SECONDS`, :data:`MAX_COUNT`), so no sum of them overflows.
 
 Fields an event does not declare are ignored (a later minor version may add some); a
 missing field with a default takes the default.
@@ -13,7 +13,6 @@ missing field with a default takes the default.
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Callable, Mapping
 from typing import Any, Literal, get_args
 
@@ -33,20 +32,27 @@ class EventDataError(ValueError):
         self.problem = problem
 
 
+MAX_COUNT = 1_000_000
+"""The largest index, round or count a journal may hold."""
+MAX_SECONDS = 1e9
+"""The largest number of seconds (either sign) a journal may hold: about 31 years."""
+MAX_SPEED = 1e6
+
+
 def _natural(value: Any) -> bool:
-    return value >= 0  # type: ignore[no-any-return]
+    return 0 <= value <= MAX_COUNT  # type: ignore[no-any-return]
 
 
 def _positive(value: Any) -> bool:
-    return value >= 1  # type: ignore[no-any-return]
+    return 1 <= value <= MAX_COUNT  # type: ignore[no-any-return]
 
 
-def _finite(value: Any) -> bool:
-    return math.isfinite(value)
+def _seconds(value: Any) -> bool:
+    return -MAX_SECONDS <= value <= MAX_SECONDS  # type: ignore[no-any-return]  # NaN: False
 
 
 def _speed(value: Any) -> bool:
-    return math.isfinite(value) and value > 0
+    return 0 < value <= MAX_SPEED  # type: ignore[no-any-return]
 
 
 def _not_empty(value: Any) -> bool:
@@ -69,7 +75,7 @@ def _one_of(options: tuple[str, ...]) -> Check:
 
 
 _NUMBER = frozenset({int, float})
-_ANY_JSON = frozenset({str, int, float, bool, dict, list, type(None)})
+_ANY_JSON: frozenset[type] = frozenset({str, int, float, bool, dict, list, type(None)})
 
 # annotation -> (the types a value may have, a further check or None)
 _CHECKS: dict[str, tuple[frozenset[type], Check | None]] = {
@@ -77,8 +83,8 @@ _CHECKS: dict[str, tuple[frozenset[type], Check | None]] = {
     "Index": (frozenset({int}), _natural),
     "Count": (frozenset({int}), _natural),
     "RoundNumber": (frozenset({int}), _positive),
-    "float": (_NUMBER, _finite),
-    "Seconds": (_NUMBER, _finite),
+    "float": (_NUMBER, _seconds),
+    "Seconds": (_NUMBER, _seconds),
     "Speed": (_NUMBER, _speed),
     "str": (frozenset({str}), None),
     "EntryId": (frozenset({str}), _not_empty),

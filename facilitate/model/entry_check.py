@@ -25,15 +25,17 @@ from facilitate.model.entries import (
 from facilitate.model.entry_payloads import PayloadReader, read_payload
 from facilitate.model.entry_problem import EntryProblem, choices_text
 from facilitate.model.entry_rules import CollectRule, Named, StepRules, closest_name, find_named
+from facilitate.model.session_state import Entry
 
-__all__ = ["CheckedEntry", "EntryDraft", "EntryProblem", "check_entry", "check_kind"]
+__all__ = ["CheckedEntry", "EntryDraft", "EntryProblem", "check_entry", "check_kind", "draft_of"]
 
 
 @dataclass(frozen=True)
 class EntryDraft:
     """An entry as given: ``dims`` maps dimensions to values (ids or labels, any case);
-    ``value`` holds the payload's fields (numbers may be digits; for ``entry``, the method's
-    fields by id or label); ``round`` is the step's round, the payload's round by default."""
+    ``value`` holds the payload's fields as recorded (numbers may be digits; an ``entry``'s
+    ``fields`` are named by id or label); ``round`` is the step's round, the payload's round
+    by default."""
 
     kind: str
     text: str = ""
@@ -55,6 +57,12 @@ class CheckedEntry:
     def value(self) -> dict[str, Any] | None:
         """The payload as EntryAdded's ``value``."""
         return payload_value(self.payload)
+
+
+def draft_of(entry: Entry) -> EntryDraft:
+    """An entry as recorded, to check again (after :func:`~facilitate.model.session.apply_edit`)."""
+    value = entry.value if isinstance(entry.value, Mapping) else None
+    return EntryDraft(entry.kind, entry.text, dict(entry.dims), value, entry.round)
 
 
 def check_kind(given: str) -> EntryKind:

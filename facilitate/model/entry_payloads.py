@@ -170,22 +170,26 @@ def _theme(reader: PayloadReader) -> ThemePayload:
 
 
 def _fields(reader: PayloadReader) -> FieldsPayload:
+    """A structured entry's ``fields``: each named by id or label, any case, either language."""
     declared = reader.collect.fields if reader.collect else ()
+    given = reader.given.get("fields") or {}
+    reader.read.add("fields")
+    if not isinstance(given, Mapping):
+        raise EntryProblem("value.fields", "not_text", name="fields")
     fields: dict[str, str] = {}
-    for name, value in reader.given.items():
+    for name, value in given.items():
         found = find_named(name, declared)
         if declared and found is None:
             raise EntryProblem(
-                f"value.{name}",
+                f"value.fields.{name}",
                 "unknown_field",
                 name=name,
                 fields=", ".join(f.id for f in declared),
                 suggestion=closest_name(name, declared),
             )
         if not isinstance(value, str):
-            raise EntryProblem(f"value.{name}", "not_text", name=name)
+            raise EntryProblem(f"value.fields.{name}", "not_text", name=name)
         fields[found.id if found else name.strip()] = value.strip()
-        reader.read.add(name)
     return FieldsPayload(fields)
 
 

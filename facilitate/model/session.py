@@ -73,6 +73,7 @@ __all__ = [
     "SessionState",
     "StepRun",
     "TimerMark",
+    "apply_edit",
     "check_header",
     "fold",
     "is_name",
@@ -193,7 +194,12 @@ class SessionFolder:
         if entry is None:
             self.ignored.append(record.seq)
             return
-        self.entries[event.entry_id] = edited(entry, event, record)
+        self.entries[event.entry_id] = replace(
+            apply_edit(entry, event),
+            edits=entry.edits + 1,
+            edited_at=record.at,
+            edited_by=record.author,
+        )
 
     def _entry_deleted(self, record: Recorded, event: EntryDeleted) -> None:
         entry = self.entries.pop(event.entry_id, None)
@@ -219,8 +225,9 @@ class SessionFolder:
         )
 
 
-def edited(entry: Entry, event: EntryEdited, record: Recorded) -> Entry:
-    """``entry`` after ``event``: None leaves a field, ``dims`` sets values, ``clear`` empties."""
+def apply_edit(entry: Entry, event: EntryEdited) -> Entry:
+    """``entry`` as ``event`` leaves it: None keeps a field, ``dims`` sets the values it names,
+    ``clear`` empties ``value``, ``dims`` or ``dims.<dimension>`` (who and when are not set)."""
     clear = set(event.clear)
     dims = {} if "dims" in clear else dict(entry.dims)
     for name in clear:
@@ -236,7 +243,4 @@ def edited(entry: Entry, event: EntryEdited, record: Recorded) -> Entry:
         dims=dims,
         value=value,
         payload=payload_of(entry.kind, value) if value is not None else None,
-        edits=entry.edits + 1,
-        edited_at=record.at,
-        edited_by=record.author,
     )

@@ -27,7 +27,14 @@ def _no_constant(name: str) -> float:
     raise ValueError(name)  # NaN and Infinity are not JSON: such a line is not a record
 
 
-_decode = json.JSONDecoder(parse_constant=_no_constant).decode
+def _finite(text: str) -> float:
+    value = float(text)
+    if value - value != 0:  # 1e999 reads as infinity: not a number a record may hold
+        raise ValueError(text)
+    return value
+
+
+_decode = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite).decode
 
 
 @dataclass
