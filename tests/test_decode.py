@@ -185,7 +185,7 @@ LIKELY = {
     "value": JSON
     | st.fixed_dictionaries(
         {"round": st.integers(0, 3), "card_a": NAME, "points_a": st.integers(-1, 8)},
-        optional={"card_b": NAME, "points_b": st.integers(0, 7), "members": st.lists(NAME)},
+        optional={"card_b": NAME, "points_b": st.integers(0, 7), "items": st.lists(NAME)},
     ),
 }
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 import pytest
 
+from facilitate.model.entries import ThemePayload
 from facilitate.model.events import (
     EntryAdded,
     EntryEdited,
@@ -22,6 +23,7 @@ from facilitate.model.events import (
 )
 from facilitate.model.resume import ResumeProblem, resume_problem
 from facilitate.model.run import standalone_segment
+from facilitate.model.scoring_types import PairSplit
 from facilitate.model.session import (
     ResumePoint,
     SessionFolder,
@@ -170,7 +172,7 @@ def test_an_entry_with_a_payload_is_read_typed_and_one_that_does_not_fit_keeps_i
         )
     )
     good, bad = state.entries
-    assert good.payload is not None and good.payload.points_a == 4  # type: ignore[union-attr]
+    assert good.payload == PairSplit(1, "1", 4, "2", 3)
     assert (bad.payload, bad.value) == (None, {"round": "one"})
 
 
@@ -182,7 +184,7 @@ def test_an_edit_changes_what_it_names_and_clears_what_it_clears() -> None:
                 kind="theme",
                 text="Möten",
                 dims={"story": "1", "lens": "courage"},
-                value={"members": ["a", "b"]},
+                value={"items": ["a", "b"]},
             ),
             EntryEdited(entry_id="e", dims={"lens": "breakthroughs"}),
             EntryEdited(entry_id="e", text="Mötesplatser", clear=["dims.story"]),
@@ -190,12 +192,10 @@ def test_an_edit_changes_what_it_names_and_clears_what_it_clears() -> None:
     )
     (entry,) = state.entries
     assert (entry.text, entry.dims, entry.edits) == ("Mötesplatser", {"lens": "breakthroughs"}, 2)
-    assert entry.payload is not None and entry.payload.members == ("a", "b")  # type: ignore[union-attr]
+    assert entry.payload == ThemePayload(("a", "b"))
     cleared = fold(
         recorded(
-            EntryAdded(
-                entry_id="e", kind="theme", text="T", dims={"s": "1"}, value={"members": []}
-            ),
+            EntryAdded(entry_id="e", kind="theme", text="T", dims={"s": "1"}, value={"items": []}),
             EntryEdited(entry_id="e", clear=["value", "dims"]),
         )
     ).entries[0]

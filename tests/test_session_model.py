@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,7 @@ def recorded(*events: Event, author: str = "Anna", role: str = "facilitator") ->
     ]
 
 
-def header(**changes: object) -> SessionHeader:
+def header(**changes: Any) -> SessionHeader:
     base = SessionHeader(
         id="2026-11-22-eslov",
         title="Eslöv: samverkan",

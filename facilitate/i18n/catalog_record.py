@@ -27,35 +27,34 @@ EN: dict[str, str] = {
         " Restore it to go on{moved}"
     ),
     "resume.moved": " ({step} is now step {number})",
-    # entry problems (field, code and values from facilitate.model.entry_problem)
-    "entry.problem.did_you_mean": " (did you mean {suggestion!r}?)",
-    "entry.problem.unknown_kind": "unknown entry kind {kind!r}{hint}; the kinds are: {kinds}",
-    "entry.problem.kind_not_collected": (
-        "step {step!r} does not collect {kind} entries; it collects: {kinds}"
+    # entry problems (codes and values from facilitate.model.entry_problem)
+    "entry.unknown_kind": "unknown entry kind {name!r}; the kinds are: {kinds}",
+    "entry.unknown_kind_hint": (
+        "unknown entry kind {name!r} (did you mean {hint!r}?); the kinds are: {kinds}"
     ),
-    "entry.problem.text_empty": "a {kind} needs a text",
-    "entry.problem.entry_empty": "the entry has no text and no field filled in",
-    "entry.problem.unknown_dimension": (
-        "step {step!r} does not place entries along {dimension!r}{hint}; it does along:"
-        " {dimensions}"
+    "entry.kind_not_collected": "step {step!r} does not collect {kind} entries; it collects: {kinds}",
+    "entry.text_empty": "a {kind} needs a text",
+    "entry.entry_empty": "the entry has no text and no field filled in",
+    "entry.unknown_dimension": (
+        "step {step!r} does not place entries along {name!r}; it does along: {dimensions}"
     ),
-    "entry.problem.unknown_value": (
-        "{dimension}: no value {value!r}{hint}; the values are: {choices}"
+    "entry.unknown_dimension_hint": (
+        "step {step!r} does not place entries along {name!r} (did you mean {hint!r}?);"
+        " it does along: {dimensions}"
     ),
-    "entry.problem.empty_value": "{dimension}: the value is empty",
-    "entry.problem.missing": "{name}: missing",
-    "entry.problem.unexpected": "{name}: not a field of this kind of entry",
-    "entry.problem.not_text": "{name}: expected a text",
-    "entry.problem.not_whole": "{name}: expected a whole number, got {value!r}",
-    "entry.problem.out_of_range": "{name}: {value} is outside {low}..{high}",
-    "entry.problem.pair_sum": (
-        "the pair's points {points_a} + {points_b} do not add up to {points}"
+    "entry.unknown_value": "{dimension}: no value {name!r}; the values are: {choices}",
+    "entry.unknown_value_hint": (
+        "{dimension}: no value {name!r} (did you mean {hint!r}?); the values are: {choices}"
     ),
-    "entry.problem.same_card": "a pair splits points between two different cards, not {card!r} twice",
-    "entry.problem.unknown_card": "no card {card!r} in this session",
-    "entry.problem.card_exists": "there already is a card {card!r} in this session",
-    "entry.problem.unknown_entry": "no entry {entry!r} in this session",
-    "entry.problem.unknown_field": "unknown field {name!r}{hint}; the fields are: {fields}",
+    "entry.empty_value": "{dimension}: the value is empty",
+    "entry.missing": "{name}: missing",
+    "entry.unexpected": "{name}: not a field of this kind of entry",
+    "entry.not_text": "{name}: expected a text",
+    "entry.card_exists": "there already is a card {card!r} in this session",
+    "entry.unknown_field": "unknown field {name!r}; the fields are: {fields}",
+    "entry.unknown_field_hint": (
+        "unknown field {name!r} (did you mean {hint!r}?); the fields are: {fields}"
+    ),
 }
 
 SV: dict[str, str] = {
@@ -85,30 +84,31 @@ SV: dict[str, str] = {
     ),
     "resume.moved": " ({step} är nu steg {number})",
     # entry problems
-    "entry.problem.did_you_mean": " (menade du {suggestion!r}?)",
-    "entry.problem.unknown_kind": "okänd sorts post {kind!r}{hint}; sorterna är: {kinds}",
-    "entry.problem.kind_not_collected": (
+    "entry.unknown_kind": "okänd sorts post {name!r}; sorterna är: {kinds}",
+    "entry.unknown_kind_hint": (
+        "okänd sorts post {name!r} (menade du {hint!r}?); sorterna är: {kinds}"
+    ),
+    "entry.kind_not_collected": (
         "steget {step!r} samlar inte in poster av sorten {kind}; det samlar in: {kinds}"
     ),
-    "entry.problem.text_empty": "en post av sorten {kind} behöver en text",
-    "entry.problem.entry_empty": "posten har ingen text och inget ifyllt fält",
-    "entry.problem.unknown_dimension": (
-        "steget {step!r} placerar inte poster efter {dimension!r}{hint}; det gör det efter:"
-        " {dimensions}"
+    "entry.text_empty": "en post av sorten {kind} behöver en text",
+    "entry.entry_empty": "posten har ingen text och inget ifyllt fält",
+    "entry.unknown_dimension": (
+        "steget {step!r} placerar inte poster efter {name!r}; det gör det efter: {dimensions}"
     ),
-    "entry.problem.unknown_value": (
-        "{dimension}: inget värde {value!r}{hint}; värdena är: {choices}"
+    "entry.unknown_dimension_hint": (
+        "steget {step!r} placerar inte poster efter {name!r} (menade du {hint!r}?);"
+        " det gör det efter: {dimensions}"
     ),
-    "entry.problem.empty_value": "{dimension}: värdet är tomt",
-    "entry.problem.missing": "{name}: saknas",
-    "entry.problem.unexpected": "{name}: inget fält för den här sortens post",
-    "entry.problem.not_text": "{name}: väntade en text",
-    "entry.problem.not_whole": "{name}: väntade ett heltal, fick {value!r}",
-    "entry.problem.out_of_range": "{name}: {value} ligger utanför {low}..{high}",
-    "entry.problem.pair_sum": "parets poäng {points_a} + {points_b} blir inte {points}",
-    "entry.problem.same_card": "ett par delar poäng mellan två olika kort, inte {card!r} två gånger",
-    "entry.problem.unknown_card": "inget kort {card!r} i den här sessionen",
-    "entry.problem.card_exists": "det finns redan ett kort {card!r} i den här sessionen",
-    "entry.problem.unknown_entry": "ingen post {entry!r} i den här sessionen",
-    "entry.problem.unknown_field": "okänt fält {name!r}{hint}; fälten är: {fields}",
+    "entry.unknown_value": "{dimension}: inget värde {name!r}; värdena är: {choices}",
+    "entry.unknown_value_hint": (
+        "{dimension}: inget värde {name!r} (menade du {hint!r}?); värdena är: {choices}"
+    ),
+    "entry.empty_value": "{dimension}: värdet är tomt",
+    "entry.missing": "{name}: saknas",
+    "entry.unexpected": "{name}: inget fält för den här sortens post",
+    "entry.not_text": "{name}: väntade en text",
+    "entry.card_exists": "det finns redan ett kort {card!r} i den här sessionen",
+    "entry.unknown_field": "okänt fält {name!r}; fälten är: {fields}",
+    "entry.unknown_field_hint": "okänt fält {name!r} (menade du {hint!r}?); fälten är: {fields}",
 }

@@ -1,9 +1,8 @@
-"""Rendering the session record's problems (data from the model) as messages.
+"""Rendering a problem with an entry (data from the model) as a message.
 
-The model describes what is wrong with an entry as a field, a code and values; a value may
-be a text in both languages (``{"sv": ..., "en": ...}``), and ``suggestion`` is rendered as
-"did you mean". Nothing here imports the model: a problem is anything with ``key`` and
-``values``.
+A problem is anything with a ``code`` (a catalogue key) and ``values``; a value may be a text
+in both languages (``{"sv": ..., "en": ...}``, e.g. a list of labels), which is shown in the
+interface language. Nothing here imports the model.
 """
 
 from __future__ import annotations
@@ -16,7 +15,7 @@ from facilitate.i18n import get_language, t
 
 class ProblemLike(Protocol):
     @property
-    def key(self) -> str: ...
+    def code(self) -> str: ...
 
     @property
     def values(self) -> Mapping[str, object]: ...
@@ -29,6 +28,4 @@ def problem_message(problem: ProblemLike) -> str:
         name: value.get(lang, "") if isinstance(value, dict) else value
         for name, value in problem.values.items()
     }
-    suggestion = values.pop("suggestion", "")
-    hint = t("entry.problem.did_you_mean", suggestion=suggestion) if suggestion else ""
-    return t(problem.key, hint=hint, **values)
+    return t(problem.code, **values)

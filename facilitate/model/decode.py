@@ -40,19 +40,19 @@ MAX_SPEED = 1e6
 
 
 def _natural(value: Any) -> bool:
-    return 0 <= value <= MAX_COUNT  # type: ignore[no-any-return]
+    return 0 <= value <= MAX_COUNT
 
 
 def _positive(value: Any) -> bool:
-    return 1 <= value <= MAX_COUNT  # type: ignore[no-any-return]
+    return 1 <= value <= MAX_COUNT
 
 
 def _seconds(value: Any) -> bool:
-    return -MAX_SECONDS <= value <= MAX_SECONDS  # type: ignore[no-any-return]  # NaN: False
+    return -MAX_SECONDS <= value <= MAX_SECONDS  # NaN: False
 
 
 def _speed(value: Any) -> bool:
-    return 0 < value <= MAX_SPEED  # type: ignore[no-any-return]
+    return 0 < value <= MAX_SPEED
 
 
 def _not_empty(value: Any) -> bool:

@@ -9,10 +9,10 @@ kind       text                   payload
 note       the note               none
 reflection the reflection         none
 card       the card's text        :class:`CardPayload` (the card's id, e.g. ``17``)
-pair_split (optional)             :class:`PairSplitPayload` (round, two cards, points)
-rating     (optional)             :class:`RatingPayload` (card, round, score)
-dots       (optional)             :class:`DotsPayload` (target, criterion, count)
-theme      the theme's name       :class:`ThemePayload` (member entry ids)
+pair_split (optional)             ``PairSplit`` (round, two cards, their points)
+rating     (optional)             ``Rating`` (card, round, score)
+dots       (optional)             ``DotPlacement`` (target, count, criterion, voter)
+theme      the theme's name       :class:`ThemePayload` (the linked entries' ids)
 entry      (optional)             :class:`FieldsPayload` (the method's declared fields)
 ========== ====================== ==================================================
 
@@ -27,6 +27,8 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
+
+from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
 
 EntryKind = Literal["note", "reflection", "card", "pair_split", "rating", "dots", "theme", "entry"]
 ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
@@ -67,54 +69,25 @@ def upgrade_kind(recorded: str) -> tuple[EntryKind, str | None]:
     (``idea``) is read as a note that keeps its word: ``("note", "idea")``.
     """
     if recorded in _KIND_SET:
-        return recorded, None  # type: ignore[return-value]
+        return recorded, None
     word = recorded.strip().lower()
     if word in _KIND_SET:
-        return word, recorded  # type: ignore[return-value]
+        return word, recorded
     return LEGACY_KINDS.get(word, "note"), recorded
 
 
 @dataclass(frozen=True)
 class CardPayload:
-    """A card (35:an): its id, as on the cards file or the written card (``17``)."""
+    """A card (35:an, 25/10): its id, as on the cards file or the written card (``17``)."""
 
     card: str
-
-
-@dataclass(frozen=True)
-class PairSplitPayload:
-    """One pair's split of the round's points between two cards (35:an)."""
-
-    round: int
-    card_a: str
-    points_a: int
-    card_b: str
-    points_b: int
-
-
-@dataclass(frozen=True)
-class RatingPayload:
-    """One holder's score for a card in a round (25/10)."""
-
-    card: str
-    round: int
-    score: int
-
-
-@dataclass(frozen=True)
-class DotsPayload:
-    """Dots on a target (an entry's id or an option), for a criterion if the step has them."""
-
-    target: str
-    criterion: str | None = None
-    count: int = 1
 
 
 @dataclass(frozen=True)
 class ThemePayload:
     """The entries a theme links (by entry id); the theme's name is the entry's text."""
 
-    members: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -124,15 +97,15 @@ class FieldsPayload:
     fields: dict[str, str] = field(default_factory=dict)
 
 
-Payload = (
-    CardPayload | PairSplitPayload | RatingPayload | DotsPayload | ThemePayload | FieldsPayload
-)
+Payload = CardPayload | PairSplit | Rating | DotPlacement | ThemePayload | FieldsPayload
+"""A pair split, a rating and dots are the scoring engine's own records
+(:mod:`facilitate.model.scoring_types`), so recorded entries feed its tallies as they are."""
 
 PAYLOAD_TYPES: Mapping[str, type[Payload]] = {
     "card": CardPayload,
-    "pair_split": PairSplitPayload,
-    "rating": RatingPayload,
-    "dots": DotsPayload,
+    "pair_split": PairSplit,
+    "rating": Rating,
+    "dots": DotPlacement,
     "theme": ThemePayload,
     "entry": FieldsPayload,
 }
@@ -145,7 +118,7 @@ def payload_value(payload: Payload | None) -> dict[str, Any] | None:
         return None
     data = dataclasses.asdict(payload)
     if isinstance(payload, ThemePayload):
-        data["members"] = list(payload.members)
+        data["items"] = list(payload.items)
     return data
 
 
@@ -169,10 +142,11 @@ _PAYLOAD_FIELDS: Mapping[str, tuple[tuple[str, Any, bool], ...]] = {
     "rating": (("card", _text, True), ("round", _whole, True), ("score", _whole, True)),
     "dots": (
         ("target", _text, True),
+        ("count", _whole, True),
         ("criterion", lambda v: v is None or _text(v), False),
-        ("count", _whole, False),
+        ("voter", lambda v: v is None or _text(v), False),
     ),
-    "theme": (("members", lambda v: type(v) is list and all(map(_text, v)), False),),
+    "theme": (("items", lambda v: type(v) is list and all(map(_text, v)), False),),
     "entry": (
         ("fields", lambda v: type(v) is dict and all(type(x) is str for x in v.values()), False),
     ),
@@ -196,7 +170,7 @@ def payload_of(kind: str, value: Any) -> Payload | None:
         elif required:
             return None
     if kind == "theme":
-        found["members"] = tuple(dict.fromkeys(found.get("members", ())))
+        found["items"] = tuple(dict.fromkeys(found.get("items", ())))
     elif kind == "entry":
         found["fields"] = dict(found.get("fields", {}))
     return PAYLOAD_TYPES[kind](**found)

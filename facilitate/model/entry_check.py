@@ -2,9 +2,11 @@
 
 :func:`check_entry` takes what someone typed or imported (an :class:`EntryDraft`) and the
 step's :class:`~facilitate.model.entry_rules.StepRules`, and returns the entry as it is to be
-recorded (a :class:`CheckedEntry`: dimension values by id, a typed payload), or raises one
-:class:`EntryProblem` naming the field, a code and the values a message needs. The model
-has no words: the interface renders a problem from its catalogue (``entry.problem.<code>``).
+recorded (a :class:`CheckedEntry`: dimension values by id, a typed payload), or raises
+:class:`~facilitate.model.input_problems.InputError` with the problem: its field, its code
+(``entry.<...>``, or the scoring engine's ``score.<...>`` for a score or a vote that breaks
+the step's rules) and the values a message needs. The model has no words: the interface
+renders a problem from its catalogue.
 """
 
 from __future__ import annotations
@@ -23,11 +25,20 @@ from facilitate.model.entries import (
     payload_value,
 )
 from facilitate.model.entry_payloads import PayloadReader, read_payload
-from facilitate.model.entry_problem import EntryProblem, choices_text
-from facilitate.model.entry_rules import CollectRule, Named, StepRules, closest_name, find_named
+from facilitate.model.entry_problem import choices_text, refuse, refuse_unknown
+from facilitate.model.entry_rules import CollectRule, Named, StepRules, find_named
+from facilitate.model.input_problems import InputError, InputProblem
 from facilitate.model.session_state import Entry
 
-__all__ = ["CheckedEntry", "EntryDraft", "EntryProblem", "check_entry", "check_kind", "draft_of"]
+__all__ = [
+    "CheckedEntry",
+    "EntryDraft",
+    "InputError",
+    "InputProblem",
+    "check_entry",
+    "check_kind",
+    "draft_of",
+]
 
 
 @dataclass(frozen=True)
@@ -66,20 +77,13 @@ def draft_of(entry: Entry) -> EntryDraft:
 
 
 def check_kind(given: str) -> EntryKind:
-    """The entry kind ``given`` names exactly; EntryProblem ``unknown_kind`` otherwise."""
+    """The entry kind ``given`` names exactly; ``entry.unknown_kind`` (with a hint) otherwise."""
     if given in ENTRY_KINDS:
-        return given  # type: ignore[return-value]
+        return given
     word = given.strip().lower()
-    suggestion = word if word in ENTRY_KINDS else LEGACY_KINDS.get(word, "")
-    if not suggestion:
-        suggestion = closest_name(word, [Named(k, k, k) for k in ENTRY_KINDS])
-    raise EntryProblem(
-        "kind",
-        "unknown_kind",
-        kind=given,
-        kinds=", ".join(ENTRY_KINDS),
-        suggestion=suggestion,
-    )
+    hint = word if word in ENTRY_KINDS else LEGACY_KINDS.get(word)
+    options = [Named(k, k, k) for k in ENTRY_KINDS]
+    refuse_unknown("kind", "unknown_kind", given, options, hint=hint, kinds=", ".join(ENTRY_KINDS))
 
 
 def check_entry(
@@ -93,19 +97,19 @@ def check_entry(
 
     When given, ``cards`` (the card ids recorded so far) are what card references and new
     card ids are checked against, and ``entries`` (the ids a dot or a theme may point at,
-    e.g. the live entries' and the cards' ids) what dot targets and theme members are.
-    Raises :class:`EntryProblem` for the first thing that does not fit.
+    e.g. the live entries' and the cards' ids) what dot targets and a theme's items are.
+    Raises :class:`InputError` for the first thing that does not fit.
     """
     kind = check_kind(draft.kind)
     collect = _collect_for(kind, rules)
     text = draft.text.strip()
     if kind in TEXT_KINDS and not text:
-        raise EntryProblem("text", "text_empty", kind=kind)
+        refuse("text", "text_empty", kind=kind)
     dims = _check_dims(draft.dims, rules, collect)
     reader = PayloadReader(draft.value or {}, collect, rules, cards, entries, draft.round)
     payload = read_payload(kind, reader)
     if isinstance(payload, FieldsPayload) and not text and not any(payload.fields.values()):
-        raise EntryProblem("text", "entry_empty")
+        refuse("text", "entry_empty")
     return CheckedEntry(kind, text, dims, payload)
 
 
@@ -120,9 +124,7 @@ def _collect_for(kind: EntryKind, rules: StepRules | None) -> CollectRule | None
         along = dict.fromkeys(dim for c in rules.collects for dim in c.along)
         return CollectRule("note", tuple(along))
     kinds = dict.fromkeys([*(c.kind for c in rules.collects), "note"])
-    raise EntryProblem(
-        "kind", "kind_not_collected", kind=kind, step=rules.step, kinds=", ".join(kinds)
-    )
+    refuse("kind", "kind_not_collected", kind=kind, step=rules.step, kinds=", ".join(kinds))
 
 
 def _check_dims(
@@ -144,13 +146,10 @@ def _dimension_id(name: str, rules: StepRules, collect: CollectRule) -> str:
     options = [rule.name for dim in collect.along if (rule := rules.dimension(dim))]
     found = find_named(name, options)
     if found is None:
-        raise EntryProblem(
-            f"dims.{name}",
-            "unknown_dimension",
-            dimension=name,
-            step=rules.step,
-            dimensions=", ".join(o.id for o in options) or "-",
-            suggestion=closest_name(name, options),
+        dimensions = ", ".join(o.id for o in options) or "-"
+        field = f"dims.{name}"
+        refuse_unknown(
+            field, "unknown_dimension", name, options, step=rules.step, dimensions=dimensions
         )
     return found.id
 
@@ -161,13 +160,10 @@ def _dimension_value(dim_id: str, value: str, rules: StepRules) -> str:
         return _open_value(dim_id, value)
     found = find_named(value, rule.values)
     if found is None:
-        raise EntryProblem(
-            f"dims.{dim_id}",
-            "unknown_value",
-            dimension=dim_id,
-            value=value,
-            choices=choices_text(rule.values),
-            suggestion=closest_name(value, rule.values),
+        choices = choices_text(rule.values)
+        field = f"dims.{dim_id}"
+        refuse_unknown(
+            field, "unknown_value", value, rule.values, dimension=dim_id, choices=choices
         )
     return found.id
 
@@ -175,5 +171,5 @@ def _dimension_value(dim_id: str, value: str, rules: StepRules) -> str:
 def _open_value(dim_id: str, value: str) -> str:
     text = value.strip()
     if not text:
-        raise EntryProblem(f"dims.{dim_id}", "empty_value", dimension=dim_id)
+        refuse(f"dims.{dim_id}", "empty_value", dimension=dim_id)
     return text

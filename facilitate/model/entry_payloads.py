@@ -1,7 +1,9 @@
-"""Reading an entry's payload from what was given, checked against the step's bounds.
+"""Reading an entry's payload from what was given, and checking it against the step's rules.
 
-Whole numbers may be given as digits (``"4"``, from a command line or a CSV cell); each
-problem is an :class:`~facilitate.model.entry_problem.EntryProblem` on ``value.<name>``.
+Whole numbers may be given as digits (``"4"``, from a command line or a CSV cell). The shape
+is read here; scores and dots are then checked by the scoring engine
+(:mod:`facilitate.model.scoring`) against the rules the step declares, so an entry is
+refused for the same reasons, in the same words, as an import or a tally would refuse it.
 """
 
 from __future__ import annotations
@@ -10,23 +12,26 @@ import re
 from collections.abc import Callable, Collection, Mapping
 from typing import Any
 
-from facilitate.model.entries import (
-    CardPayload,
-    DotsPayload,
-    FieldsPayload,
-    PairSplitPayload,
-    Payload,
-    RatingPayload,
-    ThemePayload,
+from facilitate.model.entries import CardPayload, FieldsPayload, Payload, ThemePayload
+from facilitate.model.entry_problem import refuse, refuse_unknown
+from facilitate.model.entry_rules import CollectRule, Named, StepRules, find_named
+from facilitate.model.input_problems import InputError, InputProblem, not_whole, unknown_name
+from facilitate.model.scoring_cards import check_pair_split, check_rating
+from facilitate.model.scoring_dots import check_dots
+from facilitate.model.scoring_types import (
+    DotPlacement,
+    DotRules,
+    PairSplit,
+    PairSplitRules,
+    Rating,
+    RatingRules,
 )
-from facilitate.model.entry_problem import EntryProblem, choices_text
-from facilitate.model.entry_rules import CollectRule, StepRules, closest_name, find_named
 
 _WHOLE_RE = re.compile(r"^[+-]?\d{1,9}$")
 
 
 class PayloadReader:
-    """The given payload fields of one entry, read one by one against ``collect``'s bounds."""
+    """The given payload fields of one entry, read one by one; unread ones are refused."""
 
     def __init__(
         self,
@@ -45,128 +50,121 @@ class PayloadReader:
         self.round_ = round_
         self.read: set[str] = set()
 
-    def _raw(self, name: str, default: Any = None) -> Any:
+    def raw(self, name: str, default: Any = None) -> Any:
+        """The value given for ``name`` (blank counts as not given); ``entry.missing`` without."""
         self.read.add(name)
         value = self.given.get(name)
         if value is None or (isinstance(value, str) and not value.strip()):
             if default is None:
-                raise EntryProblem(f"value.{name}", "missing", name=name)
+                refuse(name, "missing", name=name)
             return default
         return value
 
     def text(self, name: str) -> str:
-        value = self._raw(name)
+        value = self.raw(name)
         if type(value) is int:
             return str(value)
         if not isinstance(value, str):
-            raise EntryProblem(f"value.{name}", "not_text", name=name)
+            refuse(name, "not_text", name=name)
         return value.strip()
 
-    def whole(self, name: str, low: int | None, high: int | None, default: Any = None) -> int:
-        """A whole number within [low, high] (a bound None is no bound)."""
-        value = self._raw(name, default)
+    def optional_text(self, name: str) -> str | None:
+        self.read.add(name)
+        return self.text(name) if self.given.get(name) not in (None, "") else None
+
+    def whole(self, name: str, default: Any = None) -> int:
+        """A whole number: an int, or digits (a float such as 3.0 is not one)."""
+        value = self.raw(name, default)
         if isinstance(value, str) and _WHOLE_RE.match(value.strip()):
             value = int(value.strip())
-        elif type(value) is float and value.is_integer():
-            value = int(value)
         if type(value) is not int:
-            raise EntryProblem(f"value.{name}", "not_whole", name=name, value=str(value))
-        if (low is not None and value < low) or (high is not None and value > high):
-            bounds = {"low": "-" if low is None else low, "high": "-" if high is None else high}
-            raise EntryProblem(f"value.{name}", "out_of_range", name=name, value=value, **bounds)
+            raise InputError([not_whole(name, value)])
         return value
 
-    def card(self, name: str) -> str:
-        """A reference to a card recorded in the session (when the cards are known)."""
-        card = self.text(name)
-        if self.cards is not None and card not in self.cards:
-            raise EntryProblem(f"value.{name}", "unknown_card", card=card)
-        return card
-
     def round(self) -> int:
-        rounds = self.collect.rounds if self.collect else None
-        return self.whole("round", 1, rounds, default=self.round_)
+        """The round the payload names, else the step's round."""
+        return self.whole("round", default=self.round_)
 
     def finish(self) -> None:
         """Every given field must have been one the kind has."""
         for name in self.given:
             if name not in self.read:
-                raise EntryProblem(f"value.{name}", "unexpected", name=name)
+                refuse(name, "unexpected", name=name)
+
+
+def _checked(problems: tuple[InputProblem, ...]) -> None:
+    if problems:
+        raise InputError(problems)
 
 
 def _card(reader: PayloadReader) -> CardPayload:
     card = reader.text("card")
     if reader.cards is not None and card in reader.cards:
-        raise EntryProblem("value.card", "card_exists", card=card)
+        refuse("card", "card_exists", card=card)
     return CardPayload(card)
 
 
-def _pair_split(reader: PayloadReader) -> PairSplitPayload:
-    points = reader.collect.points if reader.collect else None
-    round_ = reader.round()
-    card_a, card_b = reader.card("card_a"), reader.card("card_b")
-    if card_a == card_b:
-        raise EntryProblem("value.card_b", "same_card", card=card_a)
-    points_a = reader.whole("points_a", 0, points)
-    points_b = reader.whole("points_b", 0, points)
-    if points is not None and points_a + points_b != points:
-        raise EntryProblem(
-            "value.points_b", "pair_sum", points_a=points_a, points_b=points_b, points=points
-        )
-    return PairSplitPayload(round_, card_a, points_a, card_b, points_b)
-
-
-def _rating(reader: PayloadReader) -> RatingPayload:
-    scale = reader.collect.scale if reader.collect else None
-    low, high = scale if scale else (None, None)
-    card, round_ = reader.card("card"), reader.round()
-    return RatingPayload(card, round_, reader.whole("score", low, high))
-
-
-def _dots(reader: PayloadReader) -> DotsPayload:
+def _pair_split(reader: PayloadReader) -> PairSplit:
+    split = PairSplit(
+        reader.round(),
+        reader.text("card_a"),
+        reader.whole("points_a"),
+        reader.text("card_b"),
+        reader.whole("points_b"),
+    )
     collect = reader.collect
-    target = reader.text("target")
-    if reader.entries is not None and target not in reader.entries:
-        raise EntryProblem("value.target", "unknown_entry", entry=target)
-    count = reader.whole("count", 1, collect.dots if collect else None, default=1)
-    criterion = None
-    if reader.given.get("criterion") not in (None, ""):
-        criterion = _criterion(reader, reader.text("criterion"))
-    reader.read.add("criterion")
-    return DotsPayload(target, criterion, count)
+    if collect is not None and collect.points is not None and collect.rounds is not None:
+        rules = PairSplitRules(collect.points, collect.rounds)
+        _checked(check_pair_split(rules, split, (), reader.cards))
+    return split
 
 
-def _criterion(reader: PayloadReader, given: str) -> str:
-    """A dots criterion: a value of the dimension the step's dots are ``per``."""
+def _rating(reader: PayloadReader) -> Rating:
+    rating = Rating(reader.text("card"), reader.round(), reader.whole("score"))
+    collect = reader.collect
+    if collect is not None and collect.scale is not None and collect.rounds is not None:
+        rules = RatingRules(collect.scale[0], collect.scale[1], collect.rounds)
+        _checked(check_rating(rules, rating, (), reader.cards))
+    return rating
+
+
+def _dots(reader: PayloadReader) -> DotPlacement:
+    criterion = reader.optional_text("criterion")
+    criteria = _criteria(reader)
+    if criterion is not None and criteria:
+        found = find_named(criterion, criteria)
+        criterion = found.id if found else criterion
+    placement = DotPlacement(
+        reader.text("target"),
+        reader.whole("count", default=1),
+        criterion,
+        reader.optional_text("voter"),
+    )
+    collect = reader.collect
+    if collect is not None and collect.dots is not None:
+        rules = DotRules(collect.dots, tuple(c.id for c in criteria))
+        _checked(check_dots(rules, placement, (), reader.entries))
+    return placement
+
+
+def _criteria(reader: PayloadReader) -> tuple[Named, ...]:
+    """The values of the dimension the step's dots are placed ``per`` (criteria), if any."""
     per = reader.collect.per if reader.collect else None
     rule = reader.rules.dimension(per) if reader.rules and per else None
-    if reader.rules is not None and per is None:
-        raise EntryProblem("value.criterion", "unexpected", name="criterion")
-    if rule is None or rule.values is None:
-        return given
-    found = find_named(given, rule.values)
-    if found is None:
-        raise EntryProblem(
-            "value.criterion",
-            "unknown_value",
-            dimension=rule.name.id,
-            value=given,
-            choices=choices_text(rule.values),
-            suggestion=closest_name(given, rule.values),
-        )
-    return found.id
+    return rule.values or () if rule is not None else ()
 
 
 def _theme(reader: PayloadReader) -> ThemePayload:
-    given = reader.given.get("members") or []
-    reader.read.add("members")
-    if not isinstance(given, list | tuple) or not all(isinstance(m, str) for m in given):
-        raise EntryProblem("value.members", "not_text", name="members")
-    members = tuple(dict.fromkeys(m.strip() for m in given if m.strip()))
-    for member in members:
-        if reader.entries is not None and member not in reader.entries:
-            raise EntryProblem("value.members", "unknown_entry", entry=member)
-    return ThemePayload(members)
+    given = reader.given.get("items") or []
+    reader.read.add("items")
+    if not isinstance(given, list | tuple) or not all(isinstance(i, str) for i in given):
+        refuse("items", "not_text", name="items")
+    items = tuple(dict.fromkeys(i.strip() for i in given if i.strip()))
+    known = reader.entries
+    if known is not None:
+        unknown = (i for i in items if i not in known)
+        _checked(tuple(unknown_name("theme.unknown_item", "items", i, known) for i in unknown))
+    return ThemePayload(items)
 
 
 def _fields(reader: PayloadReader) -> FieldsPayload:
@@ -175,20 +173,15 @@ def _fields(reader: PayloadReader) -> FieldsPayload:
     given = reader.given.get("fields") or {}
     reader.read.add("fields")
     if not isinstance(given, Mapping):
-        raise EntryProblem("value.fields", "not_text", name="fields")
+        refuse("fields", "not_text", name="fields")
     fields: dict[str, str] = {}
     for name, value in given.items():
         found = find_named(name, declared)
         if declared and found is None:
-            raise EntryProblem(
-                f"value.fields.{name}",
-                "unknown_field",
-                name=name,
-                fields=", ".join(f.id for f in declared),
-                suggestion=closest_name(name, declared),
-            )
+            ids = ", ".join(f.id for f in declared)
+            refuse_unknown(f"fields.{name}", "unknown_field", name, declared, fields=ids)
         if not isinstance(value, str):
-            raise EntryProblem(f"value.fields.{name}", "not_text", name=name)
+            refuse(f"fields.{name}", "not_text", name=name)
         fields[found.id if found else name.strip()] = value.strip()
     return FieldsPayload(fields)
 

@@ -1,66 +1,62 @@
-"""What is wrong with an entry, as data: a field, a code and the values a message needs.
+"""Problems with an entry, as the scoring engine states them: :class:`InputProblem` data.
 
-A value is a string, a number, or a text in both languages (``{"sv": ..., "en": ...}``, for
-lists of labels); ``suggestion`` (possibly "") is what "did you mean" offers. The interface
-renders the message ``entry.problem.<code>`` from its catalogue.
+An entry's own problems have codes ``entry.<...>`` (the scores' come from the scoring engine,
+``score.<...>``, and themes' ``theme.<...>``): each code is a key in the interface catalogue,
+``field`` says where (``kind``, ``text``, ``dims.<dimension>``, a payload field such as
+``points_a``), and ``values`` what the message needs. A code ending in ``_hint`` offers a
+close match (``hint``). A value may be a text in both languages (``{"sv": ..., "en": ...}``,
+for lists of labels): the interface renders it in its language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NoReturn
 
-from facilitate.model.entry_rules import Named
+from facilitate.model.entry_rules import Named, closest_name
+from facilitate.model.input_problems import InputError, InputProblem
 
-ProblemValue = str | int | dict[str, str]
-
-PROBLEM_CODES = (
-    "unknown_kind",
-    "kind_not_collected",
-    "text_empty",
-    "entry_empty",
-    "unknown_dimension",
-    "unknown_value",
-    "empty_value",
-    "missing",
-    "unexpected",
-    "not_text",
-    "not_whole",
-    "out_of_range",
-    "pair_sum",
-    "same_card",
-    "unknown_card",
-    "card_exists",
-    "unknown_entry",
-    "unknown_field",
+ENTRY_CODES = (
+    "entry.unknown_kind",
+    "entry.unknown_kind_hint",
+    "entry.kind_not_collected",
+    "entry.text_empty",
+    "entry.entry_empty",
+    "entry.unknown_dimension",
+    "entry.unknown_dimension_hint",
+    "entry.unknown_value",
+    "entry.unknown_value_hint",
+    "entry.empty_value",
+    "entry.missing",
+    "entry.unexpected",
+    "entry.not_text",
+    "entry.card_exists",
+    "entry.unknown_field",
+    "entry.unknown_field_hint",
 )
-"""Every code an :class:`EntryProblem` may carry (each has a message in the catalogue)."""
+"""Every code of an entry's own problems (each has a message in the catalogue)."""
 
 
-class EntryProblem(ValueError):
-    """One thing about an entry that does not fit: ``field`` (``kind``, ``text``,
-    ``dims.<dimension>``, ``value.<name>``), ``code`` and ``values``."""
+def refuse(field: str, code: str, **values: object) -> NoReturn:
+    """Raise the one problem ``entry.<code>`` at ``field``."""
+    raise InputError([InputProblem(f"entry.{code}", field, values)])
 
-    def __init__(self, field: str, code: str, **values: ProblemValue) -> None:
-        super().__init__(f"{field}: {code}")
-        self.field = field
-        self.code = code
-        self.values: dict[str, ProblemValue] = values
 
-    @property
-    def key(self) -> str:
-        """The catalogue key of the message."""
-        return f"entry.problem.{self.code}"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, EntryProblem):
-            return NotImplemented
-        return (self.field, self.code, self.values) == (other.field, other.code, other.values)
-
-    def __hash__(self) -> int:
-        return hash((self.field, self.code))
-
-    def __repr__(self) -> str:
-        return f"EntryProblem({self.field!r}, {self.code!r}, **{self.values!r})"
+def refuse_unknown(
+    field: str,
+    code: str,
+    name: str,
+    options: Iterable[Named],
+    hint: str | None = None,
+    **values: object,
+) -> NoReturn:
+    """Raise ``entry.<code>`` for an unknown ``name``, or ``entry.<code>_hint`` with ``hint``
+    (by default the closest of ``options``, by id or label)."""
+    hint = hint or closest_name(name, options)
+    values = {"name": name, **values}
+    if hint:
+        raise InputError([InputProblem(f"entry.{code}_hint", field, {**values, "hint": hint})])
+    raise InputError([InputProblem(f"entry.{code}", field, values)])
 
 
 def choices_text(options: Iterable[Named]) -> dict[str, str]:
