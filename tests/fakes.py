@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from facilitate.model.events import Event
 from facilitate.ui.prompts import ScriptedPrompter
 
 __all__ = ["FakeClock", "Recorder", "ScriptedKeys", "ScriptedPrompter", "TypingPrompter"]
+
+E = TypeVar("E", bound=Event)
 
 START_WALL = 1_780_000_000.0  # a Thursday in 2026, 20:26:40 UTC
 
@@ -129,5 +132,5 @@ class Recorder:
     def types(self) -> list[str]:
         return [e.TYPE for e in self.events]
 
-    def of(self, cls: type[Event]) -> list[Event]:
+    def of(self, cls: type[E]) -> list[E]:
         return [e for e in self.events if isinstance(e, cls)]

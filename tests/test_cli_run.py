@@ -115,13 +115,23 @@ def test_the_journal_sink_keeps_events_while_the_disk_fails(
     assert [r.event.remaining_seconds for r in session.records()] == [10, 9]
 
 
-def _stopped_session(tmp_path: Path, method: str, params: dict, index: int, left: float) -> str:
+def _stopped_session(
+    tmp_path: Path,
+    method: str,
+    params: dict,
+    index: int,
+    left: float,
+    step: str = "x",
+    round_: int | None = None,
+) -> str:
     from facilitate.model.events import RunStarted, RunStopped, StepStarted
 
     session = SessionStore(tmp_path / "sessions").create(title="Resume me", language="en")
     for event in (
         RunStarted(method=method, params=params, speed=1.0, segments=index + 1),
-        StepStarted(index=index, step="x", planned_seconds=600.0, remaining_seconds=600.0),
+        StepStarted(
+            index=index, step=step, round=round_, planned_seconds=600.0, remaining_seconds=600.0
+        ),
         RunStopped(index=index, remaining_seconds=left, paused=True, reason="interrupted"),
     ):
         session.append(event, author="me", role="facilitator")
@@ -134,7 +144,8 @@ def _events(tmp_path: Path, session_id: str) -> list[dict]:
 
 
 def test_resume_continues_a_method_where_it_stopped(env: dict[str, str], tmp_path: Path) -> None:
-    session_id = _stopped_session(tmp_path, "world-cafe", {"round_minutes": "12"}, 2, 30.0)
+    params = {"round_minutes": "12"}
+    session_id = _stopped_session(tmp_path, "world-cafe", params, 2, 30.0, "round", 2)
     result = run_cli(["sessions", "resume", session_id, "--speed", "5000"], env=env)
     assert result.exit_code == 0, result.stderr
     records = _events(tmp_path, session_id)[3:]
@@ -146,7 +157,7 @@ def test_resume_continues_a_method_where_it_stopped(env: dict[str, str], tmp_pat
 
 def test_resume_continues_a_standalone_timer(env: dict[str, str], tmp_path: Path) -> None:
     params = {"seconds": 600.0, "until": None, "title": "Fika", "warnings": [60.0]}
-    session_id = _stopped_session(tmp_path, "@timer", params, 0, 90.0)
+    session_id = _stopped_session(tmp_path, "@timer", params, 0, 90.0, "timer")
     result = run_cli(["sessions", "resume", session_id, "--speed", "100"], env=env)
     assert result.exit_code == 0, result.stderr
     assert "[1/1] Fika: 01:30" in result.stdout and "01:00 left" in result.stdout
@@ -195,7 +206,7 @@ def test_timer_help_speaks_of_one_countdown() -> None:
 def test_run_in_a_session_with_a_stopped_run_is_refused(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    session_id = _stopped_session(tmp_path, "1-2-4-all", {}, 2, 30.0)
+    session_id = _stopped_session(tmp_path, "1-2-4-all", {}, 2, 30.0, "four")
     for args in (
         ["run", "dot-voting", "--session", session_id],
         ["timer", "5m", "--session", session_id],
@@ -249,7 +260,7 @@ def test_the_run_summary_and_sessions_show_write_durations_alike(
 
 def test_resume_takes_warn_like_run(env: dict[str, str], tmp_path: Path) -> None:
     params = {"seconds": 600.0, "until": None, "title": "Fika", "warnings": [60.0]}
-    session_id = _stopped_session(tmp_path, "@timer", params, 0, 90.0)
+    session_id = _stopped_session(tmp_path, "@timer", params, 0, 90.0, "timer")
     args = ["sessions", "resume", session_id, "--speed", "100", "--warn", "45s"]
     result = run_cli(args, env=env)
     assert result.exit_code == 0, result.stderr

@@ -317,7 +317,13 @@ def test_list_json_for_scripts(root: Path) -> None:
     (item,) = data
     assert item["id"] == session_id and item["title"] == "Eslöv: samverkan"
     assert (item["status"], item["entries"], item["deleted_entries"]) == ("stopped", 2, 1)
-    assert item["resume_point"] == {"index": 1, "remaining_seconds": 750, "paused": True}
+    assert item["resume_point"] == {
+        "index": 1,
+        "remaining_seconds": 750,
+        "paused": True,
+        "step": "round",
+        "round": 1,
+    }
 
 
 def test_list_of_an_empty_store_says_how_to_begin(root: Path) -> None:

@@ -33,6 +33,7 @@ from facilitate.model.events import (
 from facilitate.model.session import ResumePoint
 from facilitate.store.files import LOCK_FILE
 from facilitate.store.ids import slugify
+from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 
 REPO = Path(__file__).resolve().parents[1]
@@ -202,6 +203,7 @@ def test_appends_are_numbered_timed_and_attributed(store: SessionStore) -> None:
             "round": None,
             "dims": {},
             "value": None,
+            "run_id": None,
         },
     }
 
@@ -223,7 +225,7 @@ def test_an_append_is_fsynced_after_it_is_written_and_before_it_returns(
     session.append(note("durable"), author="a", role="b")
     assert len(synced) == 1
     assert synced[0].endswith(
-        b'"text":"durable","step":null,"round":null,"dims":{},"value":null}}\n'
+        b'"text":"durable","step":null,"round":null,"dims":{},"value":null,"run_id":null}}\n'
     )
 
 
@@ -390,20 +392,98 @@ def test_a_record_from_a_newer_version_is_a_clear_error(store: SessionStore) -> 
         session.append(note("two"), author="a", role="b")
 
 
-def test_an_unknown_event_type_is_a_clear_error(store: SessionStore) -> None:
+def _write_after(session: Session, *objects: dict) -> None:
+    with open(session.journal_path, "a") as file:
+        for obj in objects:
+            file.write(json.dumps(obj) + "\n")
+
+
+def test_an_unknown_event_type_is_damage_skipped_and_appending_goes_on(
+    store: SessionStore,
+) -> None:
     session = store.create(title="X", date="2026-11-22")
-    future = {
-        "v": 1,
-        "seq": 1,
-        "at": "x",
-        "author": "a",
-        "role": "b",
-        "type": "dot_placed",
-        "data": {},
-    }
-    session.journal_path.write_text(json.dumps(future) + "\n")
-    with pytest.raises(JournalError, match=r"journal.jsonl:1: unknown event type 'dot_placed'"):
-        session.records()
+    session.append(note("one"), author="a", role="b")
+    unknown = {"v": 1, "seq": 2, "at": "x", "author": "a", "role": "b", "type": "dot_placed"}
+    _write_after(session, {**unknown, "data": {}})
+    assert [r.event.text for r in session.records()] == ["one"]
+    assert session.warnings == [
+        f"{session.journal_path}:2: unknown event type 'dot_placed' (a damaged line),"
+        " record skipped"
+    ]
+    assert session.append(note("three"), author="a", role="b").seq == 3
+    assert [r.seq for r in session.records()] == [1, 3]
+
+
+@pytest.mark.parametrize(
+    ("data", "warning"),
+    [
+        (
+            {"entry_id": "e2", "kind": "note", "text": 456},
+            "entry_added: field 'text' has a value of the wrong type",
+        ),
+        ({"entry_id": "e2", "kind": "note"}, "entry_added: field 'text' is missing"),
+        (
+            {"entry_id": "e2", "kind": "note", "text": "x", "dims": {"story": 3}},
+            "entry_added: field 'dims' has a value of the wrong type",
+        ),
+        (
+            {"entry_id": "e2", "kind": "note", "text": "x", "round": 0},
+            "entry_added: field 'round' has a value of the wrong type",
+        ),
+    ],
+)
+def test_a_record_with_a_field_of_the_wrong_type_is_skipped_naming_line_and_field(
+    store: SessionStore, data: dict, warning: str
+) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    session.append(note("one"), author="a", role="b")
+    envelope = {"v": 1, "seq": 2, "at": "x", "author": "a", "role": "b", "type": "entry_added"}
+    _write_after(session, {**envelope, "data": data})
+    session.append(note("three"), author="a", role="b")
+    state = session.state()
+    assert [e.text for e in state.entries] == ["one", "three"]
+    assert session.warnings == [f"{session.journal_path}:2: {warning}, record skipped"]
+
+
+@pytest.mark.parametrize(
+    ("line", "field"),
+    [
+        ({"v": 1, "seq": 2, "at": "x", "author": "a", "role": "b", "data": {}}, "type"),
+        ({"v": 1, "seq": "2", "at": "x", "author": "a", "role": "b", "type": "x"}, "seq"),
+    ],
+)
+def test_a_broken_envelope_names_its_field(store: SessionStore, line: dict, field: str) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    _write_after(session, line)
+    assert session.records() == []
+    assert session.warnings == [
+        f"{session.journal_path}:1: field {field!r} is missing or invalid, record skipped"
+    ]
+
+
+def test_nan_is_not_a_number_the_journal_reads(store: SessionStore) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    session.append(RunStarted(method="m", segments=1), author="a", role="b")
+    with open(session.journal_path, "a") as file:
+        file.write(
+            '{"v":1,"seq":2,"at":"x","author":"a","role":"b","type":"timer_paused",'
+            '"data":{"index":0,"remaining_seconds":NaN}}\n'
+        )
+    assert [r.seq for r in session.records()] == [1]
+    assert session.warnings == [f"{session.journal_path}:2: not a readable record, skipped"]
+
+
+def test_a_number_too_large_for_a_float_is_not_a_number_the_journal_reads(
+    store: SessionStore,
+) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    with open(session.journal_path, "a") as file:
+        file.write(
+            '{"v":1,"seq":1,"at":"x","author":"a","role":"b","type":"run_started",'
+            '"data":{"method":"@timer","params":{"seconds":1e999}}}\n'
+        )
+    assert session.records() == []
+    assert session.warnings == [f"{session.journal_path}:1: not a readable record, skipped"]
 
 
 def test_a_step_started_written_before_titles_existed_is_read_with_no_title(
@@ -462,7 +542,7 @@ def test_list_is_newest_first_and_keeps_damaged_sessions_apart(store: SessionSto
     summaries = store.list()
     assert [s.header.id for s in summaries] == ["2026-11-22-new", "2025-01-01-old"]
     assert summaries[0].state.status == "running"
-    assert summaries[0].state.resume_point == ResumePoint(0, 60, False)
+    assert summaries[0].state.resume_point == ResumePoint(0, 60, False, "intro")
     (damaged,) = store.damaged
     assert damaged.id == "2026-01-01-broken" and damaged.path == broken.path
     assert "session.json" in damaged.problem and "\n" not in damaged.problem

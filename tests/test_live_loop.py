@@ -206,7 +206,7 @@ def test_next_back_and_restart_walk_the_steps() -> None:
     script = [(5, "n"), (20, "b"), (30, "n"), (40, "r"), (41, "q")]
     result = run(segments, script)
     outcomes = [(e.index, e.outcome) for e in result.events.of(StepEnded)]
-    assert outcomes == [(0, "skipped"), (1, "back"), (0, "skipped")]
+    assert outcomes == [(0, "ended_early"), (1, "back"), (0, "ended_early")]
     assert result.events.of(StepRestarted)[0].index == 1
     assert result.events.of(RunStopped)[0].remaining_seconds == pytest.approx(299)
 
@@ -220,7 +220,7 @@ def test_back_on_the_first_step_only_says_so() -> None:
 def test_next_on_the_last_step_asks_to_confirm_then_finishes() -> None:
     result = run([seg(0, 60)], [(5, "n"), (6, "n")], then_quit=False)
     assert result.reason == "finished"
-    assert [e.outcome for e in result.events.of(StepEnded)] == ["skipped"]
+    assert [e.outcome for e in result.events.of(StepEnded)] == ["ended_early"]
     assert result.events.events[-1] == RunStopped(
         index=0, remaining_seconds=54, paused=False, reason="finished"
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from facilitate.model.events import (
@@ -69,7 +71,7 @@ def seg(index: int, seconds: float | None = 60.0, until: str | None = None) -> S
 
 
 def make(
-    segments: list[Segment] | None = None, **kwargs
+    segments: list[Segment] | None = None, **kwargs: Any
 ) -> tuple[RunController, FakeClock, Recorder]:
     clock = FakeClock()
     rec = Recorder()
@@ -92,6 +94,7 @@ def test_a_method_expands_into_the_segments_the_run_times() -> None:
     snap = run.snapshot(*clock.now())
     assert segment_title(snap.segment, "sv") == "Runda 1/3"
     assert snap.remaining == 15 * 60 and snap.warnings == (60.0,)
+    assert snap.next_segment is not None
     assert segment_title(snap.next_segment, "en") == "Round 2/3"
 
 
@@ -149,14 +152,14 @@ def test_adjust_is_an_event_and_nothing_happens_when_nothing_changes() -> None:
     assert len(rec.events) == count
 
 
-def test_next_before_the_end_skips_and_after_the_end_completes() -> None:
+def test_next_before_the_end_ends_early_and_after_the_end_completes() -> None:
     run, clock, rec = make()
     clock.advance(200)
     run.next(*clock.now())
     assert rec.events[-2] == StepEnded(
-        index=0, outcome="skipped", elapsed_seconds=200, remaining_seconds=400
+        index=0, outcome="ended_early", elapsed_seconds=200, remaining_seconds=400
     )
-    assert rec.events[-1].index == 1 and run.remaining(clock.mono) == 300
+    assert rec.of(StepStarted)[-1].index == 1 and run.remaining(clock.mono) == 300
     clock.advance(310)
     run.next(*clock.now())
     assert rec.events[-2] == StepEnded(
@@ -184,7 +187,7 @@ def test_back_goes_to_the_previous_step_with_its_full_time() -> None:
     assert rec.events[-2] == StepEnded(
         index=1, outcome="back", elapsed_seconds=30, remaining_seconds=270
     )
-    assert rec.events[-1].index == 0 and run.remaining(clock.mono) == 600
+    assert rec.of(StepStarted)[-1].index == 0 and run.remaining(clock.mono) == 600
     count = len(rec.events)
     assert run.back(*clock.now()) is False
     assert len(rec.events) == count and run.index == 0
@@ -238,7 +241,7 @@ def test_auto_advance_moves_on_at_zero() -> None:
     run.tick(*clock.now())
     clock.advance(120)
     run.tick(*clock.now())
-    assert run.finished and rec.events[-1].reason == "finished"
+    assert run.finished and rec.of(RunStopped)[-1].reason == "finished"
 
 
 def test_warnings_given_for_the_run_replace_each_steps_own() -> None:
@@ -388,7 +391,7 @@ def test_the_journal_fold_resumes_where_the_controller_stopped() -> None:
         for i, e in enumerate(rec.events)
     ]
     state = fold(records)
-    assert state.resume_point == (1, 260, True)
+    assert state.resume_point == (1, 260, True, "s1", None)
     assert state.method == "m" and state.params == {"k": "v"}
 
 
@@ -410,7 +413,8 @@ def test_a_paused_resume_is_recorded_as_paused_so_a_crash_keeps_it_paused() -> N
     run.start(*FakeClock().now(), index=1, remaining=100, paused=True, fresh=False)
     events = [RunStarted(method="m", segments=3), *rec.events]  # the run began earlier
     records = [Recorded(i + 1, "2026-05-01T10:00:00", "a", "f", e) for i, e in enumerate(events)]
-    assert fold(records).resume_point == (1, 100, True)  # no RunStopped: as after a crash
+    # no RunStopped: as after a crash
+    assert fold(records).resume_point == (1, 100, True, "s1", None)
 
 
 def test_resolved_parameters_round_trip_through_the_journal_as_json() -> None:
@@ -431,9 +435,9 @@ def test_resolved_parameters_round_trip_through_the_journal_as_json() -> None:
 def test_resolved_texts_round_trip_as_both_languages() -> None:
     from facilitate.model.params import ParameterError, params_from_json, params_to_json
 
-    data = dict(WORLD_CAFE)
+    data: dict[str, Any] = dict(WORLD_CAFE)
     data["parameters"] = {
-        **WORLD_CAFE["parameters"],
+        **data["parameters"],
         "questions": {
             "type": "texts",
             "label": "Questions",
@@ -447,3 +451,54 @@ def test_resolved_texts_round_trip_as_both_languages() -> None:
     assert params_from_json(method, stored) == values
     with pytest.raises(ParameterError):
         params_from_json(method, {"round_minutes": 0})
+
+
+# --- run identity ---------------------------------------------------------------------------
+
+
+def test_every_event_of_a_run_carries_the_run_id_it_was_given() -> None:
+    run, clock, rec = make(run_id="3f2a9c")
+    run.toggle_pause(*clock.now())
+    run.toggle_pause(*clock.now())
+    run.adjust(60, *clock.now())
+    run.restart(*clock.now())
+    clock.suspend(600)
+    run.tick(*clock.now())
+    run.add_note("Mod", "e1")
+    run.next(*clock.now())
+    run.back(*clock.now())
+    run.stop(*clock.now(), "quit")
+    assert {type(e).__name__ for e in rec.events} >= {
+        "RunStarted",
+        "StepStarted",
+        "TimerPaused",
+        "TimerResumed",
+        "TimerAdjusted",
+        "StepRestarted",
+        "ClockResynced",
+        "EntryAdded",
+        "StepEnded",
+        "RunStopped",
+    }
+    assert [getattr(e, "run_id", None) for e in rec.events] == ["3f2a9c"] * len(rec.events)
+
+
+def test_a_resumed_run_keeps_its_id_and_its_events_reach_it_after_another_run_began() -> None:
+    from facilitate.model.session import fold
+
+    first, clock, rec = make(run_id="first")
+    first.stop(*clock.now(), "quit")
+    second = RunController([seg(0, 60)], rec, method_id="timer", run_id="second")
+    second.start(*clock.now())
+    resumed = RunController([seg(0, 600), seg(1, 300), seg(2, 120)], rec, run_id="first")
+    resumed.start(*clock.now(), index=0, remaining=600, fresh=False)
+    clock.advance(30)
+    resumed.toggle_pause(*clock.now())
+    records = [
+        Recorded(i + 1, "2026-05-01T10:00:00", "a", "f", e) for i, e in enumerate(rec.events)
+    ]
+    runs = fold(records).runs
+    assert [(r.run_id, r.method) for r in runs] == [("first", "m"), ("second", "timer")]
+    assert [s.resumed for s in runs[0].steps] == [1]
+    assert runs[0].resume_point == (0, 570, True, "s0", None)
+    assert runs[1].steps[0].pauses == 0 and runs[1].resume_point == (0, 60, False, "s0", None)

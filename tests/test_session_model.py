@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from typing import Any
 
 import pytest
 
@@ -40,7 +41,7 @@ def recorded(*events: Event, author: str = "Anna", role: str = "facilitator") ->
     ]
 
 
-def header(**changes: object) -> SessionHeader:
+def header(**changes: Any) -> SessionHeader:
     base = SessionHeader(
         id="2026-11-22-eslov",
         title="Eslöv: samverkan",
@@ -115,7 +116,7 @@ def test_a_finished_run_lists_steps_planned_against_actual() -> None:
         TimerAdjusted(index=0, delta_seconds=60, remaining_seconds=240),
         StepEnded(index=0, outcome="completed", elapsed_seconds=405, remaining_seconds=0),
         StepStarted(index=1, step="round", round=1, planned_seconds=1200, remaining_seconds=1200),
-        StepEnded(index=1, outcome="skipped", elapsed_seconds=600, remaining_seconds=600),
+        StepEnded(index=1, outcome="ended_early", elapsed_seconds=600, remaining_seconds=600),
         StepStarted(index=2, step="harvest", planned_seconds=900, remaining_seconds=900),
         StepEnded(index=2, outcome="completed", elapsed_seconds=950, remaining_seconds=-50),
         RunStopped(index=2, remaining_seconds=-50, paused=False, reason="finished"),
@@ -126,7 +127,7 @@ def test_a_finished_run_lists_steps_planned_against_actual() -> None:
     assert state.method == "world-cafe" and state.params == {"rounds": 2}
     assert [(s.label, s.planned_seconds, s.elapsed_seconds, s.outcome) for s in state.steps] == [
         ("intro", 300, 405, "completed"),
-        ("round#1", 1200, 600, "skipped"),
+        ("round#1", 1200, 600, "ended_early"),
         ("harvest", 900, 950, "completed"),
     ]
     intro = state.steps[0]
@@ -156,7 +157,7 @@ def test_a_stopped_run_resumes_where_it_stopped_and_paused() -> None:
     state = fold(records, header())
     assert state.status == "stopped"
     assert state.stop_reason == "quit"
-    assert state.resume_point == ResumePoint(1, 750.5, True)
+    assert state.resume_point == ResumePoint(1, 750.5, True, "round", 1)
     assert state.current_step == "round#1"
     assert state.steps[-1].outcome == "stopped"
     assert state.steps[-1].remaining_seconds == 750.5
@@ -181,15 +182,18 @@ def test_resuming_continues_the_same_step_row() -> None:
 @pytest.mark.parametrize(
     ("last", "expected"),
     [
-        (TimerPaused(index=1, remaining_seconds=500), ResumePoint(1, 500, True)),
+        (TimerPaused(index=1, remaining_seconds=500), ResumePoint(1, 500, True, "round", 1)),
         (
             TimerAdjusted(index=1, delta_seconds=-60, remaining_seconds=440),
-            ResumePoint(1, 440, False),
+            ResumePoint(1, 440, False, "round", 1),
         ),
-        (StepRestarted(index=1, remaining_seconds=1200), ResumePoint(1, 1200, False)),
+        (
+            StepRestarted(index=1, remaining_seconds=1200),
+            ResumePoint(1, 1200, False, "round", 1),
+        ),
         (
             ClockResynced(index=1, jump_seconds=30, remaining_seconds=470),
-            ResumePoint(1, 470, False),
+            ResumePoint(1, 470, False, "round", 1),
         ),
         (
             StepEnded(index=1, outcome="completed", elapsed_seconds=1200, remaining_seconds=0),
@@ -197,7 +201,7 @@ def test_resuming_continues_the_same_step_row() -> None:
         ),
         (
             StepEnded(index=1, outcome="back", elapsed_seconds=10, remaining_seconds=1190),
-            ResumePoint(0, None, False),
+            ResumePoint(0, None, False, "intro"),
         ),
     ],
 )
@@ -223,7 +227,7 @@ def test_pause_survives_adjustments_until_resumed() -> None:
         TimerPaused(index=0, remaining_seconds=200),
         TimerAdjusted(index=0, delta_seconds=60, remaining_seconds=260),
     )
-    assert fold(records).resume_point == ResumePoint(0, 260, True)
+    assert fold(records).resume_point == ResumePoint(0, 260, True, "intro")
 
 
 def test_a_started_run_without_steps_resumes_at_the_first_step() -> None:
@@ -273,7 +277,7 @@ def test_each_run_started_begins_a_run_of_its_own() -> None:
     )
     assert state.steps == state.runs[2].steps
     assert state.status == "stopped"
-    assert state.resume_point == ResumePoint(1, 20, False)
+    assert state.resume_point == ResumePoint(1, 20, False, "score", 1)
     assert state.current_step == "score#1"
 
 
@@ -291,10 +295,11 @@ def test_a_new_method_after_a_stopped_run_keeps_the_steps_apart() -> None:
     state = fold(records)
     first, second = state.runs
     assert [s.step for s in first.steps] == ["one", "two"]
-    assert (first.progress, first.resume_point) == ("stopped", ResumePoint(1, 80, True))
+    assert (first.progress, first.resume_point) == ("stopped", ResumePoint(1, 80, True, "two"))
     assert [s.step for s in second.steps] == ["clarify"]
     assert [s.step for s in state.steps] == ["clarify"]
-    assert state.status == "running" and state.resume_point == ResumePoint(0, 300, False)
+    assert state.status == "running"
+    assert state.resume_point == ResumePoint(0, 300, False, "clarify")
 
 
 def test_a_run_that_never_ended_is_cut_off_when_another_begins() -> None:
@@ -420,6 +425,12 @@ def test_the_state_as_data_is_json() -> None:
     data = json.loads(json.dumps(fold(records, header()).to_data()))
     assert data["status"] == "running"
     assert data["header"]["title"] == "Eslöv: samverkan"
-    assert data["resume_point"] == {"index": 0, "remaining_seconds": 300, "paused": False}
+    assert data["resume_point"] == {
+        "index": 0,
+        "remaining_seconds": 300,
+        "paused": False,
+        "step": "intro",
+        "round": None,
+    }
     assert data["steps"][0]["label"] == "intro"
     assert data["entries_by_kind"] == {"note": 1}

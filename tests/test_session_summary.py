@@ -20,6 +20,7 @@ from facilitate.model.session_digest import SessionDigest, digest_of
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 from facilitate.store.summary import SUMMARY_FILE, current_digest
+from test_legacy_journals import differences
 
 from cli_helpers import run_cli
 
@@ -201,7 +202,7 @@ def test_legacy_sessions_are_summarised_as_their_fold(tmp_path: Path, session_id
     assert digest == journal_digest(session)
     assert (digest.entries, digest.events) == (len(shown["entries"]), shown["events"])
     assert digest.progress == shown["progress"] and len(digest.runs) == len(shown["runs"])
-    assert [run.to_data() for run in digest.runs] == shown["runs"]
+    assert differences(shown["runs"], [run.to_data() for run in digest.runs]) == []
     assert current_digest(store.open(session_id)) == digest  # from summary.json now
 
 
@@ -282,4 +283,4 @@ def test_sessions_list_reads_headers_and_summaries_only(
         assert listed_session["runs"] == len(shown["runs"])
         assert listed_session["steps_run"] == len(shown["steps"])
         assert listed_session["current_step"] == shown["current_step"]
-        assert listed_session["resume_point"] == shown["resume_point"]
+        assert differences(shown["resume_point"], listed_session["resume_point"]) == []

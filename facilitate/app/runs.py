@@ -8,6 +8,7 @@ terminal (or a web page) to drive. Nothing here prints, reads keys or draws.
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -22,8 +23,9 @@ from facilitate.model.events import Event
 from facilitate.model.expand import build_timeline
 from facilitate.model.method import MAX_STEP_MINUTES
 from facilitate.model.params import ParameterError, params_from_json, params_to_json
+from facilitate.model.resume import resume_problem
 from facilitate.model.run import RunController, standalone_segment
-from facilitate.model.session import TIMER_METHOD, SessionState, StepRun
+from facilitate.model.session import TIMER_METHOD, ResumePoint, SessionState, StepRun
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import parse_clock, parse_duration, until_epoch
 from facilitate.store.journal import Session, SessionStore, new_entry_id
@@ -89,8 +91,16 @@ def start_method_run(
         if session_id:
             refuse_stopped_run(session)
         sink = JournalSink(session, author)
+        values_json = params_to_json(values)
         controller = _controller(
-            segments, sink, method.id, params_to_json(values), options, lang=lang, clock=clock
+            segments,
+            sink,
+            method.id,
+            values_json,
+            options,
+            lang=lang,
+            clock=clock,
+            run_id=_new_id(),
         )
         yield LiveRun(controller, sink, session, method.name.get(lang))
 
@@ -127,7 +137,7 @@ def start_timer_run(
             refuse_stopped_run(session)
         sink = JournalSink(session, author)
         controller = _controller(
-            [segment], sink, TIMER_METHOD, params, options, lang=lang, clock=clock
+            [segment], sink, TIMER_METHOD, params, options, lang=lang, clock=clock, run_id=_new_id()
         )
         yield LiveRun(controller, sink, session, "")
 
@@ -149,8 +159,10 @@ def resume_run(
         state = session.state()
         segments, heading, start = _resumable(methods, session.id, state, lang)
         sink = JournalSink(session, author)
+        run_id = state.last_run.run_id if state.last_run else None  # a resumed run keeps its id
+        method_id, params = state.method or "", dict(state.params)
         controller = _controller(
-            segments, sink, state.method or "", dict(state.params), options, lang=lang, clock=clock
+            segments, sink, method_id, params, options, lang=lang, clock=clock, run_id=run_id
         )
         yield LiveRun(controller, sink, session, heading, start)
 
@@ -169,16 +181,7 @@ def _resumable(
         segments = [timer_segment(state.params)]
     else:
         segments, heading = _method_segments(methods, session_id, state, lang)
-    if point.index >= len(segments):
-        raise UsageError(
-            t(
-                "timer.err.resume_changed",
-                id=session_id,
-                index=point.index + 1,
-                method=state.method,
-                total=len(segments),
-            )
-        )
+    check_resume_point(session_id, state.method, point, segments)
     start = {
         "actual": _actual_seconds(state.steps),
         "index": point.index,
@@ -187,6 +190,30 @@ def _resumable(
         "fresh": False,
     }
     return segments, heading, start
+
+
+def check_resume_point(
+    session_id: str, method: str, point: ResumePoint, segments: list[Segment]
+) -> None:
+    """UsageError naming the step when the method no longer has it where the run stopped."""
+    problem = resume_problem(point, segments)
+    if problem is None:
+        return
+    moved = ""
+    if problem.moved_to is not None:
+        moved = t("resume.moved", step=problem.step, number=problem.moved_to)
+    raise UsageError(
+        t(
+            f"resume.err.{problem.code}",
+            id=session_id,
+            method=method,
+            step=problem.step or f"#{problem.number}",
+            moved=moved,
+            number=problem.number,
+            total=problem.total,
+            found=problem.found,
+        )
+    )
 
 
 def refuse_stopped_run(session: Session) -> None:
@@ -279,8 +306,10 @@ def _controller(
     *,
     lang: str,
     clock: WallClock,
+    run_id: str | None,
 ) -> RunController:
-    """The run's controller; ``lang`` is the language of the step titles it records."""
+    """The run's controller; ``lang`` is the language of the step titles it records, and
+    ``run_id`` the run's identity, on every event it records."""
     return RunController(
         segments,
         emit,
@@ -291,4 +320,10 @@ def _controller(
         auto_advance=options.auto_advance,
         utc_offset=clock.utc_offset(clock.time()),
         lang=lang,
+        run_id=run_id,
     )
+
+
+def _new_id() -> str:
+    """A new run's id: unique across laptops without coordination."""
+    return uuid.uuid4().hex

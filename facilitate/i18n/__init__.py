@@ -16,6 +16,7 @@ from facilitate.i18n import (
     catalog_methods,
     catalog_parser,
     catalog_plans,
+    catalog_record,
     catalog_safety,
     catalog_scoring,
     catalog_sessions,
@@ -36,6 +37,7 @@ AREAS = (
     catalog_safety,
     catalog_plans,
     catalog_store,
+    catalog_record,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

@@ -23,6 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from facilitate.model.entries import EntryKind
 from facilitate.model.text import Text
 from facilitate.model.text_rules import describe_char, first_control
 
@@ -220,9 +221,8 @@ class Source(Strict):
     url: CleanStr | None = None
 
 
-CollectKind = Literal[
-    "note", "reflection", "card", "pair_split", "rating", "dots", "theme", "entry"
-]
+CollectKind = EntryKind
+"""What a step collects: the closed set of entry kinds (facilitate.model.entries)."""
 
 
 class EntryField(Strict):

@@ -26,45 +26,13 @@ from facilitate.model.events import (
     TimerPaused,
     TimerResumed,
 )
-from facilitate.model.text import Text
+from facilitate.model.run_view import RunSnapshot, Tick, segment_title, standalone_segment
 from facilitate.model.timeline import Segment
 from facilitate.model.timer import RoundTimer, TimerNews, until_epoch
 
 Emit = Callable[[Event], object]
 
-
-@dataclass(frozen=True)
-class Tick:
-    """What a poll of the run found: warnings and the end of the step, a clock jump, a move."""
-
-    warnings: tuple[float, ...] = ()
-    reached_zero: bool = False
-    clock_jump: float | None = None
-    advanced: bool = False
-
-
-@dataclass(frozen=True)
-class RunSnapshot:
-    """Everything the live view shows at one instant; pure data, no formatting."""
-
-    index: int
-    total: int
-    segment: Segment
-    remaining: float
-    step_total: float
-    paused: bool
-    paused_for: float
-    level: int
-    warnings: tuple[float, ...]
-    progress: float
-    next_segment: Segment | None
-    plan_delta: float | None
-    wall: float
-    utc_offset: float
-    notes: int
-    speed: float
-    finished: bool
-    until_wall: float | None
+__all__ = ["Emit", "RunController", "RunSnapshot", "Tick", "segment_title", "standalone_segment"]
 
 
 @dataclass
@@ -74,6 +42,9 @@ class RunController:
     ``warnings`` (if given) replaces every step's own warning thresholds; ``auto_advance``
     moves to the next step when a countdown reaches zero; ``speed`` is the rehearsal factor;
     ``lang`` is the language of the step titles recorded with each StepStarted.
+    ``run_id`` is the run's identity, stamped on every event it makes (the caller chooses it,
+    e.g. ``uuid.uuid4().hex``; a resumed run keeps its run's id); None makes events without
+    one, which belong to the session's latest run.
     """
 
     segments: Sequence[Segment]
@@ -85,6 +56,7 @@ class RunController:
     auto_advance: bool = False
     utc_offset: float = 0.0
     lang: str = "en"
+    run_id: str | None = None
     index: int = field(default=0, init=False)
     timer: RoundTimer | None = field(default=None, init=False)
     finished: bool = field(default=False, init=False)
@@ -213,6 +185,7 @@ class RunController:
                     params=dict(self.params),
                     speed=self.speed,
                     segments=len(self.segments),
+                    run_id=self.run_id or "",
                 )
             )
         self._begin(index, now, wall, remaining=remaining, paused=paused)
@@ -224,12 +197,11 @@ class RunController:
         news: TimerNews = self._timer().poll(now, wall)
         if news.clock_jump is not None:
             self._elapsed_before += news.clock_jump * self.speed
-            self.emit(
-                ClockResynced(
-                    index=self.index,
-                    jump_seconds=round(news.clock_jump, 3),
-                    remaining_seconds=self._r(now),
-                )
+            self._emit(
+                ClockResynced,
+                index=self.index,
+                jump_seconds=round(news.clock_jump, 3),
+                remaining_seconds=self._r(now),
             )
         advanced = False
         if news.reached_zero and self.auto_advance:
@@ -242,26 +214,26 @@ class RunController:
         timer = self._timer()
         if timer.paused:
             lasted = timer.resume(now)
-            self.emit(
-                TimerResumed(
-                    index=self.index,
-                    remaining_seconds=self._r(now),
-                    paused_seconds=round(lasted * self.speed, 3),
-                )
+            self._emit(
+                TimerResumed,
+                index=self.index,
+                remaining_seconds=self._r(now),
+                paused_seconds=round(lasted * self.speed, 3),
             )
             return False
         timer.pause(now)
-        self.emit(TimerPaused(index=self.index, remaining_seconds=self._r(now)))
+        self._emit(TimerPaused, index=self.index, remaining_seconds=self._r(now))
         return True
 
     def adjust(self, delta: float, now: float, wall: float) -> float:
         """Add (or take away) time from the current step; returns the seconds applied."""
         applied = self._timer().extend(delta, now)
         if applied:
-            self.emit(
-                TimerAdjusted(
-                    index=self.index, delta_seconds=applied, remaining_seconds=self._r(now)
-                )
+            self._emit(
+                TimerAdjusted,
+                index=self.index,
+                delta_seconds=applied,
+                remaining_seconds=self._r(now),
             )
         return applied
 
@@ -270,11 +242,11 @@ class RunController:
         self._actual[self.index] = self._actual.get(self.index, 0.0) + self.elapsed(now)
         self._timer().restart(now, wall)
         self._step_began, self._elapsed_before = now, 0.0
-        self.emit(StepRestarted(index=self.index, remaining_seconds=self._r(now)))
+        self._emit(StepRestarted, index=self.index, remaining_seconds=self._r(now))
 
     def next(self, now: float, wall: float) -> None:
-        """End the current step (completed if its time is up, else skipped) and go on."""
-        self._end("completed" if self.remaining(now) <= 0 else "skipped", now, wall)
+        """End the current step (completed if its time is up, else ended early) and go on."""
+        self._end("completed" if self.remaining(now) <= 0 else "ended_early", now, wall)
 
     def back(self, now: float, wall: float) -> bool:
         """Go back to the previous step; returns False on the first step (nothing happens)."""
@@ -288,8 +260,8 @@ class RunController:
         """Record a note for the current step (the clock is not touched)."""
         seg = self.segment
         self._notes[self.index] = self._notes.get(self.index, 0) + 1
-        self.emit(
-            EntryAdded(entry_id=entry_id, kind="note", text=text, step=seg.step_id, round=seg.round)
+        self._emit(
+            EntryAdded, entry_id=entry_id, kind="note", text=text, step=seg.step_id, round=seg.round
         )
 
     def stop(self, now: float, wall: float, reason: StopReason) -> None:
@@ -298,16 +270,19 @@ class RunController:
             return
         timer = self._timer()
         self.finished, self.stop_reason = True, reason
-        self.emit(
-            RunStopped(
-                index=self.index,
-                remaining_seconds=self._r(now),
-                paused=timer.paused,
-                reason=reason,
-            )
+        self._emit(
+            RunStopped,
+            index=self.index,
+            remaining_seconds=self._r(now),
+            paused=timer.paused,
+            reason=reason,
         )
 
     # -- internals -----------------------------------------------------------------------
+
+    def _emit(self, event: Callable[..., Event], **fields: Any) -> None:
+        """Hand on an event of this run (stamped with its id)."""
+        self.emit(event(**fields, run_id=self.run_id))
 
     def _r(self, now: float) -> float:
         return round(self.remaining(now), 3)
@@ -334,30 +309,28 @@ class RunController:
         left = self.timer.start(now, wall, remaining=remaining, paused=paused)
         self._step_began = now
         self._elapsed_before = max(0.0, self.timer.total - left) if remaining is not None else 0.0
-        self.emit(
-            StepStarted(
-                index=index,
-                step=seg.step_id,
-                round=seg.round,
-                planned_seconds=seg.seconds,
-                until=seg.until,
-                remaining_seconds=round(left, 3),
-                title=segment_title(seg, self.lang),
-            )
+        self._emit(
+            StepStarted,
+            index=index,
+            step=seg.step_id,
+            round=seg.round,
+            planned_seconds=seg.seconds,
+            until=seg.until,
+            remaining_seconds=round(left, 3),
+            title=segment_title(seg, self.lang),
         )
         if self.timer.paused:  # a paused run resumed: the journal says it still is
-            self.emit(TimerPaused(index=index, remaining_seconds=self._r(now)))
+            self._emit(TimerPaused, index=index, remaining_seconds=self._r(now))
 
     def _close(self, outcome: StepOutcome, now: float) -> None:
         elapsed = self.elapsed(now)
         self._actual[self.index] = self._actual.get(self.index, 0.0) + elapsed
-        self.emit(
-            StepEnded(
-                index=self.index,
-                outcome=outcome,
-                elapsed_seconds=round(elapsed, 3),
-                remaining_seconds=self._r(now),
-            )
+        self._emit(
+            StepEnded,
+            index=self.index,
+            outcome=outcome,
+            elapsed_seconds=round(elapsed, 3),
+            remaining_seconds=self._r(now),
         )
 
     def _end(self, outcome: StepOutcome, now: float, wall: float) -> None:
@@ -366,29 +339,3 @@ class RunController:
             self._begin(self.index + 1, now, wall)
         else:
             self.stop(now, wall, "finished")
-
-
-def segment_title(segment: Segment, lang: str) -> str:
-    """A segment's title with its round, e.g. "Round 2/3"."""
-    title = segment.title.get(lang)
-    if segment.round is not None and segment.rounds:
-        return f"{title} {segment.round}/{segment.rounds}"
-    return title
-
-
-def standalone_segment(
-    seconds: float | None,
-    title: str,
-    until: str | None = None,
-    warnings: tuple[float, ...] = (120.0, 30.0),
-) -> Segment:
-    """The one segment of ``facilitate timer``."""
-    return Segment(
-        index=0,
-        step_id="timer",
-        title=Text.same(title),
-        instructions=Text.same(""),
-        seconds=seconds,
-        until=until,
-        warnings=warnings,
-    )

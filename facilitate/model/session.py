@@ -3,7 +3,12 @@
 ``fold(records, header)`` replays the recorded events in order and returns a frozen
 :class:`SessionState`: the runs (every RunStarted begins one: a method or a standalone timer,
 with its steps planned against actual), the live entries (added, minus deleted, with edits
-applied) and where the last run can be resumed.
+applied) and where the last run can be resumed. :class:`SessionFolder` does the same one
+record at a time, so a reader that follows a journal folds only what is new.
+
+Each event that belongs to a run goes to the run its ``run_id`` names (an event of an unknown
+run is ignored); one without (a 0.1.0 journal) goes to the latest run. An entry without a
+run belongs to the latest run when it was added.
 Times come only from the records' ``at``; nothing here reads a clock.
 """
 
@@ -11,8 +16,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
 
+from facilitate.model.entries import payload_of, upgrade_kind
 from facilitate.model.events import (
     ClockResynced,
     EntryAdded,
@@ -28,6 +33,8 @@ from facilitate.model.events import (
     TimerPaused,
     TimerResumed,
 )
+from facilitate.model.run_clock import TimerMark, time_left
+from facilitate.model.run_fold import RunFolder, legacy_run_id
 from facilitate.model.session_header import (
     HEADER_STATUSES,
     SESSION_LANGUAGES,
@@ -61,160 +68,38 @@ __all__ = [
     "Progress",
     "ResumePoint",
     "Run",
+    "SessionFolder",
     "SessionHeader",
     "SessionState",
     "StepRun",
+    "TimerMark",
+    "apply_edit",
     "check_header",
     "fold",
     "is_name",
+    "legacy_run_id",
+    "time_left",
 ]
 
 
 def fold(records: Iterable[Recorded], header: SessionHeader | None = None) -> SessionState:
     """Replay ``records`` (in journal order) into a :class:`SessionState`."""
-    folder = _Folder()
+    folder = SessionFolder()
     for record in records:
         folder.apply(record)
-    return folder.result(header)
+    return folder.state(header)
 
 
-TimerEvent = TimerPaused | TimerResumed | TimerAdjusted | StepRestarted | ClockResynced
+class SessionFolder:
+    """The incremental fold: :meth:`apply` records in journal order, :meth:`state` at any time.
 
-
-class _RunFolder:
-    """The mutable accumulator of one run (from its RunStarted to the next)."""
-
-    def __init__(self, number: int, event: RunStarted, at: str) -> None:
-        self.run = Run(
-            number=number,
-            method=event.method,
-            params=dict(event.params),
-            speed=event.speed,
-            segments=event.segments,
-            started_at=at,
-        )
-        self.steps: list[dict[str, Any]] = []
-        self.open_step: dict[str, Any] | None = None
-        self.resume: ResumePoint | None = ResumePoint(0, None, False)
-        self.progress: Progress = "running"
-        self.stop_reason: str | None = None
-
-    def step_started(self, record: Recorded, event: StepStarted) -> None:
-        remaining = event.remaining_seconds
-        if remaining is None:
-            remaining = event.planned_seconds
-        self.resume = ResumePoint(event.index, remaining, False)
-        self.progress = "running"
-        self.stop_reason = None
-        current = self.open_step
-        if current is not None and current["index"] == event.index and current["ended_at"] is None:
-            current["resumed"] += 1
-            current["outcome"] = None
-            current["remaining_seconds"] = remaining
-            current["title"] = event.title or current["title"]
-            return
-        self.open_step = {
-            "index": event.index,
-            "step": event.step,
-            "round": event.round,
-            "planned_seconds": event.planned_seconds,
-            "until": event.until,
-            "started_at": record.at,
-            "ended_at": None,
-            "elapsed_seconds": None,
-            "remaining_seconds": remaining,
-            "outcome": None,
-            "adjusted_seconds": 0.0,
-            "paused_seconds": 0.0,
-            "pauses": 0,
-            "restarts": 0,
-            "resumed": 0,
-            "clock_jump_seconds": 0.0,
-            "title": event.title,
-        }
-        self.steps.append(self.open_step)
-
-    def _step(self, index: int) -> dict[str, Any] | None:
-        """The open step row for ``index`` (timer events for other segments are kept apart)."""
-        step = self.open_step
-        return step if step is not None and step["index"] == index else None
-
-    def timer(self, event: TimerEvent) -> None:
-        """Pause, resume, adjust, restart or clock resync: where to resume moves with it."""
-        keep = self.resume.paused if self.resume and self.resume.index == event.index else False
-        paused = {TimerPaused: True, TimerResumed: False}.get(type(event), keep)
-        self.resume = ResumePoint(event.index, event.remaining_seconds, paused)
-        if self.progress != "finished":
-            self.progress = "running"
-        step = self._step(event.index)
-        if step is None:
-            return
-        step["remaining_seconds"] = event.remaining_seconds
-        match event:
-            case TimerPaused():
-                step["pauses"] += 1
-            case TimerResumed():
-                step["paused_seconds"] += event.paused_seconds
-            case TimerAdjusted():
-                step["adjusted_seconds"] += event.delta_seconds
-            case StepRestarted():
-                step["restarts"] += 1
-            case ClockResynced():
-                step["clock_jump_seconds"] += event.jump_seconds
-
-    def step_ended(self, record: Recorded, event: StepEnded) -> None:
-        step = self._step(event.index)
-        if step is not None:
-            step["ended_at"] = record.at
-            step["elapsed_seconds"] = event.elapsed_seconds
-            step["remaining_seconds"] = event.remaining_seconds
-            step["outcome"] = event.outcome
-        following = max(event.index - 1, 0) if event.outcome == "back" else event.index + 1
-        segments = self.run.segments
-        if segments and following >= segments:
-            self._finish()
-        else:
-            self.resume = ResumePoint(following, None, False)
-            self.progress = "running"
-
-    def run_stopped(self, record: Recorded, event: RunStopped) -> None:
-        segments = self.run.segments
-        if event.reason == "finished" or (segments and event.index >= segments):
-            self._finish()
-            return
-        self.resume = ResumePoint(event.index, event.remaining_seconds, event.paused)
-        self.progress = "stopped"
-        self.stop_reason = event.reason
-        step = self._step(event.index)
-        if step is not None and step["ended_at"] is None:
-            step["outcome"] = "stopped"
-            step["remaining_seconds"] = event.remaining_seconds
-
-    def _finish(self) -> None:
-        self.resume = None
-        self.progress = "finished"
-        self.stop_reason = "finished"
-
-    def superseded(self) -> None:
-        """Another run began: a run that never recorded its end was cut off."""
-        if self.progress == "running":
-            self.progress = "cut_off"
-
-    def result(self) -> Run:
-        return replace(
-            self.run,
-            steps=tuple(StepRun(**step) for step in self.steps),
-            progress=self.progress,
-            resume_point=self.resume,
-            stop_reason=self.stop_reason,
-        )
-
-
-class _Folder:
-    """The mutable accumulator behind :func:`fold`; only :func:`fold` sees it."""
+    Applying records one by one after taking a state gives the same states as folding them
+    all at once; a state, once taken, never changes.
+    """
 
     def __init__(self) -> None:
-        self.runs: list[_RunFolder] = []
+        self.runs: list[RunFolder] = []
+        self.by_id: dict[str, RunFolder] = {}
         self.entries: dict[str, Entry] = {}
         self.deleted: dict[str, Entry] = {}
         self.events = 0
@@ -224,36 +109,58 @@ class _Folder:
         self.ignored: list[int] = []
 
     def apply(self, record: Recorded) -> None:
+        """Fold one more record in (records must come in journal order)."""
         self.events += 1
         self.last_seq = record.seq
         if self.first_at is None:
             self.first_at = record.at
         self.last_at = record.at
         event = record.event
-        if isinstance(event, RunStarted):
-            if self.runs:
-                self.runs[-1].superseded()
-            self.runs.append(_RunFolder(len(self.runs) + 1, event, record.at))
-            return
         match event:
+            case RunStarted():
+                self._run_started(record, event)
             case EntryAdded():
                 self._entry_added(record, event)
             case EntryEdited():
                 self._entry_edited(record, event)
             case EntryDeleted():
                 self._entry_deleted(record, event)
-            case _ if not self.runs:  # a timer event with no run to belong to
-                self.ignored.append(record.seq)
+            case _:
+                self._run_event(record)
+
+    def _run_started(self, record: Recorded, event: RunStarted) -> None:
+        run = RunFolder(len(self.runs) + 1, event, record.at)
+        if run.run_id in self.by_id:  # a second start of the same run: damage
+            self.ignored.append(record.seq)
+            return
+        if self.runs:
+            self.runs[-1].superseded()
+        self.runs.append(run)
+        self.by_id[run.run_id] = run
+
+    def _run_of(self, run_id: str | None) -> RunFolder | None:
+        """The run an event names (None: the latest run)."""
+        if run_id is None:
+            return self.runs[-1] if self.runs else None
+        return self.by_id.get(run_id)
+
+    def _run_event(self, record: Recorded) -> None:
+        event = record.event
+        run = self._run_of(getattr(event, "run_id", None))
+        if run is None:  # a timer event with no run to belong to
+            self.ignored.append(record.seq)
+            return
+        match event:
             case StepStarted():
-                self.runs[-1].step_started(record, event)
+                run.step_started(record, event)
             case StepEnded():
-                self.runs[-1].step_ended(record, event)
+                run.step_ended(record, event)
             case RunStopped():
-                self.runs[-1].run_stopped(record, event)
+                run.run_stopped(record, event)
             case (
                 TimerPaused() | TimerResumed() | TimerAdjusted() | StepRestarted() | ClockResynced()
             ):
-                self.runs[-1].timer(event)
+                run.timer(record, event)
 
     # --- entries -----------------------------------------------------------------------------
 
@@ -261,9 +168,13 @@ class _Folder:
         if event.entry_id in self.entries or event.entry_id in self.deleted:
             self.ignored.append(record.seq)
             return
+        run_id = event.run_id
+        if run_id is None and self.runs:
+            run_id = self.runs[-1].run_id
+        kind, legacy = upgrade_kind(event.kind)
         self.entries[event.entry_id] = Entry(
             entry_id=event.entry_id,
-            kind=event.kind,
+            kind=kind,
             text=event.text,
             step=event.step,
             round=event.round,
@@ -273,6 +184,9 @@ class _Folder:
             role=record.role,
             added_at=record.at,
             added_seq=record.seq,
+            run_id=run_id,
+            legacy_kind=legacy,
+            payload=payload_of(kind, event.value) if event.value is not None else None,
         )
 
     def _entry_edited(self, record: Recorded, event: EntryEdited) -> None:
@@ -281,10 +195,7 @@ class _Folder:
             self.ignored.append(record.seq)
             return
         self.entries[event.entry_id] = replace(
-            entry,
-            text=entry.text if event.text is None else event.text,
-            dims=entry.dims if event.dims is None else dict(event.dims),
-            value=entry.value if event.value is None else event.value,
+            apply_edit(entry, event),
             edits=entry.edits + 1,
             edited_at=record.at,
             edited_by=record.author,
@@ -299,7 +210,8 @@ class _Folder:
             entry, deleted_at=record.at, deleted_by=record.author, deleted_reason=event.reason
         )
 
-    def result(self, header: SessionHeader | None) -> SessionState:
+    def state(self, header: SessionHeader | None = None) -> SessionState:
+        """The session as folded so far."""
         return SessionState(
             header=header,
             runs=tuple(run.result() for run in self.runs),
@@ -311,3 +223,24 @@ class _Folder:
             last_at=self.last_at,
             ignored=tuple(self.ignored),
         )
+
+
+def apply_edit(entry: Entry, event: EntryEdited) -> Entry:
+    """``entry`` as ``event`` leaves it: None keeps a field, ``dims`` sets the values it names,
+    ``clear`` empties ``value``, ``dims`` or ``dims.<dimension>`` (who and when are not set)."""
+    clear = set(event.clear)
+    dims = {} if "dims" in clear else dict(entry.dims)
+    for name in clear:
+        if name.startswith("dims."):
+            dims.pop(name.removeprefix("dims."), None)
+    dims.update(event.dims or {})
+    value = None if "value" in clear else entry.value
+    if event.value is not None:
+        value = event.value
+    return replace(
+        entry,
+        text=entry.text if event.text is None else event.text,
+        dims=dims,
+        value=value,
+        payload=payload_of(entry.kind, value) if value is not None else None,
+    )

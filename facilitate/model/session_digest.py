@@ -12,6 +12,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
 from facilitate.model.session_state import Progress, ResumePoint, Run, SessionState, StepRun
 
@@ -111,10 +112,12 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
 def _run_from(data: dict[str, Any]) -> Run:
     """A run from :meth:`Run.to_data` (its derived fields left out)."""
     point = data["resume_point"]
+    mark = data.get("timer_mark")
     return Run(
         **{
             **_known(Run, data),
             "steps": tuple(StepRun(**_known(StepRun, step)) for step in data["steps"]),
             "resume_point": ResumePoint(**point) if point is not None else None,
+            "timer_mark": TimerMark(**_known(TimerMark, mark)) if mark is not None else None,
         }
     )

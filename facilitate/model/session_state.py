@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from facilitate.model.entries import Payload
+from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
 
 Progress = Literal["not_started", "running", "stopped", "finished", "cut_off"]
@@ -16,12 +18,16 @@ TIMER_METHOD = "@timer"
 class ResumePoint(NamedTuple):
     """Where a stopped or interrupted run continues.
 
-    ``remaining_seconds`` is None when the segment starts afresh (its full planned time).
+    ``remaining_seconds`` is None when the segment starts afresh (its full planned time);
+    ``step`` and ``round`` are the step recorded at ``index`` (None when that segment was
+    never started, e.g. after a crash between two steps).
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # (shadows tuple.index, as it always has)
     remaining_seconds: float | None
     paused: bool
+    step: str | None = None
+    round: int | None = None
 
 
 @dataclass(frozen=True)
@@ -29,8 +35,9 @@ class StepRun:
     """One step (or round) as it was run: planned against actual.
 
     ``elapsed_seconds`` is what the runner reported when the step ended (None while it runs
-    or after a stop); ``outcome`` is "completed", "skipped", "back", "stopped" (the run
-    stopped here) or None (still running, or cut off by a crash). ``title`` is the title
+    or after a stop); ``outcome`` is "completed" (the time ran out), "ended_early",
+    "skipped" (0.1.0's word for ended early), "back", "stopped" (the run stopped here) or
+    None (still running, or cut off by a crash). ``title`` is the title
     the runner showed (None in journals written before titles were recorded).
     """
 
@@ -72,7 +79,8 @@ class Run:
 
     ``progress`` is "running" (or cut off by a crash, while it is the last run), "stopped"
     (resumable from ``resume_point``), "finished", or "cut_off" (never ended; another run
-    followed).
+    followed). ``run_id`` is the run's identity (``legacy-<number>`` for a run recorded by
+    0.1.0); ``timer_mark`` the timer at its last event (see ``run_clock.time_left``).
     """
 
     number: int
@@ -85,6 +93,8 @@ class Run:
     progress: Progress = "running"
     resume_point: ResumePoint | None = None
     stop_reason: str | None = None
+    run_id: str = ""
+    timer_mark: TimerMark | None = None
 
     @property
     def is_timer(self) -> bool:
@@ -115,7 +125,14 @@ class Run:
 
 @dataclass(frozen=True)
 class Entry:
-    """Something the group produced (a note, a reflection, later a score or a dot)."""
+    """Something the group produced: a note, a reflection, a card, a score, a dot, a theme.
+
+    ``kind`` is one of the closed set (:data:`facilitate.model.entries.ENTRY_KINDS`);
+    ``legacy_kind`` the word a 0.1.0 journal recorded when that was not a kind
+    (``reflektion``). ``value`` is the payload as recorded, ``payload`` the same typed (None
+    when the kind has none or the recorded value does not fit). ``run_id`` is the run the
+    entry belongs to (in a 0.1.0 journal, the latest run when it was added).
+    """
 
     entry_id: str
     kind: str
@@ -134,6 +151,9 @@ class Entry:
     deleted_at: str | None = None
     deleted_by: str | None = None
     deleted_reason: str | None = None
+    run_id: str | None = None
+    legacy_kind: str | None = None
+    payload: Payload | None = None
 
 
 @dataclass(frozen=True)
@@ -215,9 +235,17 @@ class SessionState:
         step = self.current_step_run
         return step.label if step else None
 
-    def step_title(self, step: str, round_: int | None = None) -> str | None:
-        """The title recorded for ``step`` (and round) in the latest run that ran it."""
-        for run in reversed(self.runs):
+    def run(self, run_id: str | None) -> Run | None:
+        """The run with this id, if any."""
+        return next((run for run in self.runs if run.run_id == run_id), None)
+
+    def step_title(
+        self, step: str, round_: int | None = None, run_id: str | None = None
+    ) -> str | None:
+        """The title recorded for ``step`` (and round): in run ``run_id`` if it ran it there,
+        else in the latest run that ran it."""
+        own = self.run(run_id) if run_id else None
+        for run in ((own,) if own else ()) + tuple(reversed(self.runs)):
             for row in reversed(run.steps):
                 if row.step == step and row.round == round_ and row.title:
                     return row.title

@@ -23,7 +23,7 @@ from facilitate.model.events import (
     TimerPaused,
     TimerResumed,
 )
-from facilitate.model.session import TIMER_METHOD
+from facilitate.model.session import TIMER_METHOD, legacy_run_id
 from facilitate.ui.format import format_duration, format_signed
 from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import clock_time, kind_name, role_name, run_title, short_id
@@ -52,35 +52,47 @@ def history_lines(records: Sequence[Recorded], names: Mapping[str, str]) -> list
 
 
 class _Steps:
-    """The step titles seen so far: by place in the current run, and by step id and round."""
+    """The step titles seen so far: by run and place, and by run, step id and round.
+
+    An event without a run id (a 0.1.0 journal) belongs to the latest run.
+    """
 
     def __init__(self) -> None:
-        self.by_index: dict[int, str] = {}
-        self.by_step: dict[tuple[str, int | None], str] = {}
+        self.runs = 0
+        self.latest: str | None = None
+        self.by_index: dict[tuple[str | None, int], str] = {}
+        self.by_step: dict[tuple[str | None, str, int | None], str] = {}
 
-    def new_run(self) -> None:
-        self.by_index = {}
+    def new_run(self, event: RunStarted) -> None:
+        self.runs += 1
+        self.latest = event.run_id or legacy_run_id(self.runs)
+
+    def _run(self, run_id: str | None) -> str | None:
+        return run_id if run_id is not None else self.latest
 
     def started(self, event: StepStarted) -> str:
         label = f"{event.step}#{event.round}" if event.round else event.step
         name = event.title or label
-        self.by_index[event.index] = name
-        self.by_step[(event.step, event.round)] = name
+        run = self._run(event.run_id)
+        self.by_index[(run, event.index)] = name
+        self.by_step[(run, event.step, event.round)] = name
         return name
 
-    def at(self, index: int) -> dict[str, Any]:
-        return {"number": index + 1, "step": self.by_index.get(index, f"#{index + 1}")}
+    def at(self, index: int, run_id: str | None = None) -> dict[str, Any]:
+        name = self.by_index.get((self._run(run_id), index), f"#{index + 1}")
+        return {"number": index + 1, "step": name}
 
-    def of_entry(self, step: str, round_: int | None) -> str:
+    def of_entry(self, event: EntryAdded) -> str:
+        step, round_ = event.step or "", event.round
         label = f"{step}#{round_}" if round_ else step
-        return self.by_step.get((step, round_), label)
+        return self.by_step.get((self._run(event.run_id), step, round_), label)
 
 
 def describe(event: Event, steps: _Steps, names: Mapping[str, str]) -> str:
     """What one event says, in words (``steps`` collects step titles as it goes)."""
     match event:
         case RunStarted():
-            steps.new_run()
+            steps.new_run(event)
             name = run_title(event.method, event.params, names)
             speed = f"{event.speed:g}" if event.speed != 1 else ""
             if event.method == TIMER_METHOD:
@@ -119,13 +131,14 @@ def describe(event: Event, steps: _Steps, names: Mapping[str, str]) -> str:
             )
         case StepRestarted():
             left = format_duration(event.remaining_seconds)
-            return t("sessions.ev.step_restarted", remaining=left, **steps.at(event.index))
+            where = steps.at(event.index, event.run_id)
+            return t("sessions.ev.step_restarted", remaining=left, **where)
         case StepEnded():
             return t(
                 "sessions.ev.step_ended",
                 outcome=t(f"sessions.outcome.{event.outcome}"),
                 elapsed=format_duration(event.elapsed_seconds),
-                **steps.at(event.index),
+                **steps.at(event.index, event.run_id),
             )
         case ClockResynced():
             return t(
@@ -141,10 +154,10 @@ def describe(event: Event, steps: _Steps, names: Mapping[str, str]) -> str:
                 reason=t(f"sessions.stop.{event.reason}"),
                 remaining=format_duration(event.remaining_seconds),
                 paused=t("sessions.ev.paused_flag") if event.paused else "",
-                **steps.at(event.index),
+                **steps.at(event.index, event.run_id),
             )
         case EntryAdded():
-            place = f" ({steps.of_entry(event.step, event.round)})" if event.step else ""
+            place = f" ({steps.of_entry(event)})" if event.step else ""
             return t(
                 "sessions.ev.entry_added",
                 kind=kind_name(event.kind),

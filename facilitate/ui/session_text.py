@@ -157,11 +157,11 @@ def resume_detail(run: Run | None) -> str:
 
 
 def entry_step(state: SessionState, entry: Entry) -> str:
-    """The step an entry belongs to: its title as recorded in a run, else its id and round."""
+    """The step an entry belongs to: its title as recorded in its run, else its id and round."""
     if not entry.step:
         return NONE
     label = f"{entry.step}#{entry.round}" if entry.round else entry.step
-    return state.step_title(entry.step, entry.round) or label
+    return state.step_title(entry.step, entry.round, entry.run_id) or label
 
 
 def method_cell(header: SessionHeader, state: SessionState | SessionDigest) -> str:

@@ -1,0 +1,176 @@
+"""Typed entries: the closed set of kinds, and one payload shape per kind.
+
+An entry is its ``kind``, its ``text``, its dimension values (``dims``: dimension id -> value
+id) and, for the kinds that have one, a payload (recorded as EntryAdded's ``value``):
+
+========== ====================== ==================================================
+kind       text                   payload
+========== ====================== ==================================================
+note       the note               none
+reflection the reflection         none
+card       the card's text        :class:`CardPayload` (the card's id, e.g. ``17``)
+pair_split (optional)             ``PairSplit`` (round, two cards, their points)
+rating     (optional)             ``Rating`` (card, round, score)
+dots       (optional)             ``DotPlacement`` (target, count, criterion, voter)
+theme      the theme's name       :class:`ThemePayload` (the linked entries' ids)
+entry      (optional)             :class:`FieldsPayload` (the method's declared fields)
+========== ====================== ==================================================
+
+The kinds are the method model's ``CollectKind`` (one list, here). Journals written by 0.1.0
+took any word as a kind: :func:`upgrade_kind` maps those onto the closed set and keeps the
+word, and :func:`payload_of` reads a recorded value without ever raising.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, get_args
+
+from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
+
+EntryKind = Literal["note", "reflection", "card", "pair_split", "rating", "dots", "theme", "entry"]
+ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
+_KIND_SET = frozenset(ENTRY_KINDS)
+TEXT_KINDS: frozenset[str] = frozenset({"note", "reflection", "card", "theme"})
+"""The kinds whose text is what they are (it may not be empty)."""
+
+LEGACY_KINDS: Mapping[str, EntryKind] = {
+    "notes": "note",
+    "anteckning": "note",
+    "anteckningar": "note",
+    "reflections": "reflection",
+    "reflektion": "reflection",
+    "reflektioner": "reflection",
+    "cards": "card",
+    "kort": "card",
+    "pair-split": "pair_split",
+    "pairsplit": "pair_split",
+    "parpoäng": "pair_split",
+    "ratings": "rating",
+    "betyg": "rating",
+    "dot": "dots",
+    "prick": "dots",
+    "prickar": "dots",
+    "themes": "theme",
+    "tema": "theme",
+    "teman": "theme",
+    "entries": "entry",
+    "post": "entry",
+}
+"""Words 0.1.0 accepted with ``--kind`` that name a kind of the closed set."""
+
+
+def upgrade_kind(recorded: str) -> tuple[EntryKind, str | None]:
+    """The kind of a recorded entry, and the recorded word when that was not a kind.
+
+    ``reflektion`` becomes ``("reflection", "reflektion")``; a word that names no kind
+    (``idea``) is read as a note that keeps its word: ``("note", "idea")``.
+    """
+    if recorded in _KIND_SET:
+        return recorded, None
+    word = recorded.strip().lower()
+    if word in _KIND_SET:
+        return word, recorded
+    return LEGACY_KINDS.get(word, "note"), recorded
+
+
+@dataclass(frozen=True)
+class CardPayload:
+    """A card (35:an, 25/10): its id, as on the cards file or the written card (``17``)."""
+
+    card: str
+
+
+@dataclass(frozen=True)
+class ThemePayload:
+    """The entries a theme links (by entry id); the theme's name is the entry's text."""
+
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FieldsPayload:
+    """A structured entry's fields (field id -> text), as the method declares them."""
+
+    fields: dict[str, str] = field(default_factory=dict)
+
+
+Payload = CardPayload | PairSplit | Rating | DotPlacement | ThemePayload | FieldsPayload
+"""A pair split, a rating and dots are the scoring engine's own records
+(:mod:`facilitate.model.scoring_types`), so recorded entries feed its tallies as they are."""
+
+PAYLOAD_TYPES: Mapping[str, type[Payload]] = {
+    "card": CardPayload,
+    "pair_split": PairSplit,
+    "rating": Rating,
+    "dots": DotPlacement,
+    "theme": ThemePayload,
+    "entry": FieldsPayload,
+}
+"""The payload shape of each kind that has one (notes and reflections have none)."""
+
+
+def payload_value(payload: Payload | None) -> dict[str, Any] | None:
+    """A payload as JSON-ready data (EntryAdded's ``value``)."""
+    if payload is None:
+        return None
+    data = dataclasses.asdict(payload)
+    if isinstance(payload, ThemePayload):
+        data["items"] = list(payload.items)
+    return data
+
+
+def _whole(value: Any) -> bool:
+    return type(value) is int
+
+
+def _text(value: Any) -> bool:
+    return type(value) is str and value != ""
+
+
+_PAYLOAD_FIELDS: Mapping[str, tuple[tuple[str, Any, bool], ...]] = {
+    "card": (("card", _text, True),),
+    "pair_split": (
+        ("round", _whole, True),
+        ("card_a", _text, True),
+        ("points_a", _whole, True),
+        ("card_b", _text, True),
+        ("points_b", _whole, True),
+    ),
+    "rating": (("card", _text, True), ("round", _whole, True), ("score", _whole, True)),
+    "dots": (
+        ("target", _text, True),
+        ("count", _whole, True),
+        ("criterion", lambda v: v is None or _text(v), False),
+        ("voter", lambda v: v is None or _text(v), False),
+    ),
+    "theme": (("items", lambda v: type(v) is list and all(map(_text, v)), False),),
+    "entry": (
+        ("fields", lambda v: type(v) is dict and all(type(x) is str for x in v.values()), False),
+    ),
+}
+
+
+def payload_of(kind: str, value: Any) -> Payload | None:
+    """The payload recorded in ``value`` for ``kind``; None when there is none or it does not fit.
+
+    Never raises: a journal may hold anything (the recorded value is kept as it stands).
+    """
+    specs = _PAYLOAD_FIELDS.get(kind)
+    if specs is None or type(value) is not dict:
+        return None
+    found: dict[str, Any] = {}
+    for name, fits, required in specs:
+        if name in value:
+            if not fits(value[name]):
+                return None
+            found[name] = value[name]
+        elif required:
+            return None
+    if kind == "theme":
+        found["items"] = tuple(dict.fromkeys(found.get("items", ())))
+    elif kind == "entry":
+        found["fields"] = dict(found.get("fields", {}))
+    return PAYLOAD_TYPES[kind](**found)
