@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typer.testing import CliRunner
 
 from facilitate.cli.main import build_app
+from facilitate.cli.output import err, out
 from facilitate.i18n import detect_language, set_language
 
 
@@ -24,6 +25,8 @@ def run_cli(
     """Invoke ``facilitate ARGS`` the way ``main()`` does: language first, then the app."""
     full_env = {**os.environ, "FACILITATE_LANG": "en", "COLUMNS": "120", **(env or {})}
     set_language(detect_language(args, full_env))
+    out.cache_clear()  # a command's consoles read COLUMNS when they are made, as in a process
+    err.cache_clear()
     try:
         result = CliRunner().invoke(build_app(), args, env=full_env, input=input)
     finally:

@@ -154,14 +154,15 @@ def test_entries_are_found_by_a_unique_prefix_and_edited(
     for text in ("first", "second"):
         add_entry(store, methods, session.id, text, author="a", new_id=lambda: next(ids))
     state = read_session(store, session.id).state
-    assert find_entry(session.id, state, "ABC").entry_id == "abc123000000"
-    with pytest.raises(UsageError, match="abc123000000, abd456000000"):
+    assert find_entry(session.id, state, "ABC1").entry_id == "abc123000000"
+    assert find_entry(session.id, state, "abd456000000").entry_id == "abd456000000"
+    with pytest.raises(UsageError, match="too short"):
         find_entry(session.id, state, "ab")
     with pytest.raises(NotFoundError):
-        find_entry(session.id, state, "ff")
-    edited = edit_entry(store, session.id, "abd", "changed", author="b")
+        find_entry(session.id, state, "ffff")
+    edited = edit_entry(store, session.id, "abd4", "changed", author="b")
     assert edited.before is not None and edited.before.text == "second"
-    deleted = delete_entry(store, session.id, "abc", author="b", reason=" wrong ")
+    deleted = delete_entry(store, session.id, "abc1", author="b", reason=" wrong ")
     assert deleted.entry_id == "abc123000000"
     assert [e.text for e in read_session(store, session.id).state.entries] == ["changed"]
 

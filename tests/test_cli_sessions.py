@@ -46,7 +46,8 @@ def root(tmp_path: Path) -> Path:
 
 
 def cli(root: Path, *args: str, input: str | None = None) -> Outcome:
-    return run_cli(["--sessions-dir", str(root), "sessions", *args], input=input)
+    """``facilitate sessions ARGS`` in English (``--lang en``: the sessions here are Swedish)."""
+    return run_cli(["--lang", "en", "--sessions-dir", str(root), "sessions", *args], input=input)
 
 
 def interactive(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -292,12 +293,14 @@ def test_list_shows_each_session_with_its_status(root: Path) -> None:
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     planning = next(i for i, line in enumerate(lines) if "2026-12-01-planering" in line)
-    assert "not started" in lines[planning]
-    assert "Planering" in lines[planning + 1]
+    assert lines[planning].split()[1:] == ["2026-12-01", "0"]
+    assert lines[planning + 1] == "Planering"
+    assert lines[planning + 2] == "– · not started"
     workshop = next(i for i, line in enumerate(lines) if session_id in line)
-    assert "stopped at step 2/3: round#1" in lines[workshop]
-    assert " 2 " in lines[workshop]  # live entries: the deleted one is not counted
-    assert "Eslöv: samverkan" in lines[workshop + 1] and "world-cafe" in lines[workshop + 1]
+    # live entries: the deleted one is not counted
+    assert lines[workshop].split() == [session_id, "2026-11-22", "2"]
+    assert lines[workshop + 1] == "Eslöv: samverkan"
+    assert lines[workshop + 2].startswith("world-cafe · stopped at step 2/3: round#1")
     assert planning < workshop  # newest first
 
 
@@ -566,8 +569,9 @@ def test_a_damaged_session_is_listed_as_damaged_and_can_be_deleted(root: Path, d
     listed = cli(root, "list")
     assert listed.exit_code == 0
     assert "2026-12-01-frisk" in listed.stdout
-    row = next(line for line in listed.stdout.splitlines() if session_id in line)
-    assert "damaged" in row
+    lines = listed.stdout.splitlines()
+    row = next(i for i, line in enumerate(lines) if session_id in line)
+    assert lines[row + 1] == "damaged"
     (warning,) = listed.stderr.splitlines()
     assert warning.startswith(f"warning: session {session_id} is damaged (")
     assert "session.json" in warning
@@ -687,8 +691,8 @@ def test_edit_and_delete_an_entry_by_the_start_of_its_id(root: Path) -> None:
 
 def test_an_ambiguous_or_unknown_entry_is_an_error(root: Path) -> None:
     session_id = stopped_workshop(root)
-    ambiguous = cli(root, "edit-entry", session_id, "aaa", "x")
-    assert ambiguous.exit_code == 2 and "matches several entries" in ambiguous.stderr
+    short = cli(root, "edit-entry", session_id, "aaa", "x")
+    assert short.exit_code == 2 and "'aaa' is too short to name an entry" in short.stderr
     unknown = cli(root, "delete-entry", session_id, "bbb333")  # already deleted
     assert unknown.exit_code == 2 and "no entry 'bbb333'" in unknown.stderr
 
@@ -759,7 +763,8 @@ def test_resume_of_an_unknown_session_does_not_start_the_runner(
     ],
 )
 def test_the_author_comes_from_the_environment(env: dict[str, str], author: str) -> None:
-    assert AppContext(env=env).author == author
+    assert AppContext(env=env).author_or(None).name_for(None) == author
+    assert AppContext(env=env).author_or(" Eva ").name_for(None) == "Eva"
 
 
 def test_note_author_option_wins_over_the_environment(root: Path) -> None:

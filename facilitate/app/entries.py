@@ -9,7 +9,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods, check_step
+from facilitate.app.run_rules import unfinished_run
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
 from facilitate.library.user_text import checked_optional, checked_text
@@ -18,6 +20,8 @@ from facilitate.model.session import Entry, SessionState
 from facilitate.store.journal import SessionStore, new_entry_id
 
 NOTE_ROLE = "note-taker"
+MIN_ENTRY_PREFIX = 4
+"""The fewest characters of an entry's id that may name it (its full id always does)."""
 KIND_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 
 
@@ -32,18 +36,27 @@ class Saved:
     before: Entry | None = None  # an edited or deleted entry as it was
 
 
-def find_entry(session_id: str, state: SessionState, prefix: str) -> Entry:
-    """The live entry whose id is ``prefix`` or starts with it (NotFoundError, UsageError)."""
-    prefix = prefix.strip().lower()
-    exact = state.entry(prefix)
+def find_entry(session_id: str, state: SessionState, ref: str) -> Entry:
+    """The live entry whose id is ``ref``, or the only one whose id starts with ``ref``.
+
+    A prefix must have at least :data:`MIN_ENTRY_PREFIX` characters, so that a slip ("9")
+    never picks an entry by chance (UsageError); NotFoundError when nothing matches.
+    """
+    given = ref.strip()
+    exact = state.entry(given) or state.entry(given.lower())
     if exact is not None:
         return exact
-    matches = [e for e in state.entries if prefix and e.entry_id.startswith(prefix)]
+    prefix = given.lower()
+    if len(prefix) < MIN_ENTRY_PREFIX:
+        raise UsageError(
+            t("records.err.entry_ref_short", entry=given, id=session_id, min=MIN_ENTRY_PREFIX)
+        )
+    matches = [e for e in state.entries if e.entry_id.lower().startswith(prefix)]
     if not matches:
-        raise NotFoundError(t("sessions.err.no_entry", entry=prefix, id=session_id))
+        raise NotFoundError(t("sessions.err.no_entry", entry=given, id=session_id))
     if len(matches) > 1:
         ids = ", ".join(e.entry_id for e in matches[:5])
-        raise UsageError(t("sessions.err.ambiguous_entry", entry=prefix, matches=ids))
+        raise UsageError(t("sessions.err.ambiguous_entry", entry=given, matches=ids))
     return matches[0]
 
 
@@ -53,13 +66,14 @@ def add_entry(
     session_id: str,
     text: str,
     *,
-    author: str,
+    author: str | Author,
     kind: str = "note",
     step: str | None = None,
     new_id: Callable[[], str] = new_entry_id,
 ) -> Saved:
     """Add an entry to a session, at ``step`` (``harvest`` or ``round#2``) or at the step
-    the session's run is on (or stopped at); the step must be one of the session's methods.
+    the session's run is on (or a method run stopped at; a timer that was quit has ended);
+    the step must be one of the session's methods. ``author`` signs it (see :mod:`.authors`).
     """
     if not text.strip():
         raise UsageError(t("sessions.err.empty_text"))
@@ -72,15 +86,15 @@ def add_entry(
     round_ = None
     if step is not None:
         step, round_ = check_step(step, session.header, state, methods)
-    elif state.progress in ("running", "stopped") and state.current_step_run is not None:
+    elif _run_goes_on(state) and state.current_step_run is not None:
         step, round_ = state.current_step_run.step, state.current_step_run.round
     event = EntryAdded(entry_id=new_id(), kind=kind, text=text.strip(), step=step, round=round_)
-    record = session.append(event, author=author, role=NOTE_ROLE)
+    record = session.append(event, author=signature(author, session.header), role=NOTE_ROLE)
     return Saved(session.id, event.entry_id, record, list(session.warnings))
 
 
 def edit_entry(
-    store: SessionStore, session_id: str, entry: str, text: str, *, author: str
+    store: SessionStore, session_id: str, entry: str, text: str, *, author: str | Author
 ) -> Saved:
     """Replace the text of the entry ``entry`` (its id or a prefix of it)."""
     if not text.strip():
@@ -90,7 +104,7 @@ def edit_entry(
     session = store.open(session_id)
     found = find_entry(session.id, session.state(), entry)
     event = EntryEdited(entry_id=found.entry_id, text=text.strip())
-    record = session.append(event, author=author, role=NOTE_ROLE)
+    record = session.append(event, author=signature(author, session.header), role=NOTE_ROLE)
     return Saved(session.id, found.entry_id, record, list(session.warnings), found)
 
 
@@ -99,7 +113,7 @@ def delete_entry(
     session_id: str,
     entry: str,
     *,
-    author: str,
+    author: str | Author,
     reason: str | None = None,
 ) -> Saved:
     """Delete the entry ``entry`` (its id or a prefix); the journal keeps that it was."""
@@ -108,5 +122,10 @@ def delete_entry(
     session = store.open(session_id)
     found = find_entry(session.id, session.state(), entry)
     event = EntryDeleted(entry_id=found.entry_id, reason=(reason or "").strip() or None)
-    record = session.append(event, author=author, role=NOTE_ROLE)
+    record = session.append(event, author=signature(author, session.header), role=NOTE_ROLE)
     return Saved(session.id, found.entry_id, record, list(session.warnings), found)
+
+
+def _run_goes_on(state: SessionState) -> bool:
+    """True while the last run goes on: running (a timer too), or a method run not ended."""
+    return state.progress == "running" or unfinished_run(state) is not None

@@ -13,9 +13,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from facilitate.app.authors import Author, signature
 from facilitate.app.journal_sink import JournalSink
 from facilitate.app.methods import Methods, ParamOverrides, resolve_values
 from facilitate.app.run_options import RunOptions
+from facilitate.app.run_rules import recording_language, refuse_stopped_run
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n import t
 from facilitate.library.user_text import checked_optional
@@ -72,13 +74,15 @@ def start_method_run(
     params: ParamOverrides,
     session_id: str | None,
     lang: str,
-    author: str,
+    author: str | Author,
     options: RunOptions,
     clock: WallClock,
 ) -> Iterator[LiveRun]:
     """Run method ``method_id`` in session ``session_id`` (a new session when None).
 
-    The resolved parameter values are recorded, so a resume runs with exactly these.
+    ``lang`` is the language shown (the heading); a new session is held in it. The step
+    titles are recorded in the session's language. The resolved parameter values are
+    recorded, so a resume runs with exactly these.
     """
     method = methods.find(method_id).method
     values = resolve_values(method, params)
@@ -90,7 +94,7 @@ def start_method_run(
     with session.run_lock():
         if session_id:
             refuse_stopped_run(session)
-        sink = JournalSink(session, author)
+        sink = JournalSink(session, signature(author, session.header))
         values_json = params_to_json(values)
         controller = _controller(
             segments,
@@ -98,7 +102,7 @@ def start_method_run(
             method.id,
             values_json,
             options,
-            lang=lang,
+            lang=recording_language(session, lang),
             clock=clock,
             run_id=_new_id(),
         )
@@ -113,7 +117,7 @@ def start_timer_run(
     title: str | None,
     until: str | None,
     session_id: str | None,
-    author: str,
+    author: str | Author,
     options: RunOptions,
     clock: WallClock,
     lang: str,
@@ -135,9 +139,17 @@ def start_timer_run(
     with session.run_lock() if session else contextlib.nullcontext():
         if session is not None:
             refuse_stopped_run(session)
-        sink = JournalSink(session, author)
+        sink = JournalSink(session, signature(author, session.header if session else None))
+        record_lang = recording_language(session, lang)
         controller = _controller(
-            [segment], sink, TIMER_METHOD, params, options, lang=lang, clock=clock, run_id=_new_id()
+            [segment],
+            sink,
+            TIMER_METHOD,
+            params,
+            options,
+            lang=record_lang,
+            clock=clock,
+            run_id=_new_id(),
         )
         yield LiveRun(controller, sink, session, "")
 
@@ -149,20 +161,24 @@ def resume_run(
     session_id: str,
     *,
     lang: str,
-    author: str,
+    author: str | Author,
     options: RunOptions,
     clock: WallClock,
 ) -> Iterator[LiveRun]:
-    """Continue the session's stopped run with its remaining time (UsageError if none)."""
+    """Continue the session's stopped run with its remaining time (UsageError if none).
+
+    ``lang`` is the language shown; step titles are recorded in the session's language.
+    """
     session = store.open(session_id)
     with session.run_lock():
         state = session.state()
         segments, heading, start = _resumable(methods, session.id, state, lang)
-        sink = JournalSink(session, author)
+        sink = JournalSink(session, signature(author, session.header))
         run_id = state.last_run.run_id if state.last_run else None  # a resumed run keeps its id
         method_id, params = state.method or "", dict(state.params)
+        record_lang = recording_language(session, lang)
         controller = _controller(
-            segments, sink, method_id, params, options, lang=lang, clock=clock, run_id=run_id
+            segments, sink, method_id, params, options, lang=record_lang, clock=clock, run_id=run_id
         )
         yield LiveRun(controller, sink, session, heading, start)
 
@@ -212,27 +228,6 @@ def check_resume_point(
             number=problem.number,
             total=problem.total,
             found=problem.found,
-        )
-    )
-
-
-def refuse_stopped_run(session: Session) -> None:
-    """A new run must not bury one that can still be resumed: UsageError naming the way on."""
-    state = session.state()
-    point = state.resume_point
-    if state.method is None or point is None:
-        return
-    if state.method == TIMER_METHOD:
-        name = state.params.get("title") or t("timer.default_title")
-    else:
-        name = state.method
-    raise UsageError(
-        t(
-            "timer.err.stopped_run",
-            id=session.id,
-            method=name,
-            index=point.index + 1,
-            total=max(state.segments, point.index + 1),
         )
     )
 

@@ -42,6 +42,7 @@ __all__ = [
     "read_history",
     "read_session",
     "recorded_speed",
+    "session_language",
     "session_store",
 ]
 
@@ -49,6 +50,11 @@ __all__ = [
 def session_store(root: Path) -> SessionStore:
     """The session store in folder ``root`` (it need not exist yet)."""
     return SessionStore(root)
+
+
+def session_language(store: SessionStore, session_id: str) -> str:
+    """The language session ``session_id`` is held in (from its header; NotFoundError if none)."""
+    return store.open(session_id).header.language
 
 
 def check_new_session(*, language: str | None, method: str | None, plan: str | None) -> None:
@@ -171,6 +177,7 @@ class DeletionPreview:
     title: str = ""
     entries: int = 0
     events: int = 0
+    language: str | None = None
 
 
 def deletion_preview(store: SessionStore, session_id: str) -> DeletionPreview:
@@ -180,8 +187,9 @@ def deletion_preview(store: SessionStore, session_id: str) -> DeletionPreview:
         state = session.state()
     except (InvalidFileError, JournalError):
         return DeletionPreview(session_id, damaged=True)
+    header = session.header
     return DeletionPreview(
-        session.id, False, session.header.title, len(state.entries), state.events
+        session.id, False, header.title, len(state.entries), state.events, header.language
     )
 
 

@@ -15,17 +15,21 @@ from typing import TYPE_CHECKING
 import typer
 
 if TYPE_CHECKING:
+    from facilitate.app.authors import Author
     from facilitate.app.methods import Methods
     from facilitate.app.sessions import SessionStore
-
-DEFAULT_AUTHOR = "facilitator"
 
 
 @dataclass
 class AppContext:
-    """Settings shared by all commands for one invocation."""
+    """Settings shared by all commands for one invocation.
+
+    ``lang`` is the interface language; ``lang_given`` is True when the global ``--lang``
+    chose it, and then it wins over a session's language (:meth:`speak_session_language`).
+    """
 
     lang: str = "en"
+    lang_given: bool = False
     sessions_dir_option: Path | None = None
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
     cwd: Path = field(default_factory=Path.cwd)
@@ -40,13 +44,13 @@ class AppContext:
         return self.cwd / "sessions"
 
     @property
-    def author(self) -> str:
-        """Who writes to the journal: FACILITATE_AUTHOR, then USER/USERNAME, then "facilitator"."""
-        for name in ("FACILITATE_AUTHOR", "USER", "USERNAME"):
+    def account(self) -> str:
+        """The login name (USER, else USERNAME), or "" when the environment has none."""
+        for name in ("USER", "USERNAME"):
             value = self.env.get(name, "").strip()
             if value:
                 return value
-        return DEFAULT_AUTHOR
+        return ""
 
     def store(self) -> SessionStore:
         """The session store of this invocation (see :attr:`sessions_dir`)."""
@@ -60,9 +64,34 @@ class AppContext:
 
         return Methods(self.cwd, self.env)
 
-    def author_or(self, given: str | None) -> str:
-        """Who writes: ``given`` (an --author option) if not blank, else :attr:`author`."""
-        return given.strip() if given and given.strip() else self.author
+    def author_or(self, given: str | None = None) -> Author:
+        """Who signs what this command records: ``given`` (an ``--author`` option), else
+        FACILITATE_AUTHOR, else the session's first facilitator, else the login name (the
+        rule is :class:`facilitate.app.authors.Author`, applied once the session is open).
+        """
+        from facilitate.app.authors import Author
+
+        environment = self.env.get("FACILITATE_AUTHOR", "")
+        return Author(option=given or "", environment=environment, account=self.account)
+
+    def speak_session_language(self, language: str | None) -> None:
+        """From here on, speak ``language`` (a session's), unless ``--lang`` chose another.
+
+        A session's language is the default for everything about that session; only the
+        global ``--lang`` overrides it (FACILITATE_LANG and the locale do not).
+        """
+        from facilitate.i18n import LANGUAGES, set_language
+
+        if self.lang_given or language not in LANGUAGES or language is None:
+            return
+        self.lang = language
+        set_language(language)
+
+    def enter_session(self, session_ref: str) -> None:
+        """Open the session ``session_ref``'s header and speak its language from here on."""
+        from facilitate.app.sessions import session_language
+
+        self.speak_session_language(session_language(self.store(), session_ref))
 
     @property
     def interactive(self) -> bool:

@@ -79,7 +79,11 @@ def build_app() -> typer.Typer:
             ),
         ] = False,
     ) -> None:
-        ctx.obj = AppContext(lang=lang or get_language(), sessions_dir_option=sessions_dir)
+        ctx.obj = AppContext(
+            lang=lang or get_language(),
+            lang_given=lang is not None,
+            sessions_dir_option=sessions_dir,
+        )
 
     # Imported here, after the language is set, so that help texts are in that language.
     from facilitate.cli import methods, run, sessions

@@ -42,6 +42,11 @@ def speed_option() -> Any:
     return typer.Option("--speed", help=t("timer.opt.speed"), metavar="N")
 
 
+def author_option() -> Any:
+    """--author: who signs what the run records (the notes typed with ``a``)."""
+    return typer.Option("--author", help=t("records.opt.author_run"), metavar="NAME")
+
+
 def run(
     ctx: typer.Context,
     method: Annotated[str, typer.Argument(help=t("timer.opt.method"), metavar="METHOD")],
@@ -54,12 +59,16 @@ def run(
     quiet: Annotated[bool, quiet_option()] = False,
     auto_advance: Annotated[bool, auto_advance_option()] = False,
     speed: Annotated[float, speed_option()] = 1.0,
+    author: Annotated[str | None, author_option()] = None,
 ) -> None:
     from facilitate.app.run_options import RunOptions
     from facilitate.cli.runner import run_method
 
     options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
-    run_method(app_context(ctx), method, session_id=session, params=param or [], options=options)
+    app_ctx = app_context(ctx)
+    run_method(
+        app_ctx, method, session_id=session, params=param or [], options=options, author=author
+    )
 
 
 def timer(
@@ -78,13 +87,22 @@ def timer(
     quiet: Annotated[bool, quiet_option()] = False,
     auto_advance: Annotated[bool, auto_advance_option(timer=True)] = False,
     speed: Annotated[float, speed_option()] = 1.0,
+    author: Annotated[str | None, author_option()] = None,
 ) -> None:
     from facilitate.app.run_options import RunOptions
     from facilitate.cli.runner import run_timer
 
     options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
     app_ctx = app_context(ctx)
-    run_timer(app_ctx, duration, title=title, until=until, session_id=session, options=options)
+    run_timer(
+        app_ctx,
+        duration,
+        title=title,
+        until=until,
+        session_id=session,
+        options=options,
+        author=author,
+    )
 
 
 def register(app: typer.Typer) -> None:
@@ -101,6 +119,7 @@ def resume_run(
     auto_advance: bool = False,
     speed: float = 1.0,
     warn: str | None = None,
+    author: str | None = None,
 ) -> None:
     """Continue the run of session ``session_id`` where it stopped (``sessions resume``).
 
@@ -110,4 +129,4 @@ def resume_run(
     from facilitate.cli.runner import resume_session
 
     options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
-    resume_session(app_ctx, session_id, options=options)
+    resume_session(app_ctx, session_id, options=options, author=author)

@@ -37,8 +37,14 @@ def run_method(
     session_id: str | None,
     params: list[str],
     options: RunOptions,
+    author: str | None = None,
 ) -> None:
-    """`facilitate run`: run the method (with its --param values) in a session."""
+    """`facilitate run`: run the method (with its --param values) in a session.
+
+    A run in an existing session speaks the session's language (unless ``--lang`` was given).
+    """
+    if session_id:
+        app_ctx.enter_session(session_id)
     if any("," in value for value in params):
         _param_hints(app_ctx, method_id, params)
     with start_method_run(
@@ -48,7 +54,7 @@ def run_method(
         params=params,
         session_id=session_id,
         lang=app_ctx.lang,
-        author=app_ctx.author,
+        author=app_ctx.author_or(author),
         options=options,
         clock=SystemClock(),
     ) as live:
@@ -76,15 +82,18 @@ def run_timer(
     until: str | None,
     session_id: str | None,
     options: RunOptions,
+    author: str | None = None,
 ) -> None:
     """`facilitate timer`: one countdown, recorded only in a session given with --session."""
+    if session_id:
+        app_ctx.enter_session(session_id)
     with start_timer_run(
         app_ctx.store(),
         duration,
         title=title,
         until=until,
         session_id=session_id,
-        author=app_ctx.author,
+        author=app_ctx.author_or(author),
         options=options,
         clock=SystemClock(),
         lang=app_ctx.lang,
@@ -92,14 +101,17 @@ def run_timer(
         _drive(app_ctx, live, options)
 
 
-def resume_session(app_ctx: AppContext, session_id: str, *, options: RunOptions) -> None:
+def resume_session(
+    app_ctx: AppContext, session_id: str, *, options: RunOptions, author: str | None = None
+) -> None:
     """`facilitate sessions resume`: continue the session's run with its remaining time."""
+    app_ctx.enter_session(session_id)
     with resume_run(
         app_ctx.store(),
         app_ctx.methods(),
         session_id,
         lang=app_ctx.lang,
-        author=app_ctx.author,
+        author=app_ctx.author_or(author),
         options=options,
         clock=SystemClock(),
     ) as live:
@@ -202,10 +214,16 @@ def _say(console: Any, text: str) -> None:
 def _report(
     reason: StopReason, live: LiveRun, lang: str, exit_code: int = int(ExitCode.INTERRUPTED)
 ) -> None:
-    """What the run left: interrupted (exit 129, 130 or 143), saved to resume, or finished."""
+    """What the run left: interrupted (exit 129, 130 or 143), saved to resume, or finished.
+
+    A standalone timer that is quit or interrupted has ended (nothing waits to be resumed).
+    """
     session = live.session
+    ended_timer = _ended_timer(live) if reason in ("quit", "interrupted") else None
     if reason == "interrupted":
-        if session is not None:
+        if ended_timer is not None:
+            _say(err(), t("records.timer.interrupted", **ended_timer))
+        elif session is not None:
             _say(err(), t("timer.run.interrupted", id=session.id))
         else:
             _say(err(), t("timer.run.interrupted_plain"))
@@ -213,10 +231,25 @@ def _report(
     if session is None:
         return
     if reason == "quit":
-        _say(out(), t("timer.run.saved", id=session.id))
+        if ended_timer is not None:
+            _say(out(), t("records.timer.ended", **ended_timer))
+        else:
+            _say(out(), t("timer.run.saved", id=session.id))
         return
     _summary(live, lang)
     _say(out(), t("timer.run.finished", id=session.id))
+
+
+def _ended_timer(live: LiveRun) -> dict[str, str] | None:
+    """For a standalone timer recorded in a session: its id and the time it had left."""
+    from facilitate.model.session import TIMER_METHOD
+    from facilitate.ui.format import format_duration
+
+    if live.session is None or live.controller.method_id != TIMER_METHOD:
+        return None
+    point = live.session.state().resume_point
+    left = point.remaining_seconds if point is not None else None
+    return {"id": live.session.id, "time": format_duration(left)}
 
 
 def _summary(live: LiveRun, lang: str) -> None:

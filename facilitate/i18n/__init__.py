@@ -17,6 +17,7 @@ from facilitate.i18n import (
     catalog_parser,
     catalog_plans,
     catalog_record,
+    catalog_records,
     catalog_safety,
     catalog_scoring,
     catalog_sessions,
@@ -38,6 +39,7 @@ AREAS = (
     catalog_plans,
     catalog_store,
     catalog_record,
+    catalog_records,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

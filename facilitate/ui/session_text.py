@@ -119,8 +119,15 @@ def step_ref(run: Run) -> str:
     return f"{number}: {current.name}" if current is not None else number
 
 
+def ended_timer(run: Run | None) -> bool:
+    """True for a standalone timer that was quit or interrupted: it has ended early."""
+    return run is not None and run.is_timer and run.progress == "stopped"
+
+
 def run_status(run: Run) -> str:
     """ "stopped at step 3/4: Think in fours", "running (step 1/4: ...)", "finished", ..."""
+    if ended_timer(run):
+        return t("records.status.timer_ended")
     if (
         run.progress in ("running", "stopped")
         and not run.is_timer
@@ -151,7 +158,7 @@ def resume_detail(run: Run | None) -> str:
     if point is None or point.remaining_seconds is None:
         return ""
     parts = [t("sessions.status.left", time=format_duration(point.remaining_seconds))]
-    if point.paused:
+    if point.paused and not ended_timer(run):
         parts.append(t("sessions.status.paused"))
     return f" ({', '.join(parts)})"
 

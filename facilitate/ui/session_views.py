@@ -5,12 +5,11 @@ Views take the model (header, state) and plain values, never the journal.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from rich import box
-from rich.cells import cell_len, set_cell_size
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -18,15 +17,15 @@ from rich.text import Text
 from facilitate.i18n import t
 from facilitate.model.session import Entry, Run, SessionHeader, SessionState, StepRun
 from facilitate.model.session_digest import SessionDigest
-from facilitate.ui.format import NONE, format_duration, format_signed
+from facilitate.ui.format import format_duration, format_signed
 from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import (
     cells,
     clock_time,
+    ended_timer,
     entry_step,
     kind_name,
     language_name,
-    method_cell,
     resume_detail,
     run_params,
     run_status,
@@ -35,39 +34,7 @@ from facilitate.ui.session_text import (
     status_text,
 )
 
-Listed = tuple[SessionHeader, SessionDigest]
-"""A readable session as listed: its header and the digest of its state."""
-Damaged = tuple[str, str]
-"""A session that cannot be read: its id and what is wrong."""
-
-
-# --- sessions list ---------------------------------------------------------------------------
-
-
-def sessions_table(listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) -> Table:
-    """One row per session: id over title, date over method or plan, live entries, status.
-
-    The id is never wrapped, so that it can be copied; a title longer than the longest id is
-    shortened here (``sessions show`` has it in full). Damaged sessions come last.
-    """
-    width = max((len(h.id) for h, _ in listed), default=10)
-    width = max([width, *(len(session_id) for session_id, _ in damaged)])
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, leading=1)
-    table.add_column(f"{t('sessions.col.id')}\n{t('sessions.col.title')}", no_wrap=True)
-    table.add_column(f"{t('sessions.col.date')}\n{t('sessions.col.method')}", no_wrap=True)
-    table.add_column(t("sessions.col.entries"), justify="right", no_wrap=True)
-    table.add_column(t("sessions.col.status"), overflow="fold", min_width=8)
-    for header, digest in listed:
-        shown = safe_line(header.title)
-        title = shown if cell_len(shown) <= width else set_cell_size(shown, width - 1) + "…"
-        name = Text(safe_line(header.id), style="bold")
-        name.append("\n" + title, style="not bold")
-        date_method = f"{header.date}\n{method_cell(header, digest)}"
-        table.add_row(*cells(name, date_method, str(digest.entries), status_text(digest)))
-    for session_id, _ in damaged:
-        status = Text(t("sessions.status.damaged"), style="red")
-        table.add_row(*cells(Text(safe_line(session_id), style="bold"), NONE, NONE, status))
-    return table
+# --- sessions list --json -----------------------------------------------------------------------
 
 
 def summary_data(header: SessionHeader, digest: SessionDigest, path: Path) -> dict[str, Any]:
@@ -124,7 +91,8 @@ def session_view(
         if value:
             grid.add_row(*cells(label, value))
     parts.append(grid)
-    if state.resume_point is not None and state.status in ("running", "stopped"):
+    resumable = state.status in ("running", "stopped") and not ended_timer(state.last_run)
+    if state.resume_point is not None and resumable:
         parts.append(Text(t("sessions.label.resume", id=safe_line(header.id)), style="dim"))
     parts += [Text(""), Text(t("sessions.label.runs", count=len(state.runs)), style="bold")]
     if not state.runs:
@@ -180,6 +148,7 @@ def steps_table(run: Run) -> Table:
     table.add_column(t("sessions.col.outcome"))
     table.add_column(t("sessions.col.started"), no_wrap=True)
     current = run.current_step_run if run.progress == "running" else None
+    ended = ended_timer(run)
     for step in run.steps:
         planned = format_duration(step.planned_seconds) if step.until is None else f"→ {step.until}"
         table.add_row(
@@ -188,15 +157,18 @@ def steps_table(run: Run) -> Table:
                 step.name,
                 planned,
                 format_duration(step.elapsed_seconds),
-                outcome_text(step, running=step is current),
+                outcome_text(step, running=step is current, ended_early=ended),
                 clock_time(step.started_at),
             )
         )
     return table
 
 
-def outcome_text(step: StepRun, *, running: bool) -> str:
-    if step.outcome is not None:
+def outcome_text(step: StepRun, *, running: bool, ended_early: bool = False) -> str:
+    """How a step went; ``ended_early``: the step of a quit timer (it ended there)."""
+    if step.outcome == "stopped" and ended_early:
+        text = t("records.status.timer_ended")
+    elif step.outcome is not None:
         text = t(f"sessions.outcome.{step.outcome}")
     else:
         text = t("sessions.outcome.running" if running else "sessions.outcome.cut_off")

@@ -24,6 +24,7 @@ def note(
     from facilitate.ui.session_text import kind_name
 
     app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)
     saved = add_entry(
         app_ctx.store(),
         app_ctx.methods(),
@@ -52,12 +53,17 @@ def edit_entry(
     author: Annotated[str | None, author_option()] = None,
 ) -> None:
     from facilitate.app.entries import edit_entry as edit
+    from facilitate.model.events import EntryEdited
 
     app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)
     saved = edit(app_ctx.store(), session, entry, text, author=app_ctx.author_or(author))
     warn(saved.warnings)
     message = t("sessions.saved_edit", entry=saved.entry_id, seq=saved.record.seq)
-    out().print(message, markup=False)
+    before = saved.before.text if saved.before is not None else ""
+    after = saved.record.event.text if isinstance(saved.record.event, EntryEdited) else text
+    lines = [message, t("records.edit.before", text=before), t("records.edit.after", text=after)]
+    out().print("\n".join(lines), markup=False, emoji=False, highlight=False)
 
 
 def delete_entry(
@@ -70,7 +76,10 @@ def delete_entry(
     from facilitate.app.entries import delete_entry as delete
 
     app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)
     saved = delete(app_ctx.store(), session, entry, author=app_ctx.author_or(author), reason=reason)
     warn(saved.warnings)
     message = t("sessions.saved_delete", entry=saved.entry_id, seq=saved.record.seq)
-    out().print(message, markup=False)
+    if saved.before is not None:
+        message += "\n" + t("records.delete.text", text=saved.before.text)
+    out().print(message, markup=False, emoji=False, highlight=False)

@@ -8,7 +8,7 @@ import typer
 
 from facilitate.cli.context import app_context
 from facilitate.cli.output import out, print_error
-from facilitate.cli.sessions.options import session_id, warn
+from facilitate.cli.sessions.options import author_option, session_id, warn
 from facilitate.errors import UsageError
 from facilitate.i18n import t
 
@@ -27,6 +27,7 @@ def resume(
     warn_at: Annotated[
         str | None, typer.Option("--warn", help=t("sessions.opt.warn"), metavar="TIMES")
     ] = None,
+    author: Annotated[str | None, author_option(run=True)] = None,
 ) -> None:
     from facilitate.app.sessions import recorded_speed
     from facilitate.cli.run import resume_run
@@ -34,22 +35,25 @@ def resume(
     app_ctx = app_context(ctx)
     if speed is not None and speed <= 0:
         raise UsageError(t("sessions.err.bad_speed"))
+    app_ctx.enter_session(session)  # an unknown session fails here, before the runner
     if speed is None:
         speed, warnings = recorded_speed(app_ctx.store(), session)
         warn(warnings)
-    else:
-        app_ctx.store().open(session)  # an unknown session fails here, before the runner
     options: dict[str, Any] = {"quiet": quiet, "auto_advance": auto_advance, "speed": speed}
     if warn_at is not None:
         options["warn"] = warn_at
+    if author is not None:
+        options["author"] = author
     resume_run(app_ctx, session, **options)
 
 
 def archive(ctx: typer.Context, session: Annotated[str, session_id()]) -> None:
     from facilitate.app.sessions import archive_session
 
-    store = app_context(ctx).store()
+    app_ctx = app_context(ctx)
+    store = app_ctx.store()
     session = store.resolve(session)  # a unique start of the id or UUID: say which session
+    app_ctx.enter_session(session)
     changed = archive_session(store, session)
     key = "sessions.archived" if changed else "sessions.already_archived"
     out().print(t(key, id=session, path=store.root / session), markup=False)
@@ -65,8 +69,10 @@ def delete(
     app_ctx = app_context(ctx)
     store = app_ctx.store()
     session = store.resolve(session)  # a unique start of the id or UUID: say which session
+    preview = deletion_preview(store, session)
+    app_ctx.speak_session_language(preview.language)
     if not yes:
-        question = _question(deletion_preview(store, session))  # an unknown id fails first
+        question = _question(preview)
         if not app_ctx.interactive:
             raise UsageError(t("sessions.err.yes_needed"))
         if not typer.confirm(question, default=False):

@@ -30,9 +30,11 @@ def json_flag() -> Any:
     return typer.Option("--json", help=t("sessions.opt.json"))
 
 
-def author_option() -> Any:
-    """--author: who writes (else FACILITATE_AUTHOR, the account name, "facilitator")."""
-    return typer.Option("--author", help=t("sessions.opt.author"))
+def author_option(*, run: bool = False) -> Any:
+    """--author: who writes (else FACILITATE_AUTHOR, the session's first facilitator, the
+    login name, "facilitator"); ``run``: who signs what a resumed run records."""
+    help_key = "records.opt.author_run" if run else "records.opt.author"
+    return typer.Option("--author", help=t(help_key), metavar="NAME")
 
 
 def warn(messages: list[str]) -> None:

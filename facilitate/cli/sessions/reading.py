@@ -44,7 +44,7 @@ def _print_listing_json(listing: SessionListing) -> None:
 
 
 def _print_listing(listing: SessionListing, root: Path) -> None:
-    from facilitate.ui.session_views import sessions_table
+    from facilitate.ui.session_list import sessions_list
 
     shown, damaged, hidden = listing.shown, listing.damaged, listing.hidden
     if not shown and not damaged:
@@ -52,7 +52,7 @@ def _print_listing(listing: SessionListing, root: Path) -> None:
         out().print(t(key, root=root, archived=hidden), markup=False)
         return
     listed = [(s.header, s.digest) for s in shown]
-    out().print(sessions_table(listed, [(d.id, d.problem) for d in damaged]))
+    out().print(sessions_list(listed, [(d.id, d.problem) for d in damaged]))
     if hidden:
         out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)
 
@@ -67,6 +67,7 @@ def show(
 
     app_ctx = app_context(ctx)
     read = read_session(app_ctx.store(), session)
+    app_ctx.speak_session_language(read.session.header.language)
     warn(read.warnings)
     header, state = read.session.header, read.state
     if as_json:
@@ -86,6 +87,7 @@ def history(
 
     app_ctx = app_context(ctx)
     read = read_history(app_ctx.store(), session)
+    app_ctx.speak_session_language(read.session.header.language)
     warn(read.warnings)
     if as_json:
         print_json([record_data(record) for record in read.records])

@@ -1,0 +1,80 @@
+"""`sessions list` in the terminal: three lines per session that fit an 80-column screen.
+
+Each session is its id (never cut, so that it can be copied), its date and its live entries
+on the first line; its title on the second; its method or plan and its status on the third.
+The second and third lines have the whole width, so nothing needs a narrow column.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from rich.cells import cell_len, set_cell_size
+from rich.console import Console, ConsoleOptions
+from rich.text import Text
+
+from facilitate.i18n import t
+from facilitate.model.session import SessionHeader
+from facilitate.model.session_digest import SessionDigest
+from facilitate.ui.session_text import method_cell, status_text
+
+Listed = tuple[SessionHeader, SessionDigest]
+"""A readable session as listed: its header and the digest of its state."""
+Damaged = tuple[str, str]
+"""A session that cannot be read: its id and what is wrong."""
+
+GAP = "   "
+DATE_WIDTH = 10
+
+
+class SessionList:
+    """The rows of ``sessions list``, laid out for the width of the console they print on."""
+
+    def __init__(self, listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) -> None:
+        self.listed = listed
+        self.damaged = damaged
+        ids = [h.id for h, _ in listed] + [session_id for session_id, _ in damaged]
+        self.id_width = max([cell_len(t("sessions.col.id")), *map(len, ids)])
+        self.count_width = max(cell_len(t("sessions.col.entries")), 3)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        width = options.max_width
+        first = self.first_line(
+            t("sessions.col.id"), t("sessions.col.date"), t("sessions.col.entries")
+        )
+        yield Text(first.plain, style="bold")
+        yield Text(fit(t("records.list.second"), width), style="dim")
+        yield Text(fit(t("records.list.third"), width), style="dim")
+        yield Text("─" * min(width, cell_len(first.plain)), style="dim")
+        for number, (header, digest) in enumerate(self.listed):
+            if number:
+                yield Text("")
+            line = self.first_line(header.id, header.date, str(digest.entries))
+            line.stylize("bold", 0, len(header.id))
+            yield line
+            yield Text(fit(header.title, width))
+            details = f"{method_cell(header, digest)} · {status_text(digest)}"
+            yield Text(details, overflow="fold")
+        for session_id, _ in self.damaged:
+            yield Text("")
+            yield self.first_line(session_id, "", "")
+            yield Text(t("sessions.status.damaged"), style="red")
+
+    def first_line(self, session_id: str, date: str, count: str) -> Text:
+        """The id padded to the widest id, the date, and the entries right-aligned."""
+        padded = session_id + " " * (self.id_width - cell_len(session_id))
+        text = f"{padded}{GAP}{date:<{DATE_WIDTH}}{GAP}{count:>{self.count_width}}"
+        return Text(text.rstrip(), no_wrap=False)
+
+
+def fit(text: str, width: int) -> str:
+    """``text`` on one line of at most ``width`` cells, ending in "…" when it was longer."""
+    text = " ".join(text.split())
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)) + "…"
+
+
+def sessions_list(listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) -> SessionList:
+    """What ``sessions list`` prints: every readable session, then the damaged ones."""
+    return SessionList(listed, damaged)
