@@ -463,7 +463,7 @@ def test_show_lists_each_run_with_its_steps_by_title(root: Path) -> None:
     ]
     first, timer, last = (lines[a : b or None] for a, b in zip(runs, [*runs[1:], 0], strict=True))
     assert "  rounds: 1" in first
-    assert "  question: What?" in last
+    assert "  Question: What?" in last  # the label, not the key
     assert any(" welcome " in line for line in first)  # no title recorded: the step's id
     assert any("Round 1/1: Café" in line for line in first)
     assert not any("Think" in line for line in first)
@@ -515,7 +515,7 @@ def test_swedish_output_has_no_english_words_left(root: Path) -> None:
     assert "note" not in show and "reflection" not in show
     assert "svenska (sv)" in show
     day = run_cli([*sv, "show", workshop_day(root)]).stdout
-    assert "Körning 2: Timer: Fika 10 min" in day and "  question: Vad?" in day.splitlines()
+    assert "Körning 2: Timer: Fika 10 min" in day and "  Fråga: Vad?" in day.splitlines()
     history = run_cli([*sv, "history", session_id]).stdout
     assert "la till anteckning [aaa222] (round#1): Ta med fika" in history
     assert "Anna (processledare)" in history and "facilitator" not in history

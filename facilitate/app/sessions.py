@@ -39,6 +39,7 @@ __all__ = [
     "deletion_preview",
     "list_sessions",
     "method_names",
+    "parameter_labels",
     "read_history",
     "read_session",
     "recorded_speed",
@@ -155,6 +156,21 @@ def method_names(
 ) -> dict[str, str]:
     """Method id -> name in ``lang``, for the methods the session names that the library has."""
     return methods.names(session_methods(header, state), lang)
+
+
+def parameter_labels(methods: Methods, state: SessionState, lang: str) -> dict[str, dict[str, str]]:
+    """Method id -> parameter key -> its label in ``lang``, for the methods the session ran.
+
+    A method the library no longer has gets none (its keys are shown as recorded).
+    """
+    labels: dict[str, dict[str, str]] = {}
+    for run in state.runs:
+        method = None if run.is_timer or run.method in labels else methods.get(run.method)
+        if method is not None:
+            labels[run.method] = {
+                key: param.label.get(lang) for key, param in method.parameters.items()
+            }
+    return labels
 
 
 def recorded_speed(store: SessionStore, session_id: str) -> tuple[float, list[str]]:

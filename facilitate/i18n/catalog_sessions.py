@@ -82,7 +82,6 @@ EN: dict[str, str] = {
     "sessions.opt.step": "The step the entry belongs to, by its id: harvest, or round#2 for a round (default: the step running now).",
     "sessions.opt.warn": 'Warn at these times before the end, e.g. 2m,30s ("none": no warnings).',
     "sessions.opt.kind": "The kind of entry: note, reflection, idea, ...",
-    "sessions.opt.author": "Who wrote it (default: FACILITATE_AUTHOR, then your user name).",
     "sessions.opt.reason": "Why the entry is deleted (kept in the journal).",
     # prompts of `sessions new`
     "sessions.ask.title": "Title of the session:",
@@ -378,7 +377,6 @@ SV: dict[str, str] = {
     "sessions.opt.step": "Steget som posten hör till, med sitt id: harvest, eller round#2 för en runda (standard: steget som pågår nu).",
     "sessions.opt.warn": 'Varna så här långt före slutet, t.ex. 2m,30s ("none": inga varningar).',
     "sessions.opt.kind": "Sorts post, med sitt engelska namn: note (anteckning), reflection (reflektion), idea (idé), ...",
-    "sessions.opt.author": "Vem som skrev den (standard: FACILITATE_AUTHOR, sedan ditt användarnamn).",
     "sessions.opt.reason": "Varför posten tas bort (sparas i journalen).",
     # prompts of `sessions new`
     "sessions.ask.title": "Sessionens titel:",

@@ -89,21 +89,29 @@ def run_title(method: str, params: Mapping[str, Any], names: Mapping[str, str]) 
     return t("sessions.run.timer_untitled", length=length).strip()
 
 
-def run_params(run: Run) -> list[tuple[str, str]]:
-    """A method run's parameters as (name, value) to show; none for a standalone timer."""
+def run_params(run: Run, labels: Mapping[str, str] | None = None) -> list[tuple[str, str]]:
+    """A method run's parameters as (label, value) to show; none for a standalone timer.
+
+    ``labels`` maps keys to labels in the interface language; a key without one is shown.
+    """
     if run.is_timer:
         return []
-    return [(name, param_text(value)) for name, value in run.params.items()]
+    labels = labels or {}
+    return [(labels.get(key) or key, param_text(value)) for key, value in run.params.items()]
 
 
 def param_text(value: Any) -> str:
-    """A recorded parameter value for people: a bilingual text in the interface language."""
+    """A recorded parameter value for people: a bilingual text in the interface language;
+    a list of several values numbered, one a line (a value may itself hold a comma)."""
     if isinstance(value, dict) and set(value) <= {"sv", "en"}:
         lang = get_language()
         other = "en" if lang == "sv" else "sv"
         return str(value.get(lang) or value.get(other) or "")
     if isinstance(value, list):
-        return ", ".join(param_text(item) for item in value)
+        items = [param_text(item) for item in value]
+        if len(items) == 1:
+            return items[0]
+        return "\n".join(f"{number}. {item}" for number, item in enumerate(items, 1))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

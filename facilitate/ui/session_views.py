@@ -64,11 +64,15 @@ def damaged_data(session_id: str, path: Path, problem: str) -> dict[str, Any]:
 
 
 def session_view(
-    header: SessionHeader, state: SessionState, names: Mapping[str, str]
+    header: SessionHeader,
+    state: SessionState,
+    names: Mapping[str, str],
+    labels: Mapping[str, Mapping[str, str]] | None = None,
 ) -> RenderableType:
     """Header facts, each run with its steps planned against actual, entries by kind.
 
-    ``names`` maps method ids to the methods' names in the interface language.
+    ``names`` maps method ids to the methods' names in the interface language, ``labels``
+    method ids to their parameters' labels (a parameter without one shows its key).
     """
     parts: list[RenderableType] = [
         Text(safe_line(header.title), style="bold"),
@@ -98,7 +102,8 @@ def session_view(
     if not state.runs:
         parts.append(Text(t("sessions.label.no_runs")))
     for run in state.runs:
-        parts += [Text(""), run_heading(run, names, last=run is state.last_run)]
+        run_labels = (labels or {}).get(run.method, {})
+        parts += [Text(""), run_heading(run, names, run_labels, last=run is state.last_run)]
         parts.append(steps_table(run) if run.steps else Text(t("sessions.label.no_steps")))
     parts += [Text(""), Text(t("sessions.label.entries", count=len(state.entries)), style="bold")]
     if not state.entries:
@@ -111,8 +116,11 @@ def session_view(
     return Group(*parts)
 
 
-def run_heading(run: Run, names: Mapping[str, str], *, last: bool) -> RenderableType:
-    """``Run 2: 35:an`` in bold with when it started and how it went; its parameters below."""
+def run_heading(
+    run: Run, names: Mapping[str, str], labels: Mapping[str, str], *, last: bool
+) -> RenderableType:
+    """``Run 2: 35:an`` in bold with when it started and how it went; its parameters below,
+    by their labels (``labels``: key -> label)."""
     name = safe_line(run_title(run.method, run.params, names))
     heading = Text(t("sessions.label.run", number=run.number, name=name), style="bold")
     details = [t("sessions.label.run_started", time=clock_time(run.started_at))]
@@ -120,7 +128,7 @@ def run_heading(run: Run, names: Mapping[str, str], *, last: bool) -> Renderable
         details.append(t("sessions.label.run_speed", speed=f"{run.speed:g}"))
     details.append(run_status(run) + (resume_detail(run) if last else ""))
     heading.append("  " + " · ".join(details), style="not bold dim")
-    params = run_params(run)
+    params = run_params(run, labels)
     if not params:
         return heading
     grid = Table.grid(padding=(0, 1))
@@ -148,7 +156,7 @@ def steps_table(run: Run) -> Table:
     table.add_column(t("sessions.col.outcome"))
     table.add_column(t("sessions.col.started"), no_wrap=True)
     current = run.current_step_run if run.progress == "running" else None
-    ended = ended_timer(run)
+    timer_ended = ended_timer(run)
     for step in run.steps:
         planned = format_duration(step.planned_seconds) if step.until is None else f"→ {step.until}"
         table.add_row(
@@ -157,7 +165,7 @@ def steps_table(run: Run) -> Table:
                 step.name,
                 planned,
                 format_duration(step.elapsed_seconds),
-                outcome_text(step, running=step is current, ended_early=ended),
+                outcome_text(step, running=step is current, ended_early=timer_ended),
                 clock_time(step.started_at),
             )
         )

@@ -62,7 +62,7 @@ def show(
     session: Annotated[str, session_id()],
     as_json: Annotated[bool, json_flag()] = False,
 ) -> None:
-    from facilitate.app.sessions import method_names, read_session
+    from facilitate.app.sessions import method_names, parameter_labels, read_session
     from facilitate.ui.session_views import session_view, state_data
 
     app_ctx = app_context(ctx)
@@ -73,8 +73,10 @@ def show(
     if as_json:
         print_json(state_data(read.session.id, read.session.path, state))
         return
-    names = method_names(app_ctx.methods(), header, state, app_ctx.lang)
-    out().print(session_view(header, state, names))
+    methods = app_ctx.methods()
+    names = method_names(methods, header, state, app_ctx.lang)
+    labels = parameter_labels(methods, state, app_ctx.lang)
+    out().print(session_view(header, state, names, labels))
 
 
 def history(
