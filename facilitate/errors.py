@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -20,8 +21,15 @@ class FacilitateError(Exception):
 
     exit_code: ExitCode = ExitCode.FAILURE
 
-    def lines(self) -> list[str]:
-        """The lines to print on stderr (usually one)."""
+    def lines(self, translate: Callable[..., str] | None = None) -> list[str]:
+        """The lines to print on stderr (usually one).
+
+        An error may carry a message not yet in words (a ``facilitate.i18n.messages.Message``,
+        anything with ``render``): ``translate`` renders it in the language of the edge.
+        """
+        render = getattr(self.args[0], "render", None) if len(self.args) == 1 else None
+        if translate is not None and callable(render):
+            return [str(render(translate))]
         return [str(self)]
 
 
@@ -62,7 +70,7 @@ class InvalidFileError(UsageError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
-    def lines(self) -> list[str]:
+    def lines(self, translate: Callable[..., str] | None = None) -> list[str]:
         return [str(p) for p in self.problems]
 
 

@@ -10,6 +10,7 @@ import pytest
 from facilitate.app.journal_sink import JournalSink
 from facilitate.app.run_options import RunOptions
 from facilitate.errors import JournalError, UsageError
+from facilitate.i18n import Translator
 from facilitate.model.events import TimerPaused
 from facilitate.store.journal import SessionStore
 
@@ -106,12 +107,13 @@ def test_the_journal_sink_keeps_events_while_the_disk_fails(
     monkeypatch.setattr(session, "append", full_disk)
     sink(TimerPaused(index=0, remaining_seconds=10))
     sink(TimerPaused(index=0, remaining_seconds=9))
-    assert "No space left" in sink.problem and len(sink.pending) == 2
+    assert sink.problem is not None and len(sink.pending) == 2
+    assert "No space left" in sink.problem.render(Translator("en"))
     with pytest.raises(JournalError):
         sink.close()
     monkeypatch.setattr(session, "append", append)
     sink.close()
-    assert sink.problem == ""
+    assert sink.problem is None
     assert [r.event.remaining_seconds for r in session.records()] == [10, 9]
 
 

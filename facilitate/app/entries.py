@@ -13,7 +13,7 @@ from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods, check_step
 from facilitate.app.run_rules import unfinished_run
 from facilitate.errors import NotFoundError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded
 from facilitate.model.session import Entry, SessionState
@@ -49,14 +49,14 @@ def find_entry(session_id: str, state: SessionState, ref: str) -> Entry:
     prefix = given.lower()
     if len(prefix) < MIN_ENTRY_PREFIX:
         raise UsageError(
-            t("records.err.entry_ref_short", entry=given, id=session_id, min=MIN_ENTRY_PREFIX)
+            message("records.err.entry_ref_short", entry=given, id=session_id, min=MIN_ENTRY_PREFIX)
         )
     matches = [e for e in state.entries if e.entry_id.lower().startswith(prefix)]
     if not matches:
-        raise NotFoundError(t("sessions.err.no_entry", entry=given, id=session_id))
+        raise NotFoundError(message("sessions.err.no_entry", entry=given, id=session_id))
     if len(matches) > 1:
         ids = ", ".join(e.entry_id for e in matches[:5])
-        raise UsageError(t("sessions.err.ambiguous_entry", entry=given, matches=ids))
+        raise UsageError(message("sessions.err.ambiguous_entry", entry=given, matches=ids))
     return matches[0]
 
 
@@ -76,11 +76,11 @@ def add_entry(
     the step must be one of the session's methods. ``author`` signs it (see :mod:`.authors`).
     """
     if not text.strip():
-        raise UsageError(t("sessions.err.empty_text"))
+        raise UsageError(message("sessions.err.empty_text"))
     text = checked_text(text, "note", multiline=True)  # no control characters, not invisible
     author = checked_text(author, "author")
     if not KIND_RE.match(kind):
-        raise UsageError(t("sessions.err.bad_kind", kind=kind))
+        raise UsageError(message("sessions.err.bad_kind", kind=kind))
     session = store.open(session_id)
     state = session.state()
     round_ = None
@@ -98,7 +98,7 @@ def edit_entry(
 ) -> Saved:
     """Replace the text of the entry ``entry`` (its id or a prefix of it)."""
     if not text.strip():
-        raise UsageError(t("sessions.err.empty_text"))
+        raise UsageError(message("sessions.err.empty_text"))
     text = checked_text(text, "text", multiline=True)
     author = checked_text(author, "author")
     session = store.open(session_id)

@@ -8,7 +8,7 @@ import os
 from collections.abc import Mapping, Sequence
 
 from facilitate.errors import UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_text
 
 
@@ -21,21 +21,21 @@ def _undecodable(text: str) -> bool:
     return False
 
 
-def argument_problem(args: Sequence[str]) -> str | None:
+def argument_problem(args: Sequence[str]) -> Message | None:
     """Why the command line cannot be read (an argument that is not UTF-8), or None."""
     for number, arg in enumerate(args, start=1):
         if _undecodable(arg):
             shown = repr(os.fsencode(arg))[1:]  # b'\xff' -> '\xff'
-            return t("arg.not_utf8", number=number, shown=shown)
+            return message("arg.not_utf8", number=number, shown=shown)
     return None
 
 
-def environment_problem(env: Mapping[str, str]) -> str | None:
+def environment_problem(env: Mapping[str, str]) -> Message | str | None:
     """Why the FACILITATE_* settings cannot be used (not UTF-8; an author with a control
     character), or None."""
     for name in sorted(env):
         if name.startswith("FACILITATE_") and _undecodable(env[name]):
-            return t("env.not_utf8", name=name)
+            return message("env.not_utf8", name=name)
     author = env.get("FACILITATE_AUTHOR", "")
     if author.strip():
         try:

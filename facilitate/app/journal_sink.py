@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from facilitate.errors import FacilitateError, JournalError
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.model.events import Event
 from facilitate.store.journal import Session
 
@@ -22,7 +22,7 @@ class JournalSink:
         self.session = session
         self.author = author
         self.pending: list[Event] = []
-        self.problem = ""
+        self.problem: Message | None = None
 
     def __call__(self, event: Event) -> None:
         if self.session is None:
@@ -36,10 +36,11 @@ class JournalSink:
             try:
                 self.session.append(self.pending[0], author=self.author, role=ROLE)
             except (FacilitateError, OSError) as error:
-                self.problem = t("timer.run.journal_problem", detail=str(error).splitlines()[0])
+                detail = str(error).splitlines()[0]
+                self.problem = message("timer.run.journal_problem", detail=detail)
                 return False
             self.pending.pop(0)
-        self.problem = ""
+        self.problem = None
         return True
 
     def close(self) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from facilitate.errors import NotFoundError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.library.methods import SUFFIXES, display_path, method_files, validate_method_file
 from facilitate.library.scaffold import scaffold_method, write_method_file
 from facilitate.model.method import Method
@@ -23,9 +23,9 @@ def files_to_validate(paths: Iterable[Path]) -> list[Path]:
         elif path.exists() or path.suffix in SUFFIXES:
             files.append(path)
         else:
-            raise NotFoundError(t("lib.no_such_file", path=path))
+            raise NotFoundError(message("lib.no_such_file", path=path))
     if not files:
-        raise UsageError(t("methods.validate.none"))
+        raise UsageError(message("methods.validate.none"))
     return files
 
 

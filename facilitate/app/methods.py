@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from facilitate.errors import FacilitateError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.library.methods import Library, LoadedMethod, find_method, load_library
 from facilitate.model.method import Method
 from facilitate.model.method_checks import did_you_mean
@@ -50,10 +50,14 @@ class Methods:
                 self._found[method_id] = None
         return self._found[method_id]
 
-    def problem(self, method_id: str) -> str | None:
+    def problem(self, method_id: str) -> Message | str | None:
         """What is wrong with ``method_id`` as a session's method (with a hint), or None."""
         if not is_name(method_id):
-            return f"{t('sessions.field.method')}: {t('sessions.header.id', got=method_id)}"
+            field, problem = (
+                message("sessions.field.method"),
+                message("sessions.header.id", got=method_id),
+            )
+            return message("records.field_problem", field=field, problem=problem)
         try:
             find_method(method_id, cwd=self.cwd, env=self.env)
         except FacilitateError as error:
@@ -76,7 +80,7 @@ def parse_param_options(options: Iterable[str]) -> dict[str, str]:
     for option in options:
         key, sep, value = option.partition("=")
         if not sep or not key.strip():
-            raise UsageError(t("param.syntax", option=option))
+            raise UsageError(message("param.syntax", option=option))
         values[key.strip()] = value.strip()
     return values
 
@@ -89,11 +93,13 @@ def resolve_values(method: Method, overrides: ParamOverrides) -> dict[str, Any]:
     except ParameterError as error:
         params = dict(error.params)
         hint = params.pop("hint", "")
-        message = t(error.key, **params)
-        raise UsageError(message + (t("v.did_you_mean", hint=hint) if hint else "")) from None
+        problem = Message(error.key, params)
+        if hint:
+            problem = problem.then(message("v.did_you_mean", hint=hint))
+        raise UsageError(problem) from None
 
 
-def param_hints(method: Method, overrides: ParamOverrides) -> list[str]:
+def param_hints(method: Method, overrides: ParamOverrides) -> list[Message]:
     """Hints for --param values that were probably meant otherwise (a list with commas)."""
     from facilitate.model.params import list_hints
 
@@ -101,7 +107,7 @@ def param_hints(method: Method, overrides: ParamOverrides) -> list[str]:
         raw = dict(overrides) if isinstance(overrides, Mapping) else parse_param_options(overrides)
     except UsageError:
         return []  # resolve_values reports it
-    return [t(hint.key, **hint.params) for hint in list_hints(method, raw)]
+    return [Message(hint.key, dict(hint.params)) for hint in list_hints(method, raw)]
 
 
 def session_methods(header: SessionHeader, state: SessionState) -> list[str]:
@@ -134,5 +140,7 @@ def check_step(
     if not method_ids or not known or step in known:
         return step, round_
     close = did_you_mean(step, known)
-    hint = t("sessions.err.did_you_mean", id=close) if close else ""
-    raise UsageError(t("sessions.err.unknown_step", step=step, hint=hint, steps=", ".join(known)))
+    hint = message("sessions.err.did_you_mean", id=close) if close else ""
+    raise UsageError(
+        message("sessions.err.unknown_step", step=step, hint=hint, steps=", ".join(known))
+    )

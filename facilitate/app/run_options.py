@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from facilitate.errors import UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.model.timer import parse_warnings
 
 MAX_SPEED = 1_000_000
@@ -27,12 +27,12 @@ class RunOptions:
     ) -> RunOptions:
         """Check the options as given (``warn`` like "2m,30s" or "none"); UsageError if bad."""
         if not 0 < speed <= MAX_SPEED:  # also refuses nan and inf
-            raise UsageError(t("timer.err.speed_range", value=speed, max=MAX_SPEED))
+            raise UsageError(message("timer.err.speed_range", value=speed, max=MAX_SPEED))
         warnings = None
         if warn is not None:
             try:
                 warnings = parse_warnings(warn)
             except ValueError:
-                raise UsageError(t("timer.err.bad_warn", value=warn)) from None
+                raise UsageError(message("timer.err.bad_warn", value=warn)) from None
         # A rehearsal runs the whole method through; at real speed only --auto-advance does.
         return cls(warnings, quiet, auto_advance or speed > 1, float(speed))

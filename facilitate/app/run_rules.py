@@ -7,7 +7,7 @@ a standalone timer that was quit has ended. Titles are recorded in the session's
 from __future__ import annotations
 
 from facilitate.errors import UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.model.session import SESSION_LANGUAGES, Run, SessionState
 from facilitate.store.journal import Session
 
@@ -34,7 +34,7 @@ def refuse_stopped_run(session: Session) -> None:
         return
     index = run.resume_point.index
     raise UsageError(
-        t(
+        message(
             "timer.err.stopped_run",
             id=session.id,
             method=run.method,

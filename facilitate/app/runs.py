@@ -19,7 +19,8 @@ from facilitate.app.methods import Methods, ParamOverrides, resolve_values
 from facilitate.app.run_options import RunOptions
 from facilitate.app.run_rules import recording_language, refuse_stopped_run
 from facilitate.errors import NotFoundError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n import Translator
+from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_optional
 from facilitate.model.events import Event
 from facilitate.model.expand import build_timeline
@@ -125,22 +126,22 @@ def start_timer_run(
     """One countdown (``duration`` like "5m", or ``until`` "HH:MM"), recorded only in a session."""
     title = checked_optional(title, "title")  # no control characters, not invisible
     if duration is None and until is None:
-        raise UsageError(t("timer.err.timer_needs_time"))
+        raise UsageError(message("timer.err.timer_needs_time"))
     if duration is not None and until is not None:
-        raise UsageError(t("timer.err.timer_both"))
+        raise UsageError(message("timer.err.timer_both"))
     seconds = None if duration is None else countdown_seconds(duration)
     if until is not None:
         check_until(until, clock)
     params: dict[str, Any] = {"seconds": seconds, "until": until, "title": title}
     if options.warnings is not None:
         params["warnings"] = list(options.warnings)
-    segment = timer_segment(params)
     session = store.open(session_id) if session_id else None
     with session.run_lock() if session else contextlib.nullcontext():
         if session is not None:
             refuse_stopped_run(session)
         sink = JournalSink(session, signature(author, session.header if session else None))
         record_lang = recording_language(session, lang)
+        segment = timer_segment(params, record_lang)
         controller = _controller(
             [segment],
             sink,
@@ -172,11 +173,13 @@ def resume_run(
     session = store.open(session_id)
     with session.run_lock():
         state = session.state()
-        segments, heading, start = _resumable(methods, session.id, state, lang)
+        record_lang = recording_language(session, lang)
+        segments, heading, start = _resumable(
+            methods, session.id, state, lang, record_lang=record_lang
+        )
         sink = JournalSink(session, signature(author, session.header))
         run_id = state.last_run.run_id if state.last_run else None  # a resumed run keeps its id
         method_id, params = state.method or "", dict(state.params)
-        record_lang = recording_language(session, lang)
         controller = _controller(
             segments, sink, method_id, params, options, lang=record_lang, clock=clock, run_id=run_id
         )
@@ -184,17 +187,18 @@ def resume_run(
 
 
 def _resumable(
-    methods: Methods, session_id: str, state: SessionState, lang: str
+    methods: Methods, session_id: str, state: SessionState, lang: str, *, record_lang: str
 ) -> tuple[list[Segment], str, dict[str, Any]]:
-    """The stopped run's timeline, its heading and where it continues (UsageError if none)."""
+    """The stopped run's timeline, its heading (in ``lang``) and where it continues
+    (UsageError if none); an untitled timer is called "Timer" in ``record_lang``."""
     if state.method is None:
-        raise UsageError(t("timer.err.nothing_to_resume", id=session_id))
+        raise UsageError(message("timer.err.nothing_to_resume", id=session_id))
     point = state.resume_point
     if point is None:
-        raise UsageError(t("timer.err.resume_finished", id=session_id))
+        raise UsageError(message("timer.err.resume_finished", id=session_id))
     heading = ""
     if state.method == TIMER_METHOD:
-        segments = [timer_segment(state.params)]
+        segments = [timer_segment(state.params, record_lang)]
     else:
         segments, heading = _method_segments(methods, session_id, state, lang)
     check_resume_point(session_id, state.method, point, segments)
@@ -215,11 +219,11 @@ def check_resume_point(
     problem = resume_problem(point, segments)
     if problem is None:
         return
-    moved = ""
+    moved: Message | str = ""
     if problem.moved_to is not None:
-        moved = t("resume.moved", step=problem.step, number=problem.moved_to)
+        moved = message("resume.moved", step=problem.step, number=problem.moved_to)
     raise UsageError(
-        t(
+        message(
             f"resume.err.{problem.code}",
             id=session_id,
             method=method,
@@ -237,9 +241,9 @@ def countdown_seconds(duration: str) -> float:
     try:
         seconds = parse_duration(duration)
     except ValueError:
-        raise UsageError(t("timer.err.bad_duration", value=duration)) from None
+        raise UsageError(message("timer.err.bad_duration", value=duration)) from None
     if seconds > MAX_STEP_MINUTES * 60:
-        raise UsageError(t("timer.err.too_long", value=duration))
+        raise UsageError(message("timer.err.too_long", value=duration))
     return seconds
 
 
@@ -248,21 +252,22 @@ def check_until(until: str, clock: WallClock) -> None:
     try:
         parse_clock(until)
     except ValueError:
-        raise UsageError(t("timer.err.bad_until", value=until)) from None
+        raise UsageError(message("timer.err.bad_until", value=until)) from None
     wall = clock.time()
     offset = clock.utc_offset(wall)
     if until_epoch(until, wall, offset) <= wall:
         local = int(wall + offset)
         now = f"{local // 3600 % 24:02d}:{local // 60 % 60:02d}"
-        raise UsageError(t("timer.err.until_past", clock=until, now=now))
+        raise UsageError(message("timer.err.until_past", clock=until, now=now))
 
 
-def timer_segment(params: dict[str, Any]) -> Segment:
-    """The one segment of a standalone timer, from its recorded parameters."""
+def timer_segment(params: dict[str, Any], lang: str) -> Segment:
+    """The one segment of a standalone timer, from its recorded parameters; untitled, it is
+    called "Timer" in ``lang``."""
     warnings = params.get("warnings")
     return standalone_segment(
         params.get("seconds"),
-        params.get("title") or t("timer.default_title"),
+        params.get("title") or Translator(lang)("timer.default_title"),
         until=params.get("until"),
         warnings=tuple(warnings) if warnings is not None else DEFAULT_TIMER_WARNINGS,
     )
@@ -276,11 +281,13 @@ def _method_segments(
     try:
         method = methods.find(method_id).method
     except NotFoundError:
-        raise NotFoundError(t("timer.err.resume_gone", id=session_id, method=method_id)) from None
+        raise NotFoundError(
+            message("timer.err.resume_gone", id=session_id, method=method_id)
+        ) from None
     try:
         values = params_from_json(method, state.params)
     except ParameterError as error:
-        raise UsageError(t(error.key, **error.params)) from None
+        raise UsageError(Message(error.key, dict(error.params))) from None
     return build_timeline(method, values), method.name.get(lang)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from facilitate.app.methods import Methods, session_methods
 from facilitate.errors import InvalidFileError, JournalError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.events import Recorded
 from facilitate.model.session import SESSION_LANGUAGES, SessionHeader, SessionState, fold
@@ -61,9 +61,9 @@ def session_language(store: SessionStore, session_id: str) -> str:
 def check_new_session(*, language: str | None, method: str | None, plan: str | None) -> None:
     """What can be checked of a new session before asking for the rest (UsageError)."""
     if method and plan:
-        raise UsageError(t("sessions.err.method_and_plan"))
+        raise UsageError(message("sessions.err.method_and_plan"))
     if language is not None and language not in SESSION_LANGUAGES:
-        raise UsageError(t("sessions.err.bad_language", got=language))
+        raise UsageError(message("sessions.err.bad_language", got=language))
 
 
 def create_session(

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from facilitate.app.authors import Author
     from facilitate.app.methods import Methods
     from facilitate.app.sessions import SessionStore
+    from facilitate.i18n import Translator
 
 
 @dataclass
@@ -73,6 +74,13 @@ class AppContext:
 
         environment = self.env.get("FACILITATE_AUTHOR", "")
         return Author(option=given or "", environment=environment, account=self.account)
+
+    @property
+    def translate(self) -> Translator:
+        """The messages in this command's language (:attr:`lang`), for rendering at the edge."""
+        from facilitate.i18n import Translator
+
+        return Translator(self.lang)
 
     def speak_session_language(self, language: str | None) -> None:
         """From here on, speak ``language`` (a session's), unless ``--lang`` chose another.

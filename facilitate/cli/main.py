@@ -14,7 +14,14 @@ from facilitate.cli.context import AppContext
 from facilitate.cli.output import print_error
 from facilitate.cli.parser_words import OneLineErrors
 from facilitate.errors import ExitCode, FacilitateError
-from facilitate.i18n import LANGUAGES, detect_language, get_language, set_language, t
+from facilitate.i18n import (
+    LANGUAGES,
+    Translator,
+    detect_language,
+    get_language,
+    set_language,
+    t,
+)
 
 
 def _version(value: bool) -> None:
@@ -29,25 +36,34 @@ def _lang(value: str | None) -> str | None:
     return value
 
 
-def report(error: FacilitateError) -> int:
-    """Print ``error`` as one line per problem on stderr; return its exit code."""
-    lines = error.lines()
+def report(error: FacilitateError, translate: Translator | None = None) -> int:
+    """Print ``error`` as one line per problem on stderr, in the language of ``translate``
+    (the current one when None); return its exit code."""
+    translate = translate or Translator(get_language())
+    lines = error.lines(translate)
     for line in lines:
-        print_error(f"{t('err.prefix')}: {line}" if len(lines) == 1 else line)
+        print_error(f"{translate('err.prefix')}: {line}" if len(lines) == 1 else line)
     return int(error.exit_code)
 
 
 class Boundary(OneLineErrors):
-    """The one error boundary: a FacilitateError becomes its lines on stderr and its exit code."""
+    """The one error boundary: a FacilitateError becomes its lines on stderr and its exit code,
+    in the language the command spoke (a session's, once it knew it)."""
 
     def invoke(self, ctx):  # type: ignore[no-untyped-def]
         try:
             return super().invoke(ctx)
         except FacilitateError as error:
-            raise typer.Exit(report(error)) from None
+            raise typer.Exit(report(error, _translator(ctx))) from None
         except KeyboardInterrupt:
-            print_error(t("err.interrupted"))
+            print_error(_translator(ctx)("err.interrupted"))
             raise typer.Exit(int(ExitCode.INTERRUPTED)) from None
+
+
+def _translator(ctx: typer.Context) -> Translator:
+    """The translator of the command that ran (its AppContext), else the current language's."""
+    obj = ctx.obj
+    return obj.translate if isinstance(obj, AppContext) else Translator(get_language())
 
 
 def build_app() -> typer.Typer:
@@ -120,10 +136,12 @@ def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     set_language(detect_language(args, os.environ))
     from facilitate.app.invocation import argument_problem, environment_problem
+    from facilitate.i18n.messages import render
 
     problem = argument_problem(args) or environment_problem(os.environ)
     if problem:  # bytes that are not UTF-8 would break every line that shows them
-        print_error(f"{t('err.prefix')}: {problem}")
+        translate = Translator(get_language())
+        print_error(f"{translate('err.prefix')}: {render(problem, translate)}")
         sys.exit(int(ExitCode.BAD_INPUT))
     if get_language() != "en" and (not args or "--help" in args or "-h" in args):
         translate_help_chrome()

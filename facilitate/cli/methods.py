@@ -56,7 +56,7 @@ def show(
     app_ctx = app_context(ctx)
     loaded = app_ctx.methods().find(method_id)
     for hint in param_hints(loaded.method, param or []):
-        print_error(hint)
+        print_error(hint.render(app_ctx.translate))
     values = resolve_values(loaded.method, param or [])
     out().print(method_details(loaded, values, app_ctx.lang))
 
@@ -82,7 +82,7 @@ def _validate_one(path: Path, app_ctx: AppContext) -> bool:
     try:
         method = check_method_file(path, app_ctx.cwd)
     except (InvalidFileError, NotFoundError) as error:
-        for line in error.lines():
+        for line in error.lines(app_ctx.translate):
             print_error(line)
         return False
     out().print(t("methods.validate.ok", path=display_path(path, app_ctx.cwd), id=method.id))

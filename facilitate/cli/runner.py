@@ -71,7 +71,7 @@ def _param_hints(app_ctx: AppContext, method_id: str, params: list[str]) -> None
     except FacilitateError:
         return  # the run itself reports it
     for hint in param_hints(method, params):
-        print_error(hint)
+        print_error(hint.render(app_ctx.translate))
 
 
 def run_timer(
@@ -181,7 +181,7 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
                 heading=live.heading,
                 min_redraw=0.1 if options.speed > 1 else 0.0,
                 new_id=live.new_id,
-                problem=lambda: sink.problem,
+                problem=lambda: sink.problem.render(app_ctx.translate) if sink.problem else "",
                 trace=trace,
                 step_entries=step_entry_count(live.session)
                 if live.session and stdout_tty

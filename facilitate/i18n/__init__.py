@@ -61,10 +61,29 @@ def get_language() -> str:
     return _current
 
 
+class Translator:
+    """The messages of one language: ``Translator("sv")("key", n=2)``, English as fallback.
+
+    Passed to where text is rendered (the command line's edge), so that what is said does not
+    depend on a process-wide setting; see :mod:`facilitate.i18n.messages`.
+    """
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise ValueError(lang)
+        self.lang = lang
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        template = _CATALOGUES[self.lang].get(key) or _CATALOGUES["en"].get(key) or key
+        return template.format(**values) if values else template
+
+    def __repr__(self) -> str:
+        return f"Translator({self.lang!r})"
+
+
 def t(key: str, /, **values: object) -> str:
     """The message ``key`` in the current language, formatted with ``values``."""
-    template = _CATALOGUES[_current].get(key) or _CATALOGUES["en"].get(key) or key
-    return template.format(**values) if values else template
+    return Translator(_current)(key, **values)
 
 
 def language_from_locale(value: str | None) -> str | None:

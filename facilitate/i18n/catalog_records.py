@@ -4,6 +4,7 @@ Entry references, what an edit changed, the session list's layout, a quit timer,
 """
 
 EN: dict[str, str] = {
+    "records.field_problem": "{field}: {problem}",
     "records.err.entry_ref_short": (
         "{entry!r} is too short to name an entry: give its id or at least {min} of its first"
         " characters (see: facilitate sessions show {id})"
@@ -33,6 +34,7 @@ EN: dict[str, str] = {
 }
 
 SV: dict[str, str] = {
+    "records.field_problem": "{field}: {problem}",
     "records.err.entry_ref_short": (
         "{entry!r} är för kort för att ange en post: ge dess id eller minst {min} av dess"
         " första tecken (se: facilitate sessions show {id})"

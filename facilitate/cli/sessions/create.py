@@ -56,10 +56,17 @@ def _ask(app_ctx: AppContext, fields: dict[str, Any], given: dict[str, bool]) ->
     """The fields, completed by asking in a terminal (UsageError when nobody can answer)."""
     if not app_ctx.interactive:
         raise UsageError(t("sessions.err.title_needed"))
+    from facilitate.i18n.messages import render
     from facilitate.ui.session_prompts import ask_session_fields
 
     app_ctx.store().check_root()  # a store that is a file: say so before asking anything
-    asked = ask_session_fields({**fields, **given}, app_ctx.methods().problem)
+    methods = app_ctx.methods()
+
+    def problem(method_id: str) -> str | None:
+        found = methods.problem(method_id)
+        return render(found, app_ctx.translate) if found is not None else None
+
+    asked = ask_session_fields({**fields, **given}, problem)
     return {key: asked[key] for key in fields}
 
 
