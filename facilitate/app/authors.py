@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitate.library.user_text import checked_text
 from facilitate.model.session_header import SessionHeader
 
 DEFAULT_AUTHOR = "facilitator"
@@ -34,7 +35,9 @@ class Author:
 
 
 def signature(author: str | Author, header: SessionHeader | None) -> str:
-    """The name to record: ``author`` as is when it is already a name, else by the rule above."""
-    if isinstance(author, Author):
-        return author.name_for(header)
-    return author.strip() or DEFAULT_AUTHOR
+    """The name to record: ``author`` as is when it is already a name, else by the rule above.
+
+    UsageError when the name holds a control character or nothing visible.
+    """
+    name = author.name_for(header) if isinstance(author, Author) else author.strip()
+    return checked_text(name or DEFAULT_AUTHOR, "author")

@@ -78,7 +78,6 @@ def add_entry(
     if not text.strip():
         raise UsageError(message("sessions.err.empty_text"))
     text = checked_text(text, "note", multiline=True)  # no control characters, not invisible
-    author = checked_text(author, "author")
     if not KIND_RE.match(kind):
         raise UsageError(message("sessions.err.bad_kind", kind=kind))
     session = store.open(session_id)
@@ -100,7 +99,6 @@ def edit_entry(
     if not text.strip():
         raise UsageError(message("sessions.err.empty_text"))
     text = checked_text(text, "text", multiline=True)
-    author = checked_text(author, "author")
     session = store.open(session_id)
     found = find_entry(session.id, session.state(), entry)
     event = EntryEdited(entry_id=found.entry_id, text=text.strip())
@@ -118,7 +116,6 @@ def delete_entry(
 ) -> Saved:
     """Delete the entry ``entry`` (its id or a prefix); the journal keeps that it was."""
     reason = checked_optional(reason, "reason")
-    author = checked_text(author, "author")
     session = store.open(session_id)
     found = find_entry(session.id, session.state(), entry)
     event = EntryDeleted(entry_id=found.entry_id, reason=(reason or "").strip() or None)

@@ -2,7 +2,8 @@
 
 Each session is its id (never cut, so that it can be copied), its date and its live entries
 on the first line; its title on the second; its method or plan and its status on the third.
-The second and third lines have the whole width, so nothing needs a narrow column.
+The second and third lines have the whole width, so nothing needs a narrow column. What
+people typed (titles, step titles) is shown with its control characters made visible.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from rich.text import Text
 from facilitate.i18n import t
 from facilitate.model.session import SessionHeader
 from facilitate.model.session_digest import SessionDigest
+from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import method_cell, status_text
 
 Listed = tuple[SessionHeader, SessionDigest]
@@ -34,7 +36,9 @@ class SessionList:
         self.listed = listed
         self.damaged = damaged
         ids = [h.id for h, _ in listed] + [session_id for session_id, _ in damaged]
-        self.id_width = max([cell_len(t("sessions.col.id")), *map(len, ids)])
+        self.id_width = max(
+            [cell_len(t("sessions.col.id")), *(cell_len(safe_line(i)) for i in ids)]
+        )
         self.count_width = max(cell_len(t("sessions.col.entries")), 3)
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
@@ -49,15 +53,16 @@ class SessionList:
         for number, (header, digest) in enumerate(self.listed):
             if number:
                 yield Text("")
-            line = self.first_line(header.id, header.date, str(digest.entries))
-            line.stylize("bold", 0, len(header.id))
+            session_id = safe_line(header.id)
+            line = self.first_line(session_id, header.date, str(digest.entries))
+            line.stylize("bold", 0, len(session_id))
             yield line
-            yield Text(fit(header.title, width))
+            yield Text(fit(safe_line(header.title), width))
             details = f"{method_cell(header, digest)} · {status_text(digest)}"
-            yield Text(details, overflow="fold")
+            yield Text(safe_line(details), overflow="fold")
         for session_id, _ in self.damaged:
             yield Text("")
-            yield self.first_line(session_id, "", "")
+            yield self.first_line(safe_line(session_id), "", "")
             yield Text(t("sessions.status.damaged"), style="red")
 
     def first_line(self, session_id: str, date: str, count: str) -> Text:
