@@ -8,7 +8,7 @@ from pathlib import Path
 
 from facilitate.app.plans import save_text
 from facilitate.errors import UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.library.methods import display_path
 from facilitate.library.plan_scaffold import (
     DraftBlock,
@@ -31,7 +31,7 @@ def new_plan_target(plan_id: str, output: Path | None, cwd: Path, *, force: bool
     target = output or cwd / "plans" / f"{plan_id}.yaml"
     target = target if target.is_absolute() else cwd / target
     if target.exists() and not force:
-        raise UsageError(t("plan.new.exists", path=display_path(target, cwd)))
+        raise UsageError(message("plan.new.exists", path=display_path(target, cwd)))
     return target
 
 
@@ -40,7 +40,7 @@ def _clock_option(option: str, value: str | None) -> float | None:
         return None
     seconds = parse_clock(value)
     if seconds is None:
-        raise UsageError(t("plan.new.bad_clock", option=option, value=value))
+        raise UsageError(message("plan.new.bad_clock", option=option, value=value))
     return seconds
 
 
@@ -57,7 +57,7 @@ def draft_from_flags(
         try:
             dt.date.fromisoformat(date)
         except ValueError:
-            raise UsageError(t("plan.new.bad_date", value=date)) from None
+            raise UsageError(message("plan.new.bad_date", value=date)) from None
     blocks: list[DraftBlock] = [parse_block_spec(spec, methods) for spec in specs]
     for block in blocks:
         block.title = checked_optional(block.title, "title")

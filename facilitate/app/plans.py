@@ -16,7 +16,7 @@ from facilitate.errors import FacilitateError, InvalidFileError, Problem, UsageE
 from facilitate.export.ics import plan_ics
 from facilitate.export.plan_html import plan_html
 from facilitate.export.plan_md import plan_markdown
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.library.methods import display_path
 from facilitate.library.plan_problems import finding_problem
 from facilitate.library.plans import LoadedPlan, PlanLibrary, find_plan, load_plans, method_map
@@ -125,9 +125,9 @@ def export_plan(
     if fmt == "ics":
         when = day or programme.date
         if when is None:
-            raise UsageError(t("plan.export.needs_date", id=programme.id))
+            raise UsageError(message("plan.export.needs_date", id=programme.id))
         return plan_ics(programme, day=when, stamp=stamp)
-    raise UsageError(t("plan.export.bad_format", format=fmt))
+    raise UsageError(message("plan.export.bad_format", format=fmt))
 
 
 def save_text(path: Path, text: str) -> None:
