@@ -96,7 +96,7 @@ def test_show_and_list_present_a_quit_timer_as_ended_without_a_resume_hint(
 @pytest.mark.parametrize("reason", ["quit", "interrupted"])
 def test_a_new_timer_or_method_starts_after_a_quit_timer(tmp_path: Path, reason: str) -> None:
     session_id = quit_timer(tmp_path, reason=reason)
-    timer = cli(tmp_path, "timer", "2", "--session", session_id, "--speed", "60")
+    timer = cli(tmp_path, "timer", "2", "--session", session_id, "--speed", "600")
     assert timer.exit_code == 0, timer.stderr
     method = cli(tmp_path, "run", "35an", "--session", session_id, "--speed", "6000")
     assert method.exit_code == 0, method.stderr

@@ -86,7 +86,7 @@ def test_the_environment_does_not_override_the_sessions_language(tmp_path: Path)
     """FACILITATE_LANG=en and an English locale: a Swedish session still speaks Swedish."""
     session = SessionStore(tmp_path / "sessions").create(title="Dag", language="sv")
     args = ["--sessions-dir", str(tmp_path / "sessions")]
-    timer = run_cli([*args, "timer", "2", "--session", session.id, "--speed", "60"], ENGLISH_ENV)
+    timer = run_cli([*args, "timer", "2", "--session", session.id, "--speed", "600"], ENGLISH_ENV)
     assert timer.exit_code == 0, timer.stderr
     assert "Klart. Session:" in timer.stdout and "tiden är ute" in timer.stdout
     note = run_cli([*args, "sessions", "note", session.id, "Mod"], ENGLISH_ENV)

@@ -85,7 +85,7 @@ def test_notes_and_timers_follow_the_same_rule(
     note = run_cli([*base, "sessions", "note", session.id, "Mod", *author], env=env)
     assert note.exit_code == 0, note.stderr
     timer = run_cli(
-        [*base, "timer", "1", "--session", session.id, "--speed", "60", *author], env=env
+        [*base, "timer", "1", "--session", session.id, "--speed", "600", *author], env=env
     )
     assert timer.exit_code == 0, timer.stderr
     entry_id = SessionStore(tmp_path).open(session.id).state().entries[0].entry_id
