@@ -17,9 +17,9 @@ from facilitate.i18n import (
     catalog_parser,
     catalog_plans,
     catalog_record,
-    catalog_records,
     catalog_safety,
     catalog_scoring,
+    catalog_session_commands,
     catalog_sessions,
     catalog_store,
     catalog_timer,
@@ -39,7 +39,7 @@ AREAS = (
     catalog_plans,
     catalog_store,
     catalog_record,
-    catalog_records,
+    catalog_session_commands,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
