@@ -97,7 +97,7 @@ def start_method_run(
             refuse_stopped_run(session)
         sink = JournalSink(session, signature(author, session.header))
         values_json = params_to_json(values)
-        controller = _controller(
+        controller = make_controller(
             segments,
             sink,
             method.id,
@@ -105,7 +105,7 @@ def start_method_run(
             options,
             lang=recording_language(session, lang),
             clock=clock,
-            run_id=_new_id(),
+            run_id=new_run_id(),
         )
         yield LiveRun(controller, sink, session, method.name.get(lang))
 
@@ -142,7 +142,7 @@ def start_timer_run(
         sink = JournalSink(session, signature(author, session.header if session else None))
         record_lang = recording_language(session, lang)
         segment = timer_segment(params, record_lang)
-        controller = _controller(
+        controller = make_controller(
             [segment],
             sink,
             TIMER_METHOD,
@@ -150,7 +150,7 @@ def start_timer_run(
             options,
             lang=record_lang,
             clock=clock,
-            run_id=_new_id(),
+            run_id=new_run_id(),
         )
         yield LiveRun(controller, sink, session, "")
 
@@ -180,7 +180,7 @@ def resume_run(
         sink = JournalSink(session, signature(author, session.header))
         run_id = state.last_run.run_id if state.last_run else None  # a resumed run keeps its id
         method_id, params = state.method or "", dict(state.params)
-        controller = _controller(
+        controller = make_controller(
             segments, sink, method_id, params, options, lang=record_lang, clock=clock, run_id=run_id
         )
         yield LiveRun(controller, sink, session, heading, start)
@@ -203,7 +203,7 @@ def _resumable(
         segments, heading = _method_segments(methods, session_id, state, lang)
     check_resume_point(session_id, state.method, point, segments)
     start = {
-        "actual": _actual_seconds(state.steps),
+        "actual": actual_seconds(state.steps),
         "index": point.index,
         "remaining": point.remaining_seconds,
         "paused": point.paused,
@@ -291,7 +291,7 @@ def _method_segments(
     return build_timeline(method, values), method.name.get(lang)
 
 
-def _actual_seconds(steps: tuple[StepRun, ...]) -> dict[int, float]:
+def actual_seconds(steps: tuple[StepRun, ...]) -> dict[int, float]:
     actual: dict[int, float] = {}
     for step in steps:
         if step.elapsed_seconds is not None:
@@ -299,7 +299,7 @@ def _actual_seconds(steps: tuple[StepRun, ...]) -> dict[int, float]:
     return actual
 
 
-def _controller(
+def make_controller(
     segments: list[Segment],
     emit: Callable[[Event], None],
     method_id: str,
@@ -326,6 +326,6 @@ def _controller(
     )
 
 
-def _new_id() -> str:
+def new_run_id() -> str:
     """A new run's id: unique across laptops without coordination."""
     return uuid.uuid4().hex

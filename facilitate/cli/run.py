@@ -60,12 +60,18 @@ def run(
     auto_advance: Annotated[bool, auto_advance_option()] = False,
     speed: Annotated[float, speed_option()] = 1.0,
     author: Annotated[str | None, author_option()] = None,
+    plan: Annotated[bool, typer.Option("--plan", help=t("plan_run.opt.plan"), metavar="")] = False,
 ) -> None:
     from facilitate.app.run_options import RunOptions
     from facilitate.cli.runner import run_method
 
     options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
     app_ctx = app_context(ctx)
+    from facilitate.cli.plan_runner import plan_wanted, run_plan
+
+    if plan_wanted(app_ctx, method, forced=plan, params=param or []):
+        run_plan(app_ctx, method, session_id=session, options=options, author=author)
+        return
     run_method(
         app_ctx, method, session_id=session, params=param or [], options=options, author=author
     )

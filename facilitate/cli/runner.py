@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import IO, Any
 
 import typer
@@ -58,7 +58,7 @@ def run_method(
         options=options,
         clock=SystemClock(),
     ) as live:
-        _drive(app_ctx, live, options)
+        drive(app_ctx, live, options)
 
 
 def _param_hints(app_ctx: AppContext, method_id: str, params: list[str]) -> None:
@@ -98,14 +98,23 @@ def run_timer(
         clock=SystemClock(),
         lang=app_ctx.lang,
     ) as live:
-        _drive(app_ctx, live, options)
+        drive(app_ctx, live, options)
 
 
 def resume_session(
     app_ctx: AppContext, session_id: str, *, options: RunOptions, author: str | None = None
 ) -> None:
-    """`facilitate sessions resume`: continue the session's run with its remaining time."""
+    """`facilitate sessions resume`: continue the session's run with its remaining time
+    (a planned day goes on at the block where it stopped)."""
+    from facilitate.app.plan_runs import plan_of_session
+
     app_ctx.enter_session(session_id)
+    plan = plan_of_session(app_ctx.store(), session_id)
+    if plan is not None:
+        from facilitate.cli.plan_runner import run_plan
+
+        run_plan(app_ctx, plan, session_id=session_id, options=options, author=author)
+        return
     with resume_run(
         app_ctx.store(),
         app_ctx.methods(),
@@ -115,7 +124,7 @@ def resume_session(
         options=options,
         clock=SystemClock(),
     ) as live:
-        _drive(app_ctx, live, options)
+        drive(app_ctx, live, options)
 
 
 # -- the terminal ----------------------------------------------------------------------------
@@ -155,8 +164,14 @@ def _prompter(stdin_tty: bool, stdout_tty: bool) -> Any:
     return None
 
 
-def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
-    """Run the loop on this terminal (or as plain lines), then report and exit."""
+Report = Callable[[StopReason, LiveRun, str, int], None]
+
+
+def drive(
+    app_ctx: AppContext, live: LiveRun, options: RunOptions, *, report: Report | None = None
+) -> StopReason:
+    """Run the loop on this terminal (or as plain lines), then ``report`` (what the run
+    left, by default) and exit on a signal; returns why the run stopped."""
     from facilitate.ui.keys import TerminalKeys
     from facilitate.ui.live import LoopSettings, run_loop
     from facilitate.ui.signals import StopSignals
@@ -199,12 +214,13 @@ def _drive(app_ctx: AppContext, live: LiveRun, options: RunOptions) -> None:
         stops.settle()  # a terminal that is gone is written to no more
         try:
             sink.close()
-            _report(reason, live, app_ctx.lang, stops.exit_code)
+            (report or _report)(reason, live, app_ctx.lang, stops.exit_code)
         except OSError:  # the terminal went away while the report was printed
             stops.hang_up()
             stops.silence()
         if stops.received is not None:
             raise typer.Exit(stops.exit_code)
+    return reason
 
 
 def _say(console: Any, text: str) -> None:

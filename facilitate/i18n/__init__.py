@@ -15,6 +15,7 @@ from facilitate.i18n import (
     catalog_core,
     catalog_methods,
     catalog_parser,
+    catalog_plan_runs,
     catalog_plans,
     catalog_record,
     catalog_safety,
@@ -40,6 +41,7 @@ AREAS = (
     catalog_store,
     catalog_record,
     catalog_session_commands,
+    catalog_plan_runs,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
