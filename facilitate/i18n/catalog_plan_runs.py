@@ -24,6 +24,8 @@ EN: dict[str, str] = {
     "plan_run.resuming": "Continuing block {number}/{total}: {title}",
     "plan_run.day_done": "The day is done at {end} (planned {planned}). Session: {id}",
     "plan_run.day_saved": "The day is saved at block {number}/{total}. Continue with: facilitate sessions resume {id}",
+    "plan_run.stamp_label": "Plan",
+    "plan_run.stamp": "{plan} · block {number}/{total} ({block}) · planned {planned} ({planned_length}) · run from {start} for {length}",
     "plan_run.err.complete": "session {id}: the day of plan {plan!r} is complete; nothing is left to run",
     "plan_run.err.params": "--param sets a method's parameters; the plan {id!r} sets each block's own (in its file)",
 }
@@ -52,6 +54,8 @@ SV: dict[str, str] = {
     "plan_run.resuming": "Fortsätter block {number}/{total}: {title}",
     "plan_run.day_done": "Dagen är klar {end} (planerat {planned}). Session: {id}",
     "plan_run.day_saved": "Dagen är sparad vid block {number}/{total}. Fortsätt med: facilitate sessions resume {id}",
+    "plan_run.stamp_label": "Plan",
+    "plan_run.stamp": "{plan} · block {number}/{total} ({block}) · planerat {planned} ({planned_length}) · kört från {start} i {length}",
     "plan_run.err.complete": "session {id}: dagen i planen {plan!r} är klar; inget återstår att köra",
     "plan_run.err.params": "--param sätter en metods parametrar; planen {id!r} sätter varje blocks egna (i sin fil)",
 }

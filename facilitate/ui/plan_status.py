@@ -6,9 +6,13 @@ only put them into words (clock times in the language's style: 09.30 or 09:30).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from facilitate.i18n import t
 from facilitate.model.plan import AnchorOutlook, Proposal
 from facilitate.model.plan.clocktime import format_clock, format_range
+from facilitate.model.plan.day import PLAN_KEY, read_stamp
 from facilitate.model.plan.forecast import BlockForecast, Projection
 from facilitate.ui.format import format_minutes
 from facilitate.ui.safe_text import safe_line
@@ -95,3 +99,28 @@ def _whole_minutes(seconds: float) -> float:
 def _minutes(seconds: float) -> str:
     minutes = seconds / 60
     return f"{minutes:g}" if minutes == int(minutes) else f"{minutes:.1f}"
+
+
+def stamp_row(params: Mapping[str, Any]) -> tuple[str, str] | None:
+    """A block run's plan stamp as a row of its parameters: "Plan  pty-day · block 2/3 ·
+    planned 09.20–09.30 (10 min) · run from 09.22 for 8 min" (None: no plan's block)."""
+    stamp = read_stamp(params)
+    if stamp is None:
+        return None
+    data = params[PLAN_KEY]
+    planned = f"{data.get('planned_start', '?')}–{data.get('planned_end', '?')}"
+    planned_seconds = data.get("planned_seconds")
+    text = t(
+        "plan_run.stamp",
+        plan=safe_line(stamp.plan),
+        block=safe_line(stamp.block),
+        number=stamp.number,
+        total=stamp.blocks,
+        planned=safe_line(planned),
+        planned_length=format_minutes(planned_seconds)
+        if isinstance(planned_seconds, int | float)
+        else "?",
+        start=safe_line(str(data.get("start", "?"))),
+        length=format_minutes(stamp.seconds),
+    )
+    return t("plan_run.stamp_label"), text

@@ -94,10 +94,19 @@ def run_params(run: Run, labels: Mapping[str, str] | None = None) -> list[tuple[
 
     ``labels`` maps keys to labels in the interface language; a key without one is shown.
     """
+    from facilitate.model.plan.day import PLAN_KEY
+    from facilitate.ui.plan_status import stamp_row
+
+    plan = stamp_row(run.params)
     if run.is_timer:
-        return []
+        return [plan] if plan else []
     labels = labels or {}
-    return [(labels.get(key) or key, param_text(value)) for key, value in run.params.items()]
+    rows = [
+        (labels.get(key) or key, param_text(value))
+        for key, value in run.params.items()
+        if not (plan and key == PLAN_KEY)
+    ]
+    return [*rows, plan] if plan else rows
 
 
 def param_text(value: Any) -> str:
