@@ -45,7 +45,6 @@ from facilitate.model.plan import Actual, PlannedBlock, Programme, Proposal, Rep
 from facilitate.model.plan import replan as replan_day
 from facilitate.model.plan.day import (
     PLAN_KEY,
-    Stamp,
     block_segments,
     read_stamp,
     rehearsal_actuals,
@@ -282,7 +281,3 @@ def _clock_seconds(at: str) -> float:
     moment = dt.datetime.fromisoformat(at)
     return moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6
 
-
-def stamp_of(run: Run) -> Stamp | None:
-    """The plan stamp of a run (None: the run is no plan's block)."""
-    return read_stamp(run.params)
