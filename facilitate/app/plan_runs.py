@@ -280,4 +280,3 @@ def _clock_seconds(at: str) -> float:
     """A journal time (local, with its offset) as seconds since that day's midnight."""
     moment = dt.datetime.fromisoformat(at)
     return moment.hour * 3600 + moment.minute * 60 + moment.second + moment.microsecond / 1e6
-
