@@ -1,10 +1,36 @@
-"""One error tree for everything a user can cause; each error carries its exit code."""
+"""One error tree for everything a user can cause; each error carries its exit code.
+
+An error (and a :class:`Problem`) may carry a message not yet in words: anything with
+``render(translate)``, such as ``facilitate.i18n.messages.Message``. The edge renders it in
+its own language (``error.lines(translate)``); ``str()`` gives English, for logs.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import IntEnum
+from typing import Protocol, runtime_checkable
+
+Translate = Callable[..., str]
+
+
+@runtime_checkable
+class Renderable(Protocol):
+    """A message that is put into words by the ``translate`` of the edge that shows it."""
+
+    def render(self, translate: Translate) -> str: ...
+
+
+MessageLike = str | Renderable
+"""Text already in words, or a message to render."""
+
+
+def in_words(text: MessageLike, translate: Translate | None = None) -> str:
+    """``text`` rendered by ``translate`` (English when None); a plain string as it is."""
+    if isinstance(text, str):
+        return text
+    return text.render(translate) if translate is not None else str(text)
 
 
 class ExitCode(IntEnum):
@@ -21,16 +47,17 @@ class FacilitateError(Exception):
 
     exit_code: ExitCode = ExitCode.FAILURE
 
-    def lines(self, translate: Callable[..., str] | None = None) -> list[str]:
-        """The lines to print on stderr (usually one).
+    @property
+    def message(self) -> MessageLike:
+        """What the error says: the message it carries, else its text."""
+        if len(self.args) == 1 and isinstance(self.args[0], str | Renderable):
+            return self.args[0]
+        return str(self)
 
-        An error may carry a message not yet in words (a ``facilitate.i18n.messages.Message``,
-        anything with ``render``): ``translate`` renders it in the language of the edge.
-        """
-        render = getattr(self.args[0], "render", None) if len(self.args) == 1 else None
-        if translate is not None and callable(render):
-            return [str(render(translate))]
-        return [str(self)]
+    def lines(self, translate: Translate | None = None) -> list[str]:
+        """The lines to print on stderr (usually one), in the language of ``translate``
+        (English when None)."""
+        return [in_words(self.message, translate)]
 
 
 class UsageError(FacilitateError):
@@ -51,16 +78,20 @@ class Problem:
     line: int | None
     column: int | None
     field: str
-    message: str
+    message: MessageLike
 
-    def __str__(self) -> str:
+    def render(self, translate: Translate | None = None) -> str:
+        """``file:line:col: field: message``, the message in the language of ``translate``."""
         where = self.file
         if self.line is not None:
             where += f":{self.line}"
             if self.column is not None:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        return f"{where}:{field} {in_words(self.message, translate)}"
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class InvalidFileError(UsageError):
@@ -70,9 +101,23 @@ class InvalidFileError(UsageError):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
 
-    def lines(self, translate: Callable[..., str] | None = None) -> list[str]:
-        return [str(p) for p in self.problems]
+    @property
+    def message(self) -> MessageLike:
+        return self.problems[0] if len(self.problems) == 1 else str(self)
+
+    def lines(self, translate: Translate | None = None) -> list[str]:
+        return [p.render(translate) for p in self.problems]
 
 
 class JournalError(FacilitateError):
     """A session journal that cannot be read or written."""
+
+
+def first_message(error: BaseException) -> MessageLike:
+    """The first thing ``error`` says (its first problem), for a one-line notice."""
+    if isinstance(error, InvalidFileError) and error.problems:
+        return error.problems[0]
+    if isinstance(error, FacilitateError):
+        return error.message
+    text = str(error)
+    return text.splitlines()[0] if text else type(error).__name__

@@ -186,7 +186,7 @@ def test_a_line_being_written_is_not_summarised_and_warns_like_a_replay(
         file.write(b'{"v":1,"seq":2')
     (summary,) = store.list()
     assert summary.digest.entries == 1
-    assert any("unfinished last line" in w for w in summary.warnings)
+    assert any("unfinished last line" in str(w) for w in summary.warnings)
     assert not (session.path / SUMMARY_FILE).exists()
 
 

@@ -125,7 +125,7 @@ def test_a_symlinked_session_folder_is_listed_as_damaged_and_never_written(
     store = SessionStore(root)
     assert store.list() == []
     (damaged,) = store.damaged
-    assert damaged.id == session.id and "symbolic link" in damaged.problem
+    assert damaged.id == session.id and "symbolic link" in str(damaged.problem)
 
 
 def run_in_subprocess(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -178,7 +178,7 @@ def test_a_missing_journal_lists_the_session_as_damaged_and_refuses_notes(
     assert store.list() == []
     (damaged,) = store.damaged
     assert damaged.id == session.id
-    assert "journal.jsonl: the file is missing" in damaged.problem
+    assert "journal.jsonl: the file is missing" in str(damaged.problem)
     result = cli(root, "note", session.id, "x")
     assert result.exit_code == 2 and "journal.jsonl: the file is missing" in result.stderr
     assert not session.journal_path.exists()  # never silently started again

@@ -13,7 +13,7 @@ from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods, check_step
 from facilitate.app.run_rules import unfinished_run
 from facilitate.errors import NotFoundError, UsageError
-from facilitate.i18n.messages import message
+from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded
 from facilitate.model.session import Entry, SessionState
@@ -32,7 +32,7 @@ class Saved:
     session_id: str
     entry_id: str
     record: Recorded
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     before: Entry | None = None  # an edited or deleted entry as it was
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 
-from facilitate.errors import UsageError
+from facilitate.errors import MessageLike, UsageError
 from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_text
 
@@ -30,7 +30,7 @@ def argument_problem(args: Sequence[str]) -> Message | None:
     return None
 
 
-def environment_problem(env: Mapping[str, str]) -> Message | str | None:
+def environment_problem(env: Mapping[str, str]) -> MessageLike | None:
     """Why the FACILITATE_* settings cannot be used (not UTF-8; an author with a control
     character), or None."""
     for name in sorted(env):
@@ -41,5 +41,5 @@ def environment_problem(env: Mapping[str, str]) -> Message | str | None:
         try:
             checked_text(author, "FACILITATE_AUTHOR")
         except UsageError as error:
-            return str(error)
+            return error.message
     return None

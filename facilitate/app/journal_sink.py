@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from facilitate.errors import FacilitateError, JournalError
+from facilitate.errors import FacilitateError, JournalError, first_message
 from facilitate.i18n.messages import Message, message
 from facilitate.model.events import Event
 from facilitate.store.journal import Session
@@ -36,7 +36,7 @@ class JournalSink:
             try:
                 self.session.append(self.pending[0], author=self.author, role=ROLE)
             except (FacilitateError, OSError) as error:
-                detail = str(error).splitlines()[0]
+                detail = first_message(error)
                 self.problem = message("timer.run.journal_problem", detail=detail)
                 return False
             self.pending.pop(0)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from facilitate.errors import FacilitateError, UsageError
+from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import Message, message
 from facilitate.library.methods import Library, LoadedMethod, find_method, load_library
 from facilitate.model.method import Method
@@ -50,7 +50,7 @@ class Methods:
                 self._found[method_id] = None
         return self._found[method_id]
 
-    def problem(self, method_id: str) -> Message | str | None:
+    def problem(self, method_id: str) -> MessageLike | None:
         """What is wrong with ``method_id`` as a session's method (with a hint), or None."""
         if not is_name(method_id):
             field, problem = (
@@ -61,7 +61,7 @@ class Methods:
         try:
             find_method(method_id, cwd=self.cwd, env=self.env)
         except FacilitateError as error:
-            return error.lines()[0]
+            return first_message(error)
         return None
 
     def names(self, method_ids: Iterable[str | None], lang: str) -> dict[str, str]:

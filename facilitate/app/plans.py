@@ -102,7 +102,7 @@ def check_plans(plans: Plans, refs: Sequence[str], lang: str) -> list[PlanCheck]
             checks.append(PlanCheck(error.problems[0].file, errors=list(error.problems)))
             continue
         except FacilitateError as error:
-            checks.append(PlanCheck(ref, errors=[Problem(ref, None, None, "", str(error))]))
+            checks.append(PlanCheck(ref, errors=[Problem(ref, None, None, "", error.message)]))
             continue
         checks.append(check_loaded(loaded, lang))
     return checks

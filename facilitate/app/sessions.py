@@ -9,13 +9,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from facilitate.app.methods import Methods, session_methods
+from facilitate.clock import SystemClock
 from facilitate.errors import InvalidFileError, JournalError, UsageError
-from facilitate.i18n.messages import message
+from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.events import Recorded
-from facilitate.model.session import SESSION_LANGUAGES, SessionHeader, SessionState, fold
+from facilitate.model.session import (
+    SESSION_LANGUAGES,
+    LiveStatus,
+    SessionHeader,
+    SessionState,
+    fold,
+    live_status,
+)
+from facilitate.model.session_digest import SessionDigest
 from facilitate.store.journal import (
     DamagedSession,
     Session,
@@ -26,6 +36,7 @@ from facilitate.store.journal import (
 __all__ = [
     "DamagedSession",
     "DeletionPreview",
+    "LiveStatus",
     "Session",
     "SessionHistory",
     "SessionListing",
@@ -38,6 +49,7 @@ __all__ = [
     "delete_session",
     "deletion_preview",
     "list_sessions",
+    "live_now",
     "method_names",
     "parameter_labels",
     "read_history",
@@ -46,6 +58,26 @@ __all__ = [
     "session_language",
     "session_store",
 ]
+
+
+class Wall(Protocol):
+    """The wall clock (epoch seconds): :class:`~facilitate.clock.SystemClock`, or a fake."""
+
+    def time(self) -> float: ...
+
+
+def live_now(
+    session: Session, state: SessionState | SessionDigest, wall: float
+) -> LiveStatus | None:
+    """How the session's run stands at ``wall`` if it is being run live now, else None.
+
+    Live means a run holds the session's run lock (a probe that never waits or disturbs it);
+    a run that crashed holds nothing and is shown as it was left.
+    """
+    run = state.last_run
+    if run is None or run.progress != "running" or not session.is_live():
+        return None
+    return live_status(run, wall)
 
 
 def session_store(root: Path) -> SessionStore:
@@ -103,33 +135,45 @@ class SessionListing:
     shown: list[SessionSummary]
     damaged: list[DamagedSession]
     hidden: int
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
+    live: dict[str, LiveStatus] = field(default_factory=dict)
+    """Session id -> how its run stands, for the sessions shown that are being run live."""
 
 
-def list_sessions(store: SessionStore, *, include_archived: bool = False) -> SessionListing:
-    """Every session, newest first; archived ones only with ``include_archived``."""
+def list_sessions(
+    store: SessionStore, *, include_archived: bool = False, clock: Wall | None = None
+) -> SessionListing:
+    """Every session, newest first; archived ones only with ``include_archived``; which are
+    live now (by ``clock``, the real one unless given)."""
     summaries = store.list()
     warnings = list(store.warnings)
     for summary in summaries:
         warnings += summary.warnings
     shown = [s for s in summaries if include_archived or s.header.status != "archived"]
-    return SessionListing(shown, list(store.damaged), len(summaries) - len(shown), warnings)
+    wall = (clock or SystemClock()).time()
+    live = {s.session.id: now for s in shown if (now := live_now(s.session, s.digest, wall))}
+    hidden = len(summaries) - len(shown)
+    return SessionListing(shown, list(store.damaged), hidden, warnings, live)
 
 
 @dataclass(frozen=True)
 class SessionRead:
-    """A session and its state, with the warnings reading its journal gave."""
+    """A session and its state, with the warnings reading its journal gave; ``live`` how its
+    run stands when it is being run live now (else None)."""
 
     session: Session
     state: SessionState
-    warnings: list[str]
+    warnings: list[Message]
+    live: LiveStatus | None = None
 
 
-def read_session(store: SessionStore, session_id: str) -> SessionRead:
-    """The session ``session_id`` and its folded state."""
+def read_session(store: SessionStore, session_id: str, *, clock: Wall | None = None) -> SessionRead:
+    """The session ``session_id``, its folded state, and its live run's time left at the
+    time of ``clock`` (the real one unless given)."""
     session = store.open(session_id)
     state = session.state()
-    return SessionRead(session, state, list(session.warnings))
+    live = live_now(session, state, (clock or SystemClock()).time())
+    return SessionRead(session, state, list(session.warnings), live)
 
 
 @dataclass(frozen=True)
@@ -138,7 +182,7 @@ class SessionHistory:
 
     session: Session
     records: list[Recorded]
-    warnings: list[str]
+    warnings: list[Message]
 
     def state(self) -> SessionState:
         return fold(self.records, self.session.header)
@@ -173,7 +217,7 @@ def parameter_labels(methods: Methods, state: SessionState, lang: str) -> dict[s
     return labels
 
 
-def recorded_speed(store: SessionStore, session_id: str) -> tuple[float, list[str]]:
+def recorded_speed(store: SessionStore, session_id: str) -> tuple[float, list[Message]]:
     """The rehearsal speed the session's last run was started with, and reading warnings."""
     read = read_session(store, session_id)
     return read.state.speed, read.warnings

@@ -26,8 +26,9 @@ def list_(
 
     app_ctx = app_context(ctx)
     library = app_ctx.methods().library()
+    translate = app_ctx.translate
     for problem in library.problems:
-        print_error(t("methods.skipped", problem=str(problem)))
+        print_error(translate("methods.skipped", problem=problem.render(translate)))
     loaded = sorted(library.methods.values(), key=lambda m: m.method.id)
     if as_json:
         data = [method_summary(m, app_ctx.lang) for m in loaded]

@@ -38,8 +38,9 @@ def register(app: typer.Typer) -> None:
 
         app_ctx = app_context(ctx)
         library = _plans(app_ctx).library()
+        translate = app_ctx.translate
         for problem in library.problems:
-            print_error(t("plan.skipped", problem=str(problem)))
+            print_error(translate("plan.skipped", problem=problem.render(translate)))
         loaded = sorted(library.plans.values(), key=lambda p: p.plan.id)
         if as_json:
             data = [plan_summary(p, app_ctx.lang) for p in loaded]
@@ -141,16 +142,18 @@ def register(app: typer.Typer) -> None:
 
 
 def print_checks(checks: list[PlanCheck], lang: str) -> bool:
-    """Print what `plan check` found, plan by plan; True when any plan has errors."""
-    from facilitate.errors import Problem
+    """Print what `plan check` found, plan by plan, in ``lang``; True when any plan has errors."""
+    from facilitate.errors import Problem, in_words
+    from facilitate.i18n import Translator
     from facilitate.ui.plan_view import day_line
 
+    translate = Translator(lang)
     failed = False
     for check in checks:
         for problem in check.errors:
-            print_error(str(problem))
+            print_error(problem.render(translate))
         for level, p in check.warnings:
-            message = f"{t(f'plan.level.{level}')}: {p.message}"
+            message = f"{translate(f'plan.level.{level}')}: {in_words(p.message, translate)}"
             print_error(str(Problem(p.file, p.line, p.column, p.field, message)))
         if check.day is not None:
             out().print(day_line(check.name, check.day, lang), soft_wrap=True)

@@ -3,8 +3,11 @@
 Each area of the program keeps its messages in ``catalog_<area>.py`` with an ``EN`` and an
 ``SV`` dict side by side (a test checks that both have the same keys).
 
-``t(key, **values)`` looks a message up in the current language and falls back to English.
-The language is chosen once at start-up: ``--lang``, then ``FACILITATE_LANG``, then the locale.
+``Translator(lang)(key, **values)`` renders a message in one language, falling back to
+English; the edges (the command line, the views) render with the translator of the command.
+``t(key, **values)`` does the same in the process-wide language, which only the terminal
+views (``facilitate/ui``) and the command line use. It is chosen at start-up: ``--lang``,
+then ``FACILITATE_LANG``, then the locale (and a session's language once it is known).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from facilitate.i18n import (
     catalog_safety,
     catalog_scoring,
     catalog_session_commands,
+    catalog_session_live,
     catalog_sessions,
     catalog_store,
     catalog_timer,
@@ -42,6 +46,7 @@ AREAS = (
     catalog_record,
     catalog_session_commands,
     catalog_plan_runs,
+    catalog_session_live,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
@@ -81,6 +86,11 @@ class Translator:
 
     def __repr__(self) -> str:
         return f"Translator({self.lang!r})"
+
+
+def has_message(key: str) -> bool:
+    """True if the catalogues have a message ``key`` (in English at least)."""
+    return key in _CATALOGUES["en"]
 
 
 def t(key: str, /, **values: object) -> str:

@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 
 from facilitate.errors import InvalidFileError, NotFoundError, Problem
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 
 MAX_FILE_BYTES = 1_000_000
 """The largest method file read (1 MB; the largest bundled method is 25 kB)."""
@@ -23,9 +23,9 @@ _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXE
 
 
 def _problem(
-    name: str, message: str, line: int | None = None, column: int | None = None
+    name: str, said: Message, line: int | None = None, column: int | None = None
 ) -> InvalidFileError:
-    return InvalidFileError([Problem(name, line, column, "", message)])
+    return InvalidFileError([Problem(name, line, column, "", said)])
 
 
 def file_kind(mode: int) -> str:
@@ -43,16 +43,16 @@ def file_kind(mode: int) -> str:
 
 def _refuse_special(mode: int, name: str) -> None:
     if not stat.S_ISREG(mode):
-        kind = t(f"lib.kind.{file_kind(mode)}")
-        raise _problem(name, t("lib.not_regular", kind=kind))
+        kind = message(f"lib.kind.{file_kind(mode)}")
+        raise _problem(name, message("lib.not_regular", kind=kind))
 
 
 def _os_problem(error: OSError, name: str) -> InvalidFileError | NotFoundError:
     if isinstance(error, FileNotFoundError):
-        return NotFoundError(t("lib.no_such_file", path=name))
+        return NotFoundError(message("lib.no_such_file", path=name))
     if error.errno == errno.ELOOP:
-        return _problem(name, t("lib.symlink_loop"))
-    return _problem(name, t("lib.unreadable", error=error.strerror or error))
+        return _problem(name, message("lib.symlink_loop"))
+    return _problem(name, message("lib.unreadable", error=error.strerror or str(error)))
 
 
 def read_file_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -70,7 +70,7 @@ def read_file_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes
         info = os.fstat(fd)
         _refuse_special(info.st_mode, name)  # it may have been swapped since the stat
         if info.st_size > limit:
-            raise _problem(name, t("lib.too_large", limit=MAX_FILE_TEXT))
+            raise _problem(name, message("lib.too_large", limit=MAX_FILE_TEXT))
         chunks: list[bytes] = []
         size = 0
         while size <= limit and (chunk := os.read(fd, 65536)):
@@ -81,7 +81,7 @@ def read_file_bytes(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> bytes
     finally:
         os.close(fd)
     if size > limit:
-        raise _problem(name, t("lib.too_large", limit=MAX_FILE_TEXT))
+        raise _problem(name, message("lib.too_large", limit=MAX_FILE_TEXT))
     return b"".join(chunks)
 
 
@@ -94,8 +94,8 @@ def decode_text(data: bytes, name: str) -> str:
         line = data.count(b"\n", 0, start) + 1
         line_start = data.rfind(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
-        message = t("lib.not_utf8", byte=data[start], line=line, column=column)
-        raise _problem(name, message, line, column) from None
+        said = message("lib.not_utf8", byte=data[start], line=line, column=column)
+        raise _problem(name, said, line, column) from None
 
 
 def read_text_file(path: Path, name: str, limit: int = MAX_FILE_BYTES) -> str:

@@ -17,7 +17,7 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, Problem
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message, plain
 from facilitate.library.files import read_text_file
 from facilitate.library.problems import format_path, issue_problems, schema_problems
 from facilitate.library.yaml_source import (
@@ -94,8 +94,10 @@ def method_files(folder: Path) -> list[Path]:
             return []
         return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
     except OSError as error:
-        message = t("lib.folder_unreadable", path=folder, error=error.strerror or error)
-        raise InvalidFileError([Problem(str(folder), None, None, "", message)]) from None
+        said = message(
+            "lib.folder_unreadable", path=str(folder), error=error.strerror or str(error)
+        )
+        raise InvalidFileError([Problem(str(folder), None, None, "", said)]) from None
 
 
 def display_path(path: Path, cwd: Path | None = None) -> str:
@@ -128,7 +130,7 @@ def _guarded(name: str, load: Callable[[], _T]) -> _T:
         raise
     except Exception as error:  # a bug or a case nobody foresaw: one file, not the library
         detail = f"{type(error).__name__}: {str(error)[:200]}"
-        problem = Problem(name, None, None, "", t("lib.unexpected", error=detail))
+        problem = Problem(name, None, None, "", message("lib.unexpected", error=detail))
         raise InvalidFileError([problem]) from None
 
 
@@ -145,18 +147,14 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
                     pos.line if pos else None,
                     pos.column if pos else None,
                     format_path(error.path),
-                    t("v.duplicate_key", key=error.key),
+                    message("v.duplicate_key", key=error.key),
                 )
             ]
         ) from None
     except (AliasError, TooDeepError) as error:
-        raise InvalidFileError([_structure_problem(name, error)]) from None
+        raise InvalidFileError([structure_problem(name, error)]) from None
     except YamlSyntaxError as error:
         pos = error.position
-        detail = error.message
-        lines = text.splitlines()
-        if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
-            detail += t("v.yaml_tab")
         raise InvalidFileError(
             [
                 Problem(
@@ -164,13 +162,13 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
                     pos.line if pos else None,
                     pos.column if pos else None,
                     "",
-                    t("v.yaml_syntax", detail=detail),
+                    syntax_message(error, text),
                 )
             ]
         ) from None
     if not isinstance(doc.data, dict):
         key = "v.empty_file" if doc.data is None else "v.not_a_mapping"
-        raise InvalidFileError([Problem(name, 1, 1, "", t(key))])
+        raise InvalidFileError([Problem(name, 1, 1, "", message(key))])
     context = {"require_both_languages": strict_languages}
     try:
         method = Method.model_validate(doc.data, context=context)
@@ -182,22 +180,33 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
     return method
 
 
-def _structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
+def syntax_message(error: YamlSyntaxError, text: str) -> Message:
+    """A YAML syntax error, with a word about tabs when the line it is on holds one."""
+    pos = error.position
+    lines = text.splitlines()
+    detail = plain(error.message)
+    if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
+        detail = detail.then(message("v.yaml_tab"))
+    return message("v.yaml_syntax", detail=detail)
+
+
+def structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
+    """An alias, or nesting too deep, as the file's problem."""
     pos = error.position
     if isinstance(error, AliasError):
-        message = t("v.yaml_alias", name=error.name)
+        said = message("v.yaml_alias", name=error.name)
     else:
-        message = t("v.yaml_too_deep", limit=error.limit)
+        said = message("v.yaml_too_deep", limit=error.limit)
     line, column = (pos.line, pos.column) if pos else (None, None)
     field = format_path(error.path[:3]) + ("…" if len(error.path) > 3 else "")
-    return Problem(name, line, column, field, message)
+    return Problem(name, line, column, field, said)
 
 
 def check_file_name(method: Method, path: Path, cwd: Path | None = None) -> None:
     """A library file must be named after its id (``world-cafe.yaml``), or it cannot be found."""
     if method.id != path.stem:
-        message = t("lib.id_not_file_name", id=method.id, stem=path.stem)
-        raise InvalidFileError([Problem(display_path(path, cwd), None, None, "id", message)])
+        said = message("lib.id_not_file_name", id=method.id, stem=path.stem)
+        raise InvalidFileError([Problem(display_path(path, cwd), None, None, "id", said)])
 
 
 def validate_method_file(path: Path, cwd: Path | None = None) -> Method:
@@ -262,7 +271,7 @@ def load_library(cwd: Path | None = None, env: Mapping[str, str] | None = None) 
 def _problems_of(error: FacilitateError, name: str) -> list[Problem]:
     if isinstance(error, InvalidFileError):
         return error.problems
-    return [Problem(name, None, None, "", line) for line in error.lines()]
+    return [Problem(name, None, None, "", error.message)]
 
 
 def find_method(
@@ -284,6 +293,5 @@ def find_method(
                 return _load_in_library(origin, path, cwd)
     known = sorted({p.stem for _, folder in search_dirs(cwd, env) for p in method_files(folder)})
     hint = did_you_mean(method_id, known)
-    message = t("lib.unknown_method", id=method_id)
-    message += t("v.did_you_mean", hint=hint) if hint else t("lib.see_list")
-    raise NotFoundError(message)
+    more = message("v.did_you_mean", hint=hint) if hint else message("lib.see_list")
+    raise NotFoundError(message("lib.unknown_method", id=method_id).then(more))

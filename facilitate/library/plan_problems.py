@@ -13,9 +13,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from facilitate.errors import Problem
-from facilitate.i18n import t
-from facilitate.library.problems import format_path, schema_problems
+from facilitate.errors import MessageLike, Problem
+from facilitate.i18n.messages import Message, Translate, message
+from facilitate.library.problems import format_path, schema_problems, with_hint
 from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.method_checks import did_you_mean
 from facilitate.model.plan.clocktime import format_clock
@@ -48,25 +48,26 @@ def plan_keys(path: tuple[str | int, ...]) -> list[str]:
     return list(current.model_fields) if current else []
 
 
-def _replacements(errors: list[ErrorDetails]) -> tuple[dict[str, tuple[str, str]], set[str]]:
+def _replacements(
+    errors: list[ErrorDetails],
+) -> tuple[dict[str, tuple[Message, Message]], set[str]]:
     """field -> (message as the method file's wording has it, the plan's), and the fields
     whose "missing" a misspelt key already explains."""
-    replace: dict[str, tuple[str, str]] = {}
+    replace: dict[str, tuple[Message, Message]] = {}
     explained: set[str] = set()
     for item in errors:
         loc = tuple(p for p in item["loc"] if p != "[key]")
         if item["type"] == "extra_forbidden":
             hint = did_you_mean(str(loc[-1]), plan_keys(loc[:-1]))
-            message = t("v.unknown_key", key=loc[-1])
-            hinted = message + (t("v.did_you_mean", hint=hint) if hint else "")
-            replace[format_path(loc)] = (message, hinted)
+            unknown = message("v.unknown_key", key=loc[-1])
+            replace[format_path(loc)] = (unknown, with_hint(unknown, hint))
             if hint:
                 explained.add(format_path((*loc[:-1], hint)))
         elif item["type"] == "text_control":
             ctx = item.get("ctx") or {}
             replace[format_path(loc)] = (
-                t("v.text_control", **ctx),
-                t("plan.v.text_control", **ctx),
+                message("v.text_control", **ctx),
+                message("plan.v.text_control", **ctx),
             )
     return replace, explained
 
@@ -76,26 +77,36 @@ def plan_schema_problems(file: str, doc: YamlDocument, error: ValidationError) -
     replace, explained = _replacements(error.errors(include_url=False))
     problems = []
     for problem in schema_problems(file, doc, error):
-        if problem.field in explained and problem.message == t("v.missing"):
+        if problem.field in explained and problem.message == message("v.missing"):
             continue
-        original, better = replace.get(problem.field, ("", ""))
-        if original and problem.message.startswith(original):
-            problem = Problem(problem.file, problem.line, problem.column, problem.field, better)
+        found = replace.get(problem.field)
+        if found is not None and _begins_with(problem.message, found[0]):
+            problem = Problem(problem.file, problem.line, problem.column, problem.field, found[1])
         problems.append(problem)
     return problems
 
 
-def format_length(seconds: float) -> str:
+def _begins_with(said: MessageLike, start: Message) -> bool:
+    """True if ``said`` is ``start``, perhaps with more after it (a hint)."""
+    return isinstance(said, Message) and (said.key, said.values) == (start.key, start.values)
+
+
+def length_message(seconds: float) -> Message:
     """``5700`` -> ``1 h 35 min`` (``1 tim 35 min`` in Swedish)."""
     minutes = round(seconds / 60)
     hours, rest = divmod(minutes, 60)
     if hours and rest:
-        return t("dur.h_min", h=hours, m=rest)
+        return message("dur.h_min", h=hours, m=rest)
     if hours:
-        return t("dur.h", h=hours)
+        return message("dur.h", h=hours)
     if seconds and seconds < 60:
-        return t("dur.s", s=round(seconds))
-    return t("dur.min", m=minutes)
+        return message("dur.s", s=round(seconds))
+    return message("dur.min", m=minutes)
+
+
+def format_length(seconds: float, translate: Translate) -> str:
+    """``5700`` -> ``1 h 35 min`` in the language of ``translate``."""
+    return length_message(seconds).render(translate)
 
 
 def describe(value: Any, lang: str) -> Any:
@@ -105,13 +116,13 @@ def describe(value: Any, lang: str) -> Any:
     if isinstance(value, Clock):
         return format_clock(value.seconds, lang)
     if isinstance(value, Duration):
-        return format_length(value.seconds)
+        return length_message(value.seconds)
     return value
 
 
-def finding_message(finding: Finding, lang: str) -> str:
-    """The message of a finding in the interface language."""
-    return t(finding.key, **{k: describe(v, lang) for k, v in finding.params.items()})
+def finding_message(finding: Finding, lang: str) -> Message:
+    """The message of a finding (texts and clock times in ``lang``)."""
+    return message(finding.key, **{k: describe(v, lang) for k, v in finding.params.items()})
 
 
 def finding_problem(file: str, doc: YamlDocument | None, finding: Finding, lang: str) -> Problem:

@@ -9,7 +9,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from facilitate.errors import UsageError
-from facilitate.i18n import catalog_plans, t
+from facilitate.i18n import catalog_plans
+from facilitate.i18n.messages import message
+from facilitate.library.problems import with_hint
 from facilitate.model.method import ID_PATTERN, Method
 from facilitate.model.method_checks import did_you_mean
 from facilitate.model.plan.clocktime import format_clock, parse_clock
@@ -60,7 +62,7 @@ class PlanDraft:
 def check_plan_id(plan_id: str) -> str:
     """``plan_id`` when it is a valid id; UsageError otherwise."""
     if not re.match(ID_PATTERN, plan_id):
-        raise UsageError(t("plan.new.bad_id", id=plan_id))
+        raise UsageError(message("plan.new.bad_id", id=plan_id))
     return plan_id
 
 
@@ -68,23 +70,22 @@ def parse_block_spec(spec: str, methods: Mapping[str, Method]) -> DraftBlock:
     """``coffee:30``, ``lunch:60@12:00``, ``world-cafe``, ``talk:25=Keynote`` -> a block."""
     match = _SPEC_RE.match(spec.strip())
     if match is None:
-        raise UsageError(t("plan.new.bad_block", spec=spec))
+        raise UsageError(message("plan.new.bad_block", spec=spec))
     name = match["name"]
     minutes = float(match["minutes"].replace(",", ".")) if match["minutes"] else None
     at = parse_clock(match["at"]) if match["at"] else None
     if match["at"] and at is None:
-        raise UsageError(t("plan.new.bad_block", spec=spec))
+        raise UsageError(message("plan.new.bad_block", spec=spec))
     if minutes is not None and minutes <= 0:
-        raise UsageError(t("plan.new.bad_block", spec=spec))
+        raise UsageError(message("plan.new.bad_block", spec=spec))
     if name in ITEM_KINDS:
         minutes = minutes if minutes is not None else float(DEFAULT_MINUTES[name])
         return DraftBlock(item=name, minutes=minutes, at=at, title=match["title"])
     if name in methods:
         return DraftBlock(method=name, minutes=minutes, at=at, title=match["title"])
     kinds = ", ".join(ITEM_KINDS)
-    message = t("plan.new.unknown_block", spec=spec, name=name, kinds=kinds)
-    hint = did_you_mean(name, [*ITEM_KINDS, *methods])
-    raise UsageError(message + (t("v.did_you_mean", hint=hint) if hint else ""))
+    unknown = message("plan.new.unknown_block", spec=spec, name=name, kinds=kinds)
+    raise UsageError(with_hint(unknown, did_you_mean(name, [*ITEM_KINDS, *methods])))
 
 
 def example_blocks() -> list[DraftBlock]:

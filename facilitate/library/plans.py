@@ -18,11 +18,19 @@ import yaml
 from pydantic import ValidationError
 
 from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, Problem
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
-from facilitate.library.methods import SUFFIXES, display_path, load_library, method_files, user_dir
+from facilitate.library.methods import (
+    SUFFIXES,
+    display_path,
+    load_library,
+    method_files,
+    structure_problem,
+    syntax_message,
+    user_dir,
+)
 from facilitate.library.plan_problems import plan_schema_problems
-from facilitate.library.problems import format_path, issue_problems
+from facilitate.library.problems import format_path, issue_problems, with_hint
 from facilitate.library.yaml_source import (
     AliasError,
     DuplicateKeyError,
@@ -99,35 +107,21 @@ def read_document(text: str, name: str) -> YamlDocument:
     try:
         doc = parse_yaml(text)
     except DuplicateKeyError as error:
-        message = t("v.duplicate_key", key=error.key)
-        problem = Problem(name, *_where(error.position), format_path(error.path), message)
+        said = message("v.duplicate_key", key=error.key)
+        problem = Problem(name, *_where(error.position), format_path(error.path), said)
         raise InvalidFileError([problem]) from None
     except (AliasError, TooDeepError) as error:
-        raise InvalidFileError([_structure_problem(name, error)]) from None
+        raise InvalidFileError([structure_problem(name, error)]) from None
     except YamlSyntaxError as error:
-        pos = error.position
-        detail = error.message
-        lines = text.splitlines()
-        if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
-            detail += t("v.yaml_tab")
-        problem = Problem(name, *_where(pos), "", t("v.yaml_syntax", detail=detail))
+        problem = Problem(name, *_where(error.position), "", syntax_message(error, text))
         raise InvalidFileError([problem]) from None
     except ValueError as error:  # a value YAML cannot build, such as the date 2014-13-11
-        problem = Problem(name, None, None, "", t("v.yaml_syntax", detail=str(error)))
+        problem = Problem(name, None, None, "", message("v.yaml_syntax", detail=str(error)))
         raise InvalidFileError([problem]) from None
     if not isinstance(doc.data, dict):
         key = "plan.v.empty_file" if doc.data is None else "plan.v.not_a_mapping"
-        raise InvalidFileError([Problem(name, 1, 1, "", t(key))])
+        raise InvalidFileError([Problem(name, 1, 1, "", message(key))])
     return doc
-
-
-def _structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
-    if isinstance(error, AliasError):
-        message = t("v.yaml_alias", name=error.name)
-    else:
-        message = t("v.yaml_too_deep", limit=error.limit)
-    field = format_path(error.path[:3]) + ("…" if len(error.path) > 3 else "")
-    return Problem(name, *_where(error.position), field, message)
 
 
 def _where(pos: Position | None) -> tuple[int | None, int | None]:
@@ -167,9 +161,8 @@ def _timezone_problem(plan: Plan, doc: YamlDocument, name: str) -> Problem | Non
             return None  # no time zone database here: the name cannot be checked
         pos = doc.position(("timezone",))
         hint = did_you_mean(plan.timezone, zoneinfo.available_timezones())
-        message = t("plan.v.timezone", zone=plan.timezone)
-        message += t("v.did_you_mean", hint=hint) if hint else ""
-        return Problem(name, *_where(pos), "timezone", message)
+        said = with_hint(message("plan.v.timezone", zone=plan.timezone), hint)
+        return Problem(name, *_where(pos), "timezone", said)
     return None
 
 
@@ -207,11 +200,11 @@ def load_plan_file(
         raise
     except Exception as error:  # a case nobody foresaw: this file's problem, not a traceback
         detail = f"{type(error).__name__}: {str(error)[:200]}"
-        problem = Problem(name, None, None, "", t("lib.unexpected", error=detail))
+        problem = Problem(name, None, None, "", message("lib.unexpected", error=detail))
         raise InvalidFileError([problem]) from None
     if origin != "file" and plan.id != path.stem:
-        message = t("lib.id_not_file_name", id=plan.id, stem=path.stem)
-        raise InvalidFileError([Problem(name, None, None, "id", message)])
+        said = message("lib.id_not_file_name", id=plan.id, stem=path.stem)
+        raise InvalidFileError([Problem(name, None, None, "id", said)])
     return LoadedPlan(plan, programme, origin, path, doc, name)
 
 
@@ -239,7 +232,7 @@ def load_plans(
                 continue
             except NotFoundError as error:  # gone since the folder was listed
                 library.problems.append(
-                    Problem(display_path(path, cwd), None, None, "", str(error))
+                    Problem(display_path(path, cwd), None, None, "", error.message)
                 )
                 continue
             previous = library.plans.get(loaded.plan.id)
@@ -272,6 +265,5 @@ def find_plan(
         {p.stem for _, folder in plan_search_dirs(cwd, env) for p in method_files(folder)}
     )
     hint = did_you_mean(ref, known)
-    message = t("plan.unknown", id=ref)
-    message += t("v.did_you_mean", hint=hint) if hint else t("plan.see_list")
-    raise NotFoundError(message)
+    more = message("v.did_you_mean", hint=hint) if hint else message("plan.see_list")
+    raise NotFoundError(message("plan.unknown", id=ref).then(more))

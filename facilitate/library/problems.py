@@ -10,7 +10,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from facilitate.errors import Problem
-from facilitate.i18n import t
+from facilitate.i18n import has_message
+from facilitate.i18n.messages import Message, message
 from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.method import Method
 from facilitate.model.method_checks import Issue, did_you_mean
@@ -37,10 +38,10 @@ def format_path(path: tuple[str | int, ...]) -> str:
     return out
 
 
-def describe_value(value: Any) -> str:
+def describe_value(value: Any) -> str | Message:
     """A short description of what was found, for "expected X, got Y"."""
     if value is None:
-        return t("v.got_nothing")
+        return message("v.got_nothing")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, int | float):
@@ -48,9 +49,9 @@ def describe_value(value: Any) -> str:
     if isinstance(value, str):
         return repr(value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, list):
-        return t("v.got_list")
+        return message("v.got_list")
     if isinstance(value, dict):
-        return t("v.got_mapping")
+        return message("v.got_mapping")
     return type(value).__name__
 
 
@@ -93,33 +94,37 @@ def known_keys(path: tuple[str | int, ...]) -> list[str]:
     return []
 
 
-def _message(error: ErrorDetails) -> str:
+def with_hint(said: Message, hint: str | None) -> Message:
+    """``said``, followed by "(did you mean 'x'?)" when there is a ``hint``."""
+    return said.then(message("v.did_you_mean", hint=hint)) if hint else said
+
+
+def _message(error: ErrorDetails) -> str | Message:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     got = describe_value(error.get("input"))
     loc = tuple(p for p in error["loc"] if p != "[key]")
     if kind == "missing":
-        return t("v.missing")
+        return message("v.missing")
     if kind == "extra_forbidden":
         hint = did_you_mean(str(loc[-1]), known_keys(loc[:-1]))
-        return t("v.unknown_key", key=loc[-1]) + (t("v.did_you_mean", hint=hint) if hint else "")
+        return with_hint(message("v.unknown_key", key=loc[-1]), hint)
     if kind in _TYPE_KEYS:
-        return t(_TYPE_KEYS[kind], got=got)
+        return message(_TYPE_KEYS[kind], got=got)
     if kind == "literal_error":
-        return t("v.expected_one_of", options=ctx.get("expected", ""), got=got)
+        return message("v.expected_one_of", options=ctx.get("expected", ""), got=got)
     if kind == "string_pattern_mismatch":
-        return t("v.expected_id", got=got)
+        return message("v.expected_id", got=got)
     if kind in ("greater_than_equal", "greater_than"):
-        return t("v.too_small", limit=ctx.get("ge", ctx.get("gt")), got=got)
+        return message("v.too_small", limit=ctx.get("ge", ctx.get("gt")), got=got)
     if kind in ("less_than_equal", "less_than"):
-        return t("v.too_large", limit=ctx.get("le", ctx.get("lt")), got=got)
+        return message("v.too_large", limit=ctx.get("le", ctx.get("lt")), got=got)
     if kind == "invalid_key":  # a key such as ~ or [a, b]: not a name
-        return t("v.invalid_key", got=got)
+        return message("v.invalid_key", got=got)
     if kind == "too_short":
-        return t("v.too_short", min=ctx.get("min_length", 1))
+        return message("v.too_short", min=ctx.get("min_length", 1))
     key = f"v.{kind}"
-    translated = t(key, **ctx)
-    return translated if translated != key else error["msg"]
+    return message(key, **ctx) if has_message(key) else error["msg"]
 
 
 def _plain_number(value: Any) -> Any:
@@ -166,16 +171,16 @@ def issue_problems(file: str, doc: YamlDocument, issues: list[Issue]) -> list[Pr
     for issue in issues:
         params = {k: _plain_number(v) for k, v in issue.params.items()}
         if "what" in params:
-            params["what"] = t(f"what.{params['what']}")
+            params["what"] = message(f"what.{params['what']}")
         if "use" in params:
-            params["use"] = t(f"use.{params['use']}")
+            params["use"] = message(f"use.{params['use']}")
         hint = params.pop("hint", "")
         options = params.pop("options", None)
-        message = t(issue.key, **params)
+        said = message(issue.key, **params)
         if hint:
-            message += t("v.did_you_mean", hint=hint)
+            said = said.then(message("v.did_you_mean", hint=hint))
         elif options is not None:
-            message += t("v.known", options=", ".join(options) or "-")
+            said = said.then(message("v.known", options=", ".join(options) or "-"))
         pos = doc.position(issue.path)
         problems.append(
             Problem(
@@ -183,7 +188,7 @@ def issue_problems(file: str, doc: YamlDocument, issues: list[Issue]) -> list[Pr
                 pos.line if pos else None,
                 pos.column if pos else None,
                 format_path(issue.path),
-                message,
+                said,
             )
         )
     return problems

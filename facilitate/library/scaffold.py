@@ -6,8 +6,8 @@ import os
 import re
 from pathlib import Path
 
-from facilitate.errors import UsageError
-from facilitate.i18n import t
+from facilitate.errors import MessageLike, UsageError
+from facilitate.i18n.messages import Message, message
 from facilitate.library.files import file_kind
 from facilitate.model.method import ID_PATTERN
 
@@ -80,7 +80,7 @@ steps:
 def scaffold_method(method_id: str) -> str:
     """The text of a new, valid method file with id ``method_id``."""
     if not re.match(ID_PATTERN, method_id):
-        raise UsageError(t("methods.new.bad_id", id=method_id))
+        raise UsageError(message("methods.new.bad_id", id=method_id))
     return TEMPLATE.format(id=method_id, path=f"methods/{method_id}.yaml")
 
 
@@ -93,17 +93,20 @@ def write_method_file(target: Path, text: str, *, force: bool, shown: str) -> No
     """
     try:
         if force and (target.exists() or target.is_symlink()) and not target.is_file():
-            kind = t(f"lib.kind.{file_kind(os.stat(target).st_mode)}")  # never block on a pipe
-            raise UsageError(t("methods.new.cannot_write", path=shown, error=kind))
+            mode = os.stat(target).st_mode  # (a stat: never block on a pipe)
+            raise UsageError(_cannot_write(shown, message(f"lib.kind.{file_kind(mode)}")))
         if not target.parent.is_dir():
             target.parent.mkdir(parents=True)
         with open(target, "w" if force else "x", encoding="utf-8") as file:
             file.write(text)
     except FileExistsError as error:
         if error.filename != str(target):  # a file where a folder was to be made
-            reason = t("methods.new.not_a_folder", path=error.filename)
-            raise UsageError(t("methods.new.cannot_write", path=shown, error=reason)) from None
-        raise UsageError(t("methods.new.exists", path=shown)) from None
+            reason = message("methods.new.not_a_folder", path=error.filename)
+            raise UsageError(_cannot_write(shown, reason)) from None
+        raise UsageError(message("methods.new.exists", path=shown)) from None
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise UsageError(t("methods.new.cannot_write", path=shown, error=reason)) from None
+        raise UsageError(_cannot_write(shown, error.strerror or str(error))) from None
+
+
+def _cannot_write(shown: str, reason: MessageLike) -> Message:
+    return message("methods.new.cannot_write", path=shown, error=reason)

@@ -7,16 +7,17 @@ where text is taken; a refusal is a :class:`~facilitate.errors.UsageError` (one 
 from __future__ import annotations
 
 from facilitate.errors import UsageError
-from facilitate.i18n import t
+from facilitate.i18n import has_message
+from facilitate.i18n.messages import Message, message
 from facilitate.model.text_rules import UserTextError, check_user_text
 
 
-def text_error_message(error: UserTextError) -> str:
-    """The refusal in the interface language, naming the field ("the note", "the title")."""
+def text_error_message(error: UserTextError) -> Message:
+    """The refusal, naming the field ("the note", "the title")."""
     field = str(error.params.get("field", ""))
-    name = t(f"text.field.{field}")
-    params = {**error.params, "field": name if name != f"text.field.{field}" else field}
-    return t(error.key, **params)
+    key = f"text.field.{field}"
+    params = {**error.params, "field": message(key) if has_message(key) else field}
+    return message(error.key, **params)
 
 
 def checked_text(text: str, field: str, *, multiline: bool = False) -> str:

@@ -2,7 +2,8 @@
 
 The fold keeps, per run, a :class:`TimerMark`: when the last timer event happened (the
 record's ``at``), the time left then, and whether the step was paused. :func:`time_left`
-carries it forward to any wall time; nothing here reads a clock.
+carries it forward to any wall time, and :func:`live_status` says how a run that is live
+(its run lock held: the store knows) stands at a wall time; nothing here reads a clock.
 """
 
 from __future__ import annotations
@@ -52,3 +53,23 @@ def time_left(run: Run, wall: float) -> float | None:
     if since is None:
         return None
     return mark.remaining_seconds - max(0.0, wall - since) * run.speed
+
+
+@dataclass(frozen=True)
+class LiveStatus:
+    """A run being run live now, at one wall time: its step's time left (None between steps
+    or when unknown; negative in overtime) and whether it is paused."""
+
+    run_id: str
+    time_left: float | None
+    paused: bool
+
+    def to_data(self) -> dict[str, object]:
+        return {"run_id": self.run_id, "time_left": self.time_left, "paused": self.paused}
+
+
+def live_status(run: Run, wall: float) -> LiveStatus:
+    """How ``run``, known to be live, stands at ``wall`` (epoch seconds)."""
+    mark = run.timer_mark
+    paused = mark is not None and mark.paused and mark.remaining_seconds is not None
+    return LiveStatus(run.run_id, time_left(run, wall), paused)

@@ -33,7 +33,7 @@ from facilitate.model.events import (
     TimerPaused,
     TimerResumed,
 )
-from facilitate.model.run_clock import TimerMark, time_left
+from facilitate.model.run_clock import LiveStatus, TimerMark, live_status, time_left
 from facilitate.model.run_fold import RunFolder, legacy_run_id
 from facilitate.model.session_header import (
     HEADER_STATUSES,
@@ -65,6 +65,7 @@ __all__ = [
     "Entry",
     "HeaderError",
     "HeaderStatus",
+    "LiveStatus",
     "Progress",
     "ResumePoint",
     "Run",
@@ -78,6 +79,7 @@ __all__ = [
     "fold",
     "is_name",
     "legacy_run_id",
+    "live_status",
     "time_left",
 ]
 

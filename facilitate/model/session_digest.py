@@ -9,6 +9,7 @@ they overlap (``header``, ``runs``, ``last_run``, ``status``, ``progress``, ``st
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +30,8 @@ class SessionDigest:
     first_at: str | None = None
     last_at: str | None = None
     runs: tuple[Run, ...] = ()
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Any, ...] = ()
+    """What reading the journal warned, as the reader gave it (the store's messages)."""
     offset: int = 0
 
     @property
@@ -62,7 +64,8 @@ class SessionDigest:
         return step.label if step else None
 
     def to_data(self) -> dict[str, Any]:
-        """JSON-ready data, without the header (``session.json`` keeps that)."""
+        """JSON-ready data, without the header (``session.json`` keeps that); the warnings as
+        they are (their keeper makes them JSON-ready)."""
         data = {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
         del data["header"]
         data["runs"] = [run.to_data() for run in self.runs]
@@ -84,11 +87,11 @@ class SessionDigest:
             first_at=data["first_at"],
             last_at=data["last_at"],
             runs=tuple(_run_from(run) for run in data["runs"]),
-            warnings=tuple(str(w) for w in data["warnings"]),
+            warnings=tuple(data["warnings"]),
         )
 
 
-def digest_of(state: SessionState, warnings: list[str], offset: int) -> SessionDigest:
+def digest_of(state: SessionState, warnings: Sequence[Any], offset: int) -> SessionDigest:
     """The digest of a folded state (of a journal's first ``offset`` bytes)."""
     return SessionDigest(
         header=state.header,

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from facilitate.errors import InvalidFileError, JournalError, Problem
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 
 HEADER_FILE = "session.json"
 JOURNAL_FILE = "journal.jsonl"
@@ -39,16 +39,17 @@ _READ_BLOCK = 1 << 20
 class UnsafeFileError(InvalidFileError):
     """A session file that is not a regular file in its folder: refused, never written."""
 
-    def __init__(self, path: Path, what: str) -> None:
-        message = t("store.err.not_regular", what=what)
-        super().__init__([Problem(str(path), None, None, "", message)])
+    def __init__(self, path: Path, what: Message) -> None:
+        refusal = message("store.err.not_regular", what=what)
+        super().__init__([Problem(str(path), None, None, "", refusal)])
         self.path = path
 
 
 def disk_error(path: Path, error: OSError) -> JournalError:
     """An operating-system error (permissions, a full disk) as one clear line."""
+    detail = error.strerror or str(error)
     return JournalError(
-        t("journal.err.disk", file=error.filename or path, detail=error.strerror or error)
+        message("journal.err.disk", file=str(error.filename or path), detail=detail)
     )
 
 
@@ -61,17 +62,17 @@ def disk_errors(path: Path) -> Iterator[None]:
         raise disk_error(path, error) from None
 
 
-def _what(mode: int) -> str:
+def _what(mode: int) -> Message:
     """What a file of this mode is, in words ("a symbolic link", "a FIFO" ...)."""
     if stat.S_ISLNK(mode):
-        return t("store.kind.link")
+        return message("store.kind.link")
     if stat.S_ISDIR(mode):
-        return t("store.kind.folder")
+        return message("store.kind.folder")
     if stat.S_ISFIFO(mode):
-        return t("store.kind.fifo")
+        return message("store.kind.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return t("store.kind.device")
-    return t("store.kind.special")
+        return message("store.kind.device")
+    return message("store.kind.special")
 
 
 def check_folder(path: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from facilitate.errors import InvalidFileError, NotFoundError, Problem
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.model.session_header import SESSION_SCHEMA_VERSION, HeaderError, SessionHeader
 from facilitate.store.durable import write_atomic
 from facilitate.store.files import HEADER_FILE, disk_error, disk_errors, read_file
@@ -38,15 +38,15 @@ def read_header(folder: Path) -> SessionHeader:
         data = json.loads(read_file(folder, HEADER_FILE))
     except FileNotFoundError:
         if not folder.is_dir():
-            raise NotFoundError(t("sessions.err.gone", id=folder.name)) from None
-        problem = Problem(source, None, None, "", t("sessions.header.no_file"))
+            raise NotFoundError(message("sessions.err.gone", id=folder.name)) from None
+        problem = Problem(source, None, None, "", message("sessions.header.no_file"))
         raise InvalidFileError([problem]) from None
     except OSError as error:
         raise disk_error(path, error) from None
     except ValueError as error:
         line = getattr(error, "lineno", None)
         raise InvalidFileError(
-            [Problem(source, line, None, "", t("sessions.header.not_json"))]
+            [Problem(source, line, None, "", message("sessions.header.not_json"))]
         ) from None
     if isinstance(data, dict):
         version = data.get("schema_version")
@@ -81,13 +81,17 @@ def ensure_uuid(folder: Path) -> SessionHeader:
     return header if header.uuid is not None else write_header(folder, header)
 
 
-def header_problem(error: HeaderError) -> str:
-    """What is wrong with a header field, in the interface language."""
-    return t(f"sessions.header.{error.code}", **error.values)
+def header_problem(error: HeaderError) -> Message:
+    """What is wrong with a header field."""
+    return message(f"sessions.header.{error.code}", **error.values)
 
 
-def header_message(error: HeaderError) -> str:
+def header_message(error: HeaderError) -> Message:
     """A header problem as one line naming its field (for command-line input)."""
     if not error.field:
         return header_problem(error)
-    return f"{t(f'sessions.field.{error.field}')}: {header_problem(error)}"
+    return message(
+        "store.field_problem",
+        field=message(f"sessions.field.{error.field}"),
+        problem=header_problem(error),
+    )

@@ -8,7 +8,7 @@ import secrets
 import unicodedata
 
 from facilitate.errors import UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 
 ID_MAX = 80
 SLUG_WORDS_MAX = 32
@@ -46,7 +46,7 @@ def check_session_id(session_id: str) -> str:
     path separators, no dots, nothing that could reach outside the session store.
     """
     if not isinstance(session_id, str) or not ID_RE.match(session_id):
-        raise UsageError(t("sessions.err.bad_id", id=session_id))
+        raise UsageError(message("sessions.err.bad_id", id=session_id))
     return session_id
 
 
@@ -70,7 +70,7 @@ def session_ref(ref: str) -> str:
     if isinstance(ref, str) and _HEX_RE.match(ref):
         ref = ref.lower()
     if not isinstance(ref, str) or not _REF_RE.match(ref):
-        raise UsageError(t("sessions.err.bad_id", id=ref))
+        raise UsageError(message("sessions.err.bad_id", id=ref))
     return ref
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitate.errors import JournalError
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.model.decode import EventDataError, decode_event
 from facilitate.model.events import JOURNAL_SCHEMA_VERSION, Event, Recorded
 
@@ -42,7 +42,7 @@ class Replay:
     """The records of a journal, and warnings about lines that were skipped."""
 
     records: list[Recorded] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
 
 def encode_record(seq: int, at: str, author: str, role: str, event: Event) -> bytes:
@@ -59,13 +59,15 @@ def encode_record(seq: int, at: str, author: str, role: str, event: Event) -> by
     try:
         text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as error:
-        raise JournalError(t("journal.err.not_json", type=event.TYPE, detail=error)) from None
+        raise JournalError(
+            message("journal.err.not_json", type=event.TYPE, detail=str(error))
+        ) from None
     return text.encode("utf-8") + b"\n"
 
 
 def newer_version_error(source: str, version: object) -> JournalError:
     """The error for a journal written by a newer version of facilitate."""
-    return JournalError(t("journal.err.newer", file=source, version=version))
+    return JournalError(message("journal.err.newer", file=source, version=version))
 
 
 def parse_journal(raw: bytes, source: str) -> Replay:
@@ -91,27 +93,27 @@ def parse_journal(raw: bytes, source: str) -> Replay:
         if record is None:
             continue
         if record.seq <= last_seq:
-            warnings.append(t("journal.warn.seq_order", file=source, line=number, seq=record.seq))
+            warnings.append(seq_warning(source, number, record.seq))
         last_seq = max(last_seq, record.seq)
         records.append(record)
     if tail:
-        warnings.append(t("journal.warn.torn", file=source, line=len(lines) + 1))
+        warnings.append(message("journal.warn.torn", file=source, line=len(lines) + 1))
     return replay
 
 
-def parse_line(line: str, source: str, number: int, warnings: list[str]) -> Recorded | None:
+def parse_line(line: str, source: str, number: int, warnings: list[Message]) -> Recorded | None:
     """One record, or None (with a warning) for a line that is not a readable record."""
     try:
         obj = _decode(line)
     except ValueError:
-        warnings.append(t("journal.warn.bad_line", file=source, line=number))
+        warnings.append(message("journal.warn.bad_line", file=source, line=number))
         return None
     if type(obj) is not dict:
-        warnings.append(t("journal.warn.bad_line", file=source, line=number))
+        warnings.append(message("journal.warn.bad_line", file=source, line=number))
         return None
     version = obj.get("v")
     if type(version) is not int:
-        warnings.append(t("journal.warn.bad_field", file=source, line=number, field="v"))
+        warnings.append(message("journal.warn.bad_field", file=source, line=number, field="v"))
         return None
     if version > JOURNAL_SCHEMA_VERSION:
         raise newer_version_error(f"{source}:{number}", version)
@@ -131,7 +133,9 @@ def parse_line(line: str, source: str, number: int, warnings: list[str]) -> Reco
         and type(type_) is str
         and type(data) is dict
     ):
-        warnings.append(t("journal.warn.bad_field", file=source, line=number, field=_bad(obj)))
+        warnings.append(
+            message("journal.warn.bad_field", file=source, line=number, field=_bad(obj))
+        )
         return None
     try:
         event = decode_event(type_, data)
@@ -141,12 +145,17 @@ def parse_line(line: str, source: str, number: int, warnings: list[str]) -> Reco
     return Recorded(seq=seq, at=at, author=author, role=role, event=event)
 
 
-def _data_warning(error: EventDataError, source: str, number: int) -> str:
+def seq_warning(source: str, number: int, seq: int) -> Message:
+    """The warning for a record whose sequence number is not after the one before it."""
+    return message("journal.warn.seq_order", file=source, line=number, seq=seq)
+
+
+def _data_warning(error: EventDataError, source: str, number: int) -> Message:
     """The warning for a record whose data does not make its event."""
     if error.problem == "unknown_type":
-        return t("journal.warn.unknown_type", file=source, line=number, type=error.type_name)
+        return message("journal.warn.unknown_type", file=source, line=number, type=error.type_name)
     key = "journal.warn.missing_data" if error.problem == "missing" else "journal.warn.bad_data"
-    return t(key, file=source, line=number, type=error.type_name, field=error.field)
+    return message(key, file=source, line=number, type=error.type_name, field=error.field)
 
 
 def _bad(obj: dict[str, Any]) -> str:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from facilitate.errors import FacilitateError, JournalError, NotFoundError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.store.files import LOCK_FILE, RUN_LOCK_FILE, disk_error, open_file
 
 try:
@@ -25,6 +25,7 @@ except ImportError:  # pragma: no cover - Windows
     fcntl = None  # type: ignore[assignment]
 
 LOCK_TIMEOUT_SECONDS = 30.0
+RUN_LOCK_GRACE_SECONDS = 0.05  # a run waits this long for a probe (run_lock_held) to let go
 LOCK_POLL_SECONDS = 0.001  # a waiting writer retries this often (an append holds it < 1 ms)
 _BUSY_ERRNOS = {errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK}
 
@@ -37,11 +38,12 @@ class _Taken(Exception):
     """The lock is held by someone else (for longer than we wait)."""
 
 
-def _try_lock(fd: int) -> bool:
-    """Take the lock on ``fd`` if it is free; False if another holder has it."""
+def _try_lock(fd: int, *, shared: bool = False) -> bool:
+    """Take the lock on ``fd`` if it is free (``shared``: if nobody holds it exclusively);
+    False if another holder has it."""
     try:
         if fcntl is not None:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(fd, (fcntl.LOCK_SH if shared else fcntl.LOCK_EX) | fcntl.LOCK_NB)
         else:  # pragma: no cover - Windows
             import msvcrt
 
@@ -74,13 +76,13 @@ def _holding(
 ) -> Iterator[None]:
     """Hold the lock ``name`` of the session folder; raise ``busy()`` when it stays taken."""
     if not folder.is_dir():
-        raise NotFoundError(t("sessions.err.gone", id=session_id))
+        raise NotFoundError(message("sessions.err.gone", id=session_id))
     try:
         fd = _acquire(folder, name, timeout)
     except _Taken:
         raise busy() from None
     except FileNotFoundError:
-        raise NotFoundError(t("sessions.err.gone", id=session_id)) from None
+        raise NotFoundError(message("sessions.err.gone", id=session_id)) from None
     except OSError as error:
         raise disk_error(folder / name, error) from None
     try:
@@ -90,10 +92,37 @@ def _holding(
 
 
 def run_locked(
-    folder: Path, session_id: str, busy_message: str
+    folder: Path, session_id: str, busy_message: Message
 ) -> contextlib.AbstractContextManager[None]:
-    """Hold the run lock of the session folder; SessionBusyError at once while a run holds it."""
-    return _holding(folder, session_id, RUN_LOCK_FILE, 0.0, lambda: SessionBusyError(busy_message))
+    """Hold the run lock of the session folder; SessionBusyError at once while a run holds it
+    (after waiting out a probe's instant, :data:`RUN_LOCK_GRACE_SECONDS`)."""
+    return _holding(
+        folder,
+        session_id,
+        RUN_LOCK_FILE,
+        RUN_LOCK_GRACE_SECONDS,
+        lambda: SessionBusyError(busy_message),
+    )
+
+
+def run_lock_held(folder: Path) -> bool:
+    """True if a live run holds the run lock of the session folder now.
+
+    A probe that never waits and never disturbs the run: it takes the lock shared, at once or
+    not at all, and lets it go again (a run starting in that instant would be refused as if
+    another run held it; two probes never refuse each other). A folder without a run lock
+    file, or one that cannot be opened, has no live run.
+    """
+    try:
+        fd = open_file(folder, RUN_LOCK_FILE, os.O_RDONLY)
+    except (OSError, FacilitateError):
+        return False
+    try:
+        return not _try_lock(fd, shared=True)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # closing the descriptor releases the probe's lock
 
 
 def folder_locked(folder: Path, session_id: str) -> contextlib.AbstractContextManager[None]:
@@ -103,5 +132,5 @@ def folder_locked(folder: Path, session_id: str) -> contextlib.AbstractContextMa
         session_id,
         LOCK_FILE,
         LOCK_TIMEOUT_SECONDS,
-        lambda: JournalError(t("journal.err.locked", id=session_id)),
+        lambda: JournalError(message("journal.err.locked", id=session_id)),
     )

@@ -14,10 +14,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.model.events import Recorded
 from facilitate.store.files import JOURNAL_FILE, open_file, read_from
-from facilitate.store.line_format import parse_line
+from facilitate.store.line_format import parse_line, seq_warning
 
 CHECK_BYTES = 512
 """How many bytes before a position are kept to notice a journal rewritten in place."""
@@ -53,7 +53,7 @@ class JournalBatch:
     """
 
     records: list[Recorded] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     position: JournalPosition = START
     restarted: bool = False
     unfinished: int = 0
@@ -80,7 +80,7 @@ def read_after(
     end = data.rfind(b"\n") + 1
     batch = JournalBatch(restarted=restarted, unfinished=len(data) - end)
     if restarted:
-        batch.warnings.append(t("store.warn.journal_replaced", file=source))
+        batch.warnings.append(message("store.warn.journal_replaced", file=source))
     line, last_seq = _parse(data[:end], source, position, batch)
     batch.position = JournalPosition(
         offset=position.offset + end,
@@ -124,7 +124,7 @@ def _parse(
         if record is None:
             continue
         if record.seq <= last_seq:
-            warnings.append(t("journal.warn.seq_order", file=source, line=number, seq=record.seq))
+            warnings.append(seq_warning(source, number, record.seq))
         last_seq = max(last_seq, record.seq)
         records.append(record)
     return position.line + len(lines), last_seq

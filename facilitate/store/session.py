@@ -22,14 +22,14 @@ from facilitate.errors import (
     NotFoundError,
     Problem,
 )
-from facilitate.i18n import t
+from facilitate.i18n.messages import Message, message
 from facilitate.model.events import EVENT_TYPES, Event, Recorded
 from facilitate.model.session import SessionHeader, SessionState, fold
 from facilitate.store.durable import append_durably, split_tail, write_all
 from facilitate.store.files import JOURNAL_FILE, TORN_FILE, disk_error, disk_errors, open_file
 from facilitate.store.headers import ensure_uuid
 from facilitate.store.line_format import Replay, encode_record, last_seq_of
-from facilitate.store.locks import folder_locked, run_locked
+from facilitate.store.locks import folder_locked, run_lock_held, run_locked
 from facilitate.store.reader import START, JournalBatch, JournalPosition, JournalReader, read_after
 
 Clock = Callable[[], datetime]
@@ -42,7 +42,7 @@ class Session:
         self.id = header.id
         self.path = path
         self.header = header
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self._now = now
 
     def __repr__(self) -> str:
@@ -65,8 +65,16 @@ class Session:
         The lock is a file of its own, so appends (``sessions note`` from another terminal)
         go on while it is held; :class:`SessionBusyError` if another run holds it.
         """
-        with run_locked(self.path, self.id, t("timer.err.session_busy", id=self.id)):
+        with run_locked(self.path, self.id, message("timer.err.session_busy", id=self.id)):
             yield
+
+    def is_live(self) -> bool:
+        """True while a live run (in this process or another) holds the run lock.
+
+        Only probes the lock, at once (see :func:`~facilitate.store.locks.run_lock_held`): a
+        run that crashed holds nothing, so its session is not live.
+        """
+        return run_lock_held(self.path)
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -77,7 +85,7 @@ class Session:
         if the header cannot be written, the event is still recorded).
         """
         if EVENT_TYPES.get(event.TYPE) is not type(event):
-            raise JournalError(t("journal.err.unregistered", type=type(event).__name__))
+            raise JournalError(message("journal.err.unregistered", type=type(event).__name__))
         with self.locked():
             if self.header.uuid is None:
                 with contextlib.suppress(FacilitateError, OSError):
@@ -99,8 +107,10 @@ class Session:
     def _missing_journal(self) -> FacilitateError:
         """The error for a journal that is not there: the session is gone, or damaged."""
         if not self.path.is_dir():
-            return NotFoundError(t("sessions.err.gone", id=self.id))
-        problem = Problem(str(self.journal_path), None, None, "", t("sessions.header.no_file"))
+            return NotFoundError(message("sessions.err.gone", id=self.id))
+        problem = Problem(
+            str(self.journal_path), None, None, "", message("sessions.header.no_file")
+        )
         return InvalidFileError([problem])
 
     def _append_locked(self, fd: int, event: Event, author: str, role: str) -> Recorded:
@@ -116,8 +126,9 @@ class Session:
         except OSError as error:
             with contextlib.suppress(OSError):
                 os.ftruncate(fd, size)  # leave no half record behind
+            detail = error.strerror or str(error)
             raise JournalError(
-                t("journal.err.write", file=self.journal_path, detail=error.strerror)
+                message("journal.err.write", file=str(self.journal_path), detail=detail)
             ) from None
         return Recorded(seq=seq, at=at, author=author, role=role, event=event)
 
@@ -131,7 +142,7 @@ class Session:
             append_durably(self.path, TORN_FILE, tail + b"\n")
             os.ftruncate(fd, size - len(tail))
             os.fsync(fd)
-            self.warnings.append(t("journal.warn.torn_moved", file=self.journal_path))
+            self.warnings.append(message("journal.warn.torn_moved", file=str(self.journal_path)))
         if not line:
             return 0 if size == len(tail) else self._max_seq()
         seq = last_seq_of(line, str(self.journal_path))
@@ -176,7 +187,9 @@ class Session:
                 batch = self._read_after(START)
         if batch.unfinished:
             line = batch.position.line + 1
-            batch.warnings.append(t("journal.warn.torn", file=self.journal_path, line=line))
+            batch.warnings.append(
+                message("journal.warn.torn", file=str(self.journal_path), line=line)
+            )
         self.warnings = list(batch.warnings)
         return batch
 

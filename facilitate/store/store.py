@@ -17,8 +17,14 @@ from functools import cached_property
 from pathlib import Path
 
 from facilitate.clock import local_now
-from facilitate.errors import InvalidFileError, JournalError, NotFoundError, UsageError
-from facilitate.i18n import t
+from facilitate.errors import (
+    InvalidFileError,
+    JournalError,
+    MessageLike,
+    NotFoundError,
+    UsageError,
+)
+from facilitate.i18n.messages import Joined, Message, message, plain
 from facilitate.model.session import HeaderError, SessionHeader, SessionState
 from facilitate.model.session_digest import SessionDigest
 from facilitate.store.durable import create_empty, fsync_dir
@@ -54,7 +60,7 @@ class SessionSummary:
 
     session: Session
     digest: SessionDigest
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def header(self) -> SessionHeader:
@@ -73,11 +79,14 @@ class SessionSummary:
 
 @dataclass(frozen=True)
 class DamagedSession:
-    """A session folder whose header or journal cannot be read; it can still be deleted."""
+    """A session folder whose header or journal cannot be read; it can still be deleted.
+
+    ``problem`` is what is wrong, on one line (a message, rendered where it is shown).
+    """
 
     id: str
     path: Path
-    problem: str
+    problem: MessageLike
 
 
 class SessionStore:
@@ -85,14 +94,14 @@ class SessionStore:
 
     def __init__(self, root: Path, *, now: Clock = local_now) -> None:
         self.root = Path(root)
-        self.warnings: list[str] = []
+        self.warnings: list[Message] = []
         self.damaged: list[DamagedSession] = []
         self._now = now
 
     def check_root(self) -> None:
         """The store must be a folder (or not exist yet): a file there is a usage error."""
         if self.root.exists() and not self.root.is_dir():
-            raise UsageError(t("sessions.err.root_not_folder", root=self.root))
+            raise UsageError(message("sessions.err.root_not_folder", root=str(self.root)))
 
     # -- creating --------------------------------------------------------------------------
 
@@ -110,7 +119,7 @@ class SessionStore:
         """Create a new session with a fresh UUID; its id is the date and the title as a slug."""
         now = self._now()
         if method and plan:
-            raise UsageError(t("sessions.err.method_and_plan"))
+            raise UsageError(message("sessions.err.method_and_plan"))
         try:
             header = SessionHeader(
                 id="pending",
@@ -147,7 +156,7 @@ class SessionStore:
             except FileExistsError:
                 continue
             return self.root / candidate
-        raise UsageError(t("sessions.err.too_many", id=base))
+        raise UsageError(message("sessions.err.too_many", id=base))
 
     # -- finding ---------------------------------------------------------------------------
 
@@ -165,11 +174,11 @@ class SessionStore:
         if len(matches) == 1:
             return matches[0]
         if matches:
-            shown = ", ".join(matches[:SHOWN_MATCHES])
+            shown = plain(", ".join(matches[:SHOWN_MATCHES]))
             more = len(matches) - SHOWN_MATCHES
             if more > 0:
-                shown += t("store.err.and_more", count=more)
-            raise UsageError(t("store.err.ambiguous", ref=ref, matches=shown))
+                shown = shown.then(message("store.err.and_more", count=more))
+            raise UsageError(message("store.err.ambiguous", ref=ref, matches=shown))
         raise NotFoundError(self._not_found(ref))
 
     def _has_session(self, session_id: str) -> bool:
@@ -195,14 +204,14 @@ class SessionStore:
         except (OSError, UsageError, JournalError):
             return ""
 
-    def _not_found(self, ref: str) -> str:
+    def _not_found(self, ref: str) -> Message:
         close = get_close_matches(ref, self.ids(), n=1, cutoff=0.6)
-        message = t("sessions.err.not_found", id=ref, root=self.root)
+        said = message("sessions.err.not_found", id=ref, root=str(self.root))
         if close:
-            message += t("sessions.err.did_you_mean", id=close[0])
+            said = said.then(message("sessions.err.did_you_mean", id=close[0]))
         elif len(ref) < MIN_PREFIX:
-            message += t("store.err.ref_short", count=MIN_PREFIX)
-        return message + t("store.err.elsewhere")
+            said = said.then(message("store.err.ref_short", count=MIN_PREFIX))
+        return said.then(message("store.err.elsewhere"))
 
     def ids(self) -> list[str]:
         """The ids of the sessions in the store (folders with a header or a journal), sorted.
@@ -253,8 +262,9 @@ class SessionStore:
             except NotFoundError:  # deleted while we were listing
                 continue
             except (JournalError, InvalidFileError) as error:
-                problem = "; ".join(error.lines())
-                self.damaged.append(DamagedSession(session_id, self.root / session_id, problem))
+                self.damaged.append(
+                    DamagedSession(session_id, self.root / session_id, _one_line(error))
+                )
                 continue
             summaries.append(SessionSummary(session, digest, list(session.warnings)))
         summaries.sort(
@@ -277,7 +287,7 @@ class SessionStore:
         session_id = self.resolve(ref)
         folder = self.root / session_id
         trash = self.root / f".deleted-{session_id}-{os.getpid()}-{secrets.token_hex(3)}"
-        busy = t("sessions.err.delete_running", id=session_id)
+        busy = message("sessions.err.delete_running", id=session_id)
         with (
             run_locked(folder, session_id, busy),
             folder_locked(folder, session_id),
@@ -286,3 +296,10 @@ class SessionStore:
             os.replace(folder, trash)
         fsync_dir(self.root)
         shutil.rmtree(trash, ignore_errors=True)
+
+
+def _one_line(error: JournalError | InvalidFileError) -> MessageLike:
+    """What is wrong with a damaged session, on one line."""
+    if isinstance(error, InvalidFileError):
+        return Joined(tuple(error.problems))
+    return error.message

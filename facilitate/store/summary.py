@@ -15,10 +15,11 @@ import contextlib
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from facilitate.errors import FacilitateError
+from facilitate.i18n.messages import Message
 from facilitate.model.session import SessionHeader, fold
 from facilitate.model.session_digest import SessionDigest, digest_of
 from facilitate.store.durable import write_atomic
@@ -27,7 +28,7 @@ from facilitate.store.reader import JournalPosition
 from facilitate.store.session import Session
 
 SUMMARY_FILE = "summary.json"
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: warnings are messages (key and values), rendered when shown
 
 
 @dataclass
@@ -47,6 +48,8 @@ def _tail_hash(check: bytes) -> str:
 
 def summary_bytes(digest: SessionDigest, position: JournalPosition) -> bytes:
     """The content of ``summary.json`` for a digest of the journal up to ``position``."""
+    digest_data = digest.to_data()
+    digest_data["warnings"] = [warning.to_data() for warning in digest.warnings]
     data = {
         "v": SUMMARY_VERSION,
         "journal": {
@@ -56,7 +59,7 @@ def summary_bytes(digest: SessionDigest, position: JournalPosition) -> bytes:
             "tail_sha256": _tail_hash(position.check),
             "tail_length": len(position.check),
         },
-        "digest": digest.to_data(),
+        "digest": digest_data,
     }
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
@@ -69,6 +72,8 @@ def _read_stored(folder: Path, header: SessionHeader) -> _Stored | None:
             return None
         journal = data["journal"]
         digest = SessionDigest.from_data(data["digest"], header)
+        warnings = tuple(Message.from_data(warning) for warning in digest.warnings)
+        digest = replace(digest, warnings=warnings)
         if digest.offset != journal["offset"]:
             return None
         return _Stored(

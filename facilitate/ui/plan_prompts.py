@@ -88,7 +88,7 @@ def _text(field: str, *, required: bool) -> Check:
         try:
             check_user_text(answer, field)
         except UserTextError as error:
-            return text_error_message(error)
+            return text_error_message(error).render(t)
         return None
 
     return check

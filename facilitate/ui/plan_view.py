@@ -82,7 +82,7 @@ def block_details(block: PlannedBlock, lang: str) -> list[str]:
     if block.anchor is not None:
         flags.append(t("plan.show.fixed"))
     if block.flexible:
-        flags.append(t("plan.show.flexible", min=format_length(block.min_seconds)))
+        flags.append(t("plan.show.flexible", min=format_length(block.min_seconds, t)))
     if flags:
         details.append(" · ".join(flags))
     return details
@@ -131,7 +131,7 @@ def programme_view(loaded: LoadedPlan, lang: str, *, steps: bool = False) -> Ren
     day = t(
         "plan.show.day",
         range=day_range(programme, lang),
-        length=format_length(end - programme.start),
+        length=format_length(end - programme.start, t),
     )
     parts += [RichText(""), grid, RichText(""), RichText(day, style="bold")]
     return Group(*parts)
@@ -176,8 +176,8 @@ def day_line(name: str, day: DayLength, lang: str) -> str:
         "plan.check.day",
         name=name,
         range=format_range(day.start, max(day.end, day.target or day.end), lang),
-        length=format_length(day.seconds),
-        busy=format_length(day.busy),
-        gaps=format_length(day.gaps),
-        room=format_length(day.flexible_room),
+        length=format_length(day.seconds, t),
+        busy=format_length(day.busy, t),
+        gaps=format_length(day.gaps, t),
+        room=format_length(day.flexible_room, t),
     )

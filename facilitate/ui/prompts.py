@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import IO, Protocol
 
 from facilitate.errors import UsageError
+from facilitate.i18n import t
 from facilitate.library.user_text import checked_text
 from facilitate.ui.safe_text import safe_line
 
@@ -20,7 +21,7 @@ def note_problem(text: str) -> str | None:
     try:
         checked_text(text, "note")
     except UsageError as error:
-        return str(error)
+        return error.lines(t)[0]
     return None
 
 

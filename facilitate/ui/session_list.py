@@ -8,17 +8,17 @@ people typed (titles, step titles) is shown with its control characters made vis
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions
 from rich.text import Text
 
 from facilitate.i18n import t
-from facilitate.model.session import SessionHeader
+from facilitate.model.session import LiveStatus, SessionHeader
 from facilitate.model.session_digest import SessionDigest
 from facilitate.ui.safe_text import safe_line
-from facilitate.ui.session_text import method_cell, status_text
+from facilitate.ui.session_text import live_detail, method_cell, status_text
 
 Listed = tuple[SessionHeader, SessionDigest]
 """A readable session as listed: its header and the digest of its state."""
@@ -32,9 +32,15 @@ DATE_WIDTH = 10
 class SessionList:
     """The rows of ``sessions list``, laid out for the width of the console they print on."""
 
-    def __init__(self, listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) -> None:
+    def __init__(
+        self,
+        listed: Sequence[Listed],
+        damaged: Sequence[Damaged] = (),
+        live: Mapping[str, LiveStatus] | None = None,
+    ) -> None:
         self.listed = listed
         self.damaged = damaged
+        self.live = live or {}
         ids = [h.id for h, _ in listed] + [session_id for session_id, _ in damaged]
         self.id_width = max(
             [cell_len(t("sessions.col.id")), *(cell_len(safe_line(i)) for i in ids)]
@@ -58,7 +64,9 @@ class SessionList:
             line.stylize("bold", 0, len(session_id))
             yield line
             yield Text(fit(safe_line(header.title), width))
-            details = f"{method_cell(header, digest)} · {status_text(digest)}"
+            live = self.live.get(header.id)
+            status = status_text(digest, live) + (live_detail(live) if live else "")
+            details = f"{method_cell(header, digest)} · {status}"
             yield Text(safe_line(details), overflow="fold")
         for session_id, _ in self.damaged:
             yield Text("")
@@ -80,6 +88,11 @@ def fit(text: str, width: int) -> str:
     return set_cell_size(text, max(width - 1, 0)) + "…"
 
 
-def sessions_list(listed: Sequence[Listed], damaged: Sequence[Damaged] = ()) -> SessionList:
-    """What ``sessions list`` prints: every readable session, then the damaged ones."""
-    return SessionList(listed, damaged)
+def sessions_list(
+    listed: Sequence[Listed],
+    damaged: Sequence[Damaged] = (),
+    live: Mapping[str, LiveStatus] | None = None,
+) -> SessionList:
+    """What ``sessions list`` prints: every readable session (``live``: id -> how the run of
+    one being run now stands), then the damaged ones."""
+    return SessionList(listed, damaged, live)

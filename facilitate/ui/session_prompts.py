@@ -37,7 +37,7 @@ def _text_ok(field: str, *, required: bool = False) -> Callable[[str], bool | st
             for part in (p for p in parts if p.strip()):
                 checked_text(part, field)
         except UsageError as error:
-            return str(error)
+            return error.lines(t)[0]
         return True
 
     return validate

@@ -12,12 +12,13 @@ from facilitate.i18n import get_language, t
 from facilitate.model.session import (
     TIMER_METHOD,
     Entry,
+    LiveStatus,
     Run,
     SessionHeader,
     SessionState,
 )
 from facilitate.model.session_digest import SessionDigest
-from facilitate.ui.format import NONE, format_duration, format_minutes
+from facilitate.ui.format import NONE, format_clock, format_duration, format_minutes
 from facilitate.ui.safe_text import safe_text
 
 ENTRY_ID_SHOWN = 8
@@ -141,8 +142,13 @@ def ended_timer(run: Run | None) -> bool:
     return run is not None and run.is_timer and run.progress == "stopped"
 
 
-def run_status(run: Run) -> str:
-    """ "stopped at step 3/4: Think in fours", "running (step 1/4: ...)", "finished", ..."""
+def run_status(run: Run, live: LiveStatus | None = None) -> str:
+    """ "stopped at step 3/4: Think in fours", "running (step 1/4: ...)", "finished", ...;
+    "live (step 1/4: ...)" while ``live`` says the run is being run now."""
+    if live is not None and live.run_id == run.run_id:
+        if not run.is_timer and run.current_index is not None:
+            return t("live.status.live_at", step=step_ref(run))
+        return t("live.status.live")
     if ended_timer(run):
         return t("records.status.timer_ended")
     if (
@@ -159,12 +165,34 @@ def run_status(run: Run) -> str:
     return t(f"sessions.status.{run.progress}")
 
 
-def status_text(state: SessionState | SessionDigest) -> str:
-    """The session's status: archived, not started, or the last run's status."""
+def status_text(state: SessionState | SessionDigest, live: LiveStatus | None = None) -> str:
+    """The session's status: live (``live``: its run is being run now), archived, not
+    started, or the last run's status."""
+    run = state.last_run
+    if run is not None and live is not None:
+        return run_status(run, live)
     if state.status == "archived":
         return t("sessions.status.archived")
-    run = state.last_run
     return run_status(run) if run is not None else t("sessions.status.not_started")
+
+
+def live_detail(live: LiveStatus) -> str:
+    """``(07:12 left)``, ``(07:12 left, paused)`` or ``(00:30 over)`` for a live run's step
+    at the time it was looked at; ``""`` between steps."""
+    if live.time_left is None:
+        return ""
+    if round(live.time_left) < 0:
+        parts = [t("live.status.over", time=format_clock(live.time_left))]
+    else:
+        parts = [t("sessions.status.left", time=format_duration(live.time_left))]
+    if live.paused:
+        parts.append(t("sessions.status.paused"))
+    return f" ({', '.join(parts)})"
+
+
+def status_detail(state: SessionState | SessionDigest, live: LiveStatus | None) -> str:
+    """What follows the status: a live run's time left now, else where it can be resumed."""
+    return live_detail(live) if live is not None else resume_detail(state.last_run)
 
 
 def resume_detail(run: Run | None) -> str:

@@ -15,7 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from facilitate.i18n import t
-from facilitate.model.session import Entry, Run, SessionHeader, SessionState, StepRun
+from facilitate.model.session import Entry, LiveStatus, Run, SessionHeader, SessionState, StepRun
 from facilitate.model.session_digest import SessionDigest
 from facilitate.ui.format import format_duration, format_signed
 from facilitate.ui.safe_text import safe_line
@@ -26,24 +26,28 @@ from facilitate.ui.session_text import (
     entry_step,
     kind_name,
     language_name,
+    live_detail,
     resume_detail,
     run_params,
     run_status,
     run_title,
     short_id,
+    status_detail,
     status_text,
 )
 
 # --- sessions list --json -----------------------------------------------------------------------
 
 
-def summary_data(header: SessionHeader, digest: SessionDigest, path: Path) -> dict[str, Any]:
-    """One session of ``sessions list --json``."""
+def summary_data(
+    header: SessionHeader, digest: SessionDigest, path: Path, live: LiveStatus | None = None
+) -> dict[str, Any]:
+    """One session of ``sessions list --json`` (``live``: its run is being run now)."""
     return {
         **header.to_data(),
         "path": str(path),
         "status": digest.status,
-        "status_text": status_text(digest),
+        "status_text": status_text(digest, live),
         "entries": digest.entries,
         "deleted_entries": digest.deleted_entries,
         "events": digest.events,
@@ -52,6 +56,7 @@ def summary_data(header: SessionHeader, digest: SessionDigest, path: Path) -> di
         "current_step": digest.current_step,
         "resume_point": digest.resume_point._asdict() if digest.resume_point else None,
         "last_at": digest.last_at,
+        "live": live.to_data() if live is not None else None,
     }
 
 
@@ -68,11 +73,13 @@ def session_view(
     state: SessionState,
     names: Mapping[str, str],
     labels: Mapping[str, Mapping[str, str]] | None = None,
+    live: LiveStatus | None = None,
 ) -> RenderableType:
     """Header facts, each run with its steps planned against actual, entries by kind.
 
     ``names`` maps method ids to the methods' names in the interface language, ``labels``
-    method ids to their parameters' labels (a parameter without one shows its key).
+    method ids to their parameters' labels (a parameter without one shows its key);
+    ``live`` how the last run stands now, when it is being run live.
     """
     parts: list[RenderableType] = [
         Text(safe_line(header.title), style="bold"),
@@ -86,7 +93,7 @@ def session_view(
         (t("sessions.label.method"), names.get(header.method or "", header.method or "")),
         (t("sessions.label.plan"), header.plan or ""),
         (t("sessions.label.facilitators"), ", ".join(header.facilitators)),
-        (t("sessions.label.status"), status_text(state) + resume_detail(state.last_run)),
+        (t("sessions.label.status"), status_text(state, live) + status_detail(state, live)),
     ]
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
@@ -96,14 +103,18 @@ def session_view(
             grid.add_row(*cells(label, value))
     parts.append(grid)
     resumable = state.status in ("running", "stopped") and not ended_timer(state.last_run)
-    if state.resume_point is not None and resumable:
+    if live is not None:
+        parts.append(Text(t("live.label.live", id=safe_line(header.id)), style="dim"))
+    elif state.resume_point is not None and resumable:
         parts.append(Text(t("sessions.label.resume", id=safe_line(header.id)), style="dim"))
     parts += [Text(""), Text(t("sessions.label.runs", count=len(state.runs)), style="bold")]
     if not state.runs:
         parts.append(Text(t("sessions.label.no_runs")))
     for run in state.runs:
         run_labels = (labels or {}).get(run.method, {})
-        parts += [Text(""), run_heading(run, names, run_labels, last=run is state.last_run)]
+        last = run is state.last_run
+        heading = run_heading(run, names, run_labels, last=last, live=live if last else None)
+        parts += [Text(""), heading]
         parts.append(steps_table(run) if run.steps else Text(t("sessions.label.no_steps")))
     parts += [Text(""), Text(t("sessions.label.entries", count=len(state.entries)), style="bold")]
     if not state.entries:
@@ -117,16 +128,24 @@ def session_view(
 
 
 def run_heading(
-    run: Run, names: Mapping[str, str], labels: Mapping[str, str], *, last: bool
+    run: Run,
+    names: Mapping[str, str],
+    labels: Mapping[str, str],
+    *,
+    last: bool,
+    live: LiveStatus | None = None,
 ) -> RenderableType:
-    """``Run 2: 35:an`` in bold with when it started and how it went; its parameters below,
-    by their labels (``labels``: key -> label)."""
+    """``Run 2: 35:an`` in bold with when it started and how it went (``live``: how it
+    stands now); its parameters below, by their labels (``labels``: key -> label)."""
     name = safe_line(run_title(run.method, run.params, names))
     heading = Text(t("sessions.label.run", number=run.number, name=name), style="bold")
     details = [t("sessions.label.run_started", time=clock_time(run.started_at))]
     if run.speed != 1:
         details.append(t("sessions.label.run_speed", speed=f"{run.speed:g}"))
-    details.append(run_status(run) + (resume_detail(run) if last else ""))
+    if live is not None:
+        details.append(run_status(run, live) + live_detail(live))
+    else:
+        details.append(run_status(run) + (resume_detail(run) if last else ""))
     heading.append("  " + " · ".join(details), style="not bold dim")
     params = run_params(run, labels)
     if not params:
@@ -218,6 +237,10 @@ def entries_table(state: SessionState, kind: str, entries: list[Entry]) -> Table
     return table
 
 
-def state_data(session_id: str, path: Path, state: SessionState) -> dict[str, Any]:
-    """``sessions show --json``: the header and the folded state."""
-    return {"id": session_id, "path": str(path), **state.to_data()}
+def state_data(
+    session_id: str, path: Path, state: SessionState, live: LiveStatus | None = None
+) -> dict[str, Any]:
+    """``sessions show --json``: the header and the folded state, and ``live``: how its run
+    stands now when it is being run live (else null)."""
+    live_data = live.to_data() if live is not None else None
+    return {"id": session_id, "path": str(path), **state.to_data(), "live": live_data}

@@ -7,12 +7,14 @@ is read then), so their help is in the language of that invocation.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 import typer
 
 from facilitate.cli.output import print_error
-from facilitate.i18n import t
+from facilitate.errors import MessageLike, in_words
+from facilitate.i18n import Translator, get_language, t
 
 
 def session_id() -> Any:
@@ -37,10 +39,12 @@ def author_option(*, run: bool = False) -> Any:
     return typer.Option("--author", help=t(help_key), metavar="NAME")
 
 
-def warn(messages: list[str]) -> None:
-    """Print warnings from the journal on stderr."""
+def warn(messages: Sequence[MessageLike], translate: Translator | None = None) -> None:
+    """Print warnings from the journal on stderr, in the language of ``translate`` (else the
+    current one, which follows the session's as the command's does)."""
+    translate = translate or Translator(get_language())
     for message in messages:
-        print_error(t("sessions.warning", message=message))
+        print_error(translate("sessions.warning", message=in_words(message, translate)))
 
 
 def print_json(data: Any) -> None:

@@ -9,6 +9,7 @@ import typer
 from facilitate.cli.context import app_context
 from facilitate.cli.output import out
 from facilitate.cli.sessions.options import json_flag, print_json, session_id, warn
+from facilitate.errors import in_words
 from facilitate.i18n import t
 
 if TYPE_CHECKING:
@@ -24,35 +25,39 @@ def list_(
 ) -> None:
     from facilitate.app.sessions import list_sessions
 
-    store = app_context(ctx).store()
+    app_ctx = app_context(ctx)
+    translate = app_ctx.translate
+    store = app_ctx.store()
     listing = list_sessions(store, include_archived=show_all)
-    warn(listing.warnings)
-    warn([t("sessions.warn.damaged", id=d.id, problem=d.problem) for d in listing.damaged])
+    damaged = [(d.id, in_words(d.problem, translate)) for d in listing.damaged]
+    warn(listing.warnings, translate)
+    warn([translate("sessions.warn.damaged", id=i, problem=p) for i, p in damaged], translate)
     if as_json:
-        _print_listing_json(listing)
+        _print_listing_json(listing, dict(damaged))
     else:
-        _print_listing(listing, store.root)
+        _print_listing(listing, store.root, damaged)
 
 
-def _print_listing_json(listing: SessionListing) -> None:
+def _print_listing_json(listing: SessionListing, problems: dict[str, str]) -> None:
     from facilitate.ui.session_views import damaged_data, summary_data
 
+    live = listing.live
     print_json(
-        [summary_data(s.header, s.digest, s.session.path) for s in listing.shown]
-        + [damaged_data(d.id, d.path, d.problem) for d in listing.damaged]
+        [summary_data(s.header, s.digest, s.session.path, live.get(s.session.id)) for s in listing.shown]
+        + [damaged_data(d.id, d.path, problems[d.id]) for d in listing.damaged]
     )
 
 
-def _print_listing(listing: SessionListing, root: Path) -> None:
+def _print_listing(listing: SessionListing, root: Path, damaged: list[tuple[str, str]]) -> None:
     from facilitate.ui.session_list import sessions_list
 
-    shown, damaged, hidden = listing.shown, listing.damaged, listing.hidden
+    shown, hidden = listing.shown, listing.hidden
     if not shown and not damaged:
         key = "sessions.none_active" if hidden else "sessions.none"
         out().print(t(key, root=root, archived=hidden), markup=False)
         return
     listed = [(s.header, s.digest) for s in shown]
-    out().print(sessions_list(listed, [(d.id, d.problem) for d in damaged]))
+    out().print(sessions_list(listed, damaged, listing.live))
     if hidden:
         out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)
 
@@ -68,15 +73,15 @@ def show(
     app_ctx = app_context(ctx)
     read = read_session(app_ctx.store(), session)
     app_ctx.speak_session_language(read.session.header.language)
-    warn(read.warnings)
+    warn(read.warnings, app_ctx.translate)
     header, state = read.session.header, read.state
     if as_json:
-        print_json(state_data(read.session.id, read.session.path, state))
+        print_json(state_data(read.session.id, read.session.path, state, read.live))
         return
     methods = app_ctx.methods()
     names = method_names(methods, header, state, app_ctx.lang)
     labels = parameter_labels(methods, state, app_ctx.lang)
-    out().print(session_view(header, state, names, labels))
+    out().print(session_view(header, state, names, labels, read.live))
 
 
 def history(
@@ -90,7 +95,7 @@ def history(
     app_ctx = app_context(ctx)
     read = read_history(app_ctx.store(), session)
     app_ctx.speak_session_language(read.session.header.language)
-    warn(read.warnings)
+    warn(read.warnings, app_ctx.translate)
     if as_json:
         print_json([record_data(record) for record in read.records])
         return
