@@ -166,7 +166,7 @@ def test_step_entries_keeps_its_count_while_the_journal_cannot_be_read(tmp_path:
     session.journal_path.unlink()
     session.journal_path.symlink_to(tmp_path / "elsewhere")
     assert count("s0", None) == 1
-    assert "symbolic link" in count.problem
+    assert "symbolic link" in str(count.problem)
     session.journal_path.unlink()
     session.journal_path.write_bytes(saved + saved.replace(b'"a"', b'"b"'))
     assert count("s0", None) == 2 and count.problem == ""
@@ -189,3 +189,47 @@ def test_the_live_loop_counts_notes_another_process_appends(tmp_path: Path) -> N
     assert len(moments) == 2
     for notes, moment in enumerate(moments, 1):
         assert shown.first_showing(notes) - moment <= FOLLOW_SECONDS + 0.01
+
+
+def test_an_entry_counts_in_its_own_run_not_in_a_later_run_with_the_same_step(
+    tmp_path: Path,
+) -> None:
+    store = SessionStore(tmp_path)
+    session = store.create(title="Eslöv", date="2026-11-22")
+    late = store.open(session.id)  # a note-taker still filing notes under the first run
+    facilitator = dict(author="a", role="facilitator")
+    session.append(RunStarted(method="story", segments=2, run_id="run-a"), **facilitator)
+    session.append(
+        EntryAdded(entry_id="a1", kind="note", text="x", step="intro", run_id="run-a"),
+        **facilitator,
+    )
+    session.append(RunStarted(method="35an", segments=2, run_id="run-b"), **facilitator)
+    latest = StepEntries(session.follow())
+    on_screen = StepEntries(session.follow(), "run-b")
+    first_run = StepEntries(session.follow(), "run-a")
+    late.append(
+        EntryAdded(entry_id="a2", kind="note", text="y", step="intro", run_id="run-a"),
+        author="b",
+        role="note-taker",
+    )
+    session.append(
+        EntryAdded(entry_id="b1", kind="note", text="z", step="intro", run_id="run-b"),
+        **facilitator,
+    )
+    assert (latest("intro", None), on_screen("intro", None)) == (1, 1)
+    assert first_run("intro", None) == 2
+    late.append(EntryDeleted(entry_id="a1"), author="b", role="note-taker")
+    assert (first_run("intro", None), on_screen("intro", None)) == (1, 1)
+
+
+def test_an_entry_without_a_run_id_belongs_to_the_latest_run_when_it_was_added(
+    tmp_path: Path,
+) -> None:
+    session = SessionStore(tmp_path).create(title="0.1.0", date="2026-11-22")
+    count = StepEntries(session.follow(), "run-b")
+    first = StepEntries(session.follow(), "run-a")
+    session.append(RunStarted(method="m", segments=2, run_id="run-a"), author="a", role="f")
+    session.append(add("old", "intro"), author="a", role="f")  # as 0.1.0 wrote it: no run id
+    session.append(RunStarted(method="m", segments=2, run_id="run-b"), author="a", role="f")
+    session.append(add("new", "intro"), author="a", role="f")
+    assert (first("intro", None), count("intro", None)) == (1, 1)

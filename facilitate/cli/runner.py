@@ -198,7 +198,7 @@ def drive(
                 new_id=live.new_id,
                 problem=lambda: sink.problem.render(app_ctx.translate) if sink.problem else "",
                 trace=trace,
-                step_entries=step_entry_count(live.session)
+                step_entries=step_entry_count(live.session, controller.run_id)
                 if live.session and stdout_tty
                 else None,
             )

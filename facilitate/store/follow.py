@@ -2,64 +2,68 @@
 
 A live run's view counts the notes of the step on screen. Notes come from the facilitator's
 own terminal and from note-takers' (``facilitate sessions note`` in another process), so the
-count is read from the journal: :class:`StepEntries` keeps a tally, fed by a
-:class:`~facilitate.store.reader.JournalReader`, and each call reads only what is new (one
-``stat`` when nothing changed).
+count is read from the journal: :class:`StepEntries` folds it incrementally (the model's
+:class:`~facilitate.model.session.SessionFolder`, fed by a
+:class:`~facilitate.store.reader.JournalReader`), and each call reads only what is new (one
+``stat`` when nothing changed). An entry belongs to the run its ``run_id`` names, as in
+``sessions show``; one without (written by 0.1.0) to the latest run when it was added.
 """
 
 from __future__ import annotations
 
-from facilitate.errors import FacilitateError
-from facilitate.model.events import EntryAdded, EntryDeleted, Event, RunStarted
+from facilitate.errors import FacilitateError, MessageLike, first_message
+from facilitate.model.session import SessionFolder
 from facilitate.store.reader import JournalReader
 
 StepKey = tuple[str | None, int | None]
 
 
 class StepEntries:
-    """The live entries filed under each step (and round) of the session's latest run.
+    """The live entries filed under each step (and round) of one run of the session.
 
-    Call it with a step id and round for that step's count; it never raises: a journal that
-    cannot be read for a moment keeps the last count (the run on screen must go on).
+    ``run_id`` names the run (the one on screen); None: the session's latest run. Call it
+    with a step id and round for that step's count; it never raises: a journal that cannot
+    be read for a moment keeps the last count (the run on screen must go on), and
+    ``problem`` says why (a message, rendered where it is shown; "" when all is well).
     """
 
-    def __init__(self, reader: JournalReader) -> None:
+    def __init__(self, reader: JournalReader, run_id: str | None = None) -> None:
         self.reader = reader
-        self._step_of: dict[str, StepKey] = {}
-        self._counts: dict[StepKey, int] = {}
-        self.problem = ""
+        self.run_id = run_id
+        self._folder = SessionFolder()
+        self._counts: dict[StepKey, int] | None = None
+        self.problem: MessageLike = ""
 
     def __call__(self, step: str, round_: int | None) -> int:
         self.update()
-        return self._counts.get((step, round_), 0)
+        return self.counts().get((step, round_), 0)
+
+    def counts(self) -> dict[StepKey, int]:
+        """The live entries of each (step, round) of the run, as folded so far."""
+        if self._counts is None:
+            run_id = self.run_id or (self._folder.runs[-1].run_id if self._folder.runs else None)
+            counts: dict[StepKey, int] = {}
+            for entry in self._folder.entries.values():
+                if entry.run_id == run_id:  # (None: no run yet, and the entry has none)
+                    key = (entry.step, entry.round)
+                    counts[key] = counts.get(key, 0) + 1
+            self._counts = counts
+        return self._counts
 
     def update(self) -> bool:
         """Read what is new in the journal; True if anything was."""
         try:
             batch = self.reader.poll()
         except (FacilitateError, OSError) as error:
-            self.problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+            self.problem = first_message(error)
             return False
         self.problem = ""
         if batch is None:
             return False
         if batch.restarted:
-            self._reset()
+            self._folder = SessionFolder()
         for record in batch.records:
-            self._apply(record.event)
+            self._folder.apply(record)
+        if batch.records or batch.restarted:
+            self._counts = None
         return bool(batch.records) or batch.restarted
-
-    def _reset(self) -> None:
-        self._step_of.clear()
-        self._counts.clear()
-
-    def _apply(self, event: Event) -> None:
-        if isinstance(event, RunStarted):  # a new run: its steps start from nothing
-            self._reset()
-        elif isinstance(event, EntryAdded):
-            if event.entry_id not in self._step_of:  # a retried add counts once
-                key = (event.step, event.round)
-                self._step_of[event.entry_id] = key
-                self._counts[key] = self._counts.get(key, 0) + 1
-        elif isinstance(event, EntryDeleted) and event.entry_id in self._step_of:
-            self._counts[self._step_of.pop(event.entry_id)] -= 1
