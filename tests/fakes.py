@@ -64,7 +64,7 @@ class ScriptedKeys:
         script: Iterable[tuple[float, str]],
         *,
         then_quit: bool = True,
-        max_waits: int = 100_000,
+        max_waits: int = 20_000,
     ):
         self.clock = clock
         self.script = sorted(script, key=lambda item: item[0])

@@ -183,7 +183,7 @@ def test_the_live_view_of_a_resumed_run_shows_the_title_made_safe(tmp_path: Path
     )
     child.expect("q quit")
     raw = child.before + child.after
-    child.send("q")
+    child.send("qq")
     child.expect(pexpect.EOF)
     raw += child.before
     child.close()

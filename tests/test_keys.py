@@ -8,7 +8,24 @@ import sys
 
 import pytest
 
-from facilitate.ui.keys import ENTER, ESCAPE, RESIZE, TerminalKeys, decode_keys
+from facilitate.ui.keys import (
+    BACKSPACE,
+    BACKTAB,
+    DELETE,
+    DOWN,
+    END,
+    ENTER,
+    ESCAPE,
+    HOME,
+    KILL_LINE,
+    LEFT,
+    RESIZE,
+    RIGHT,
+    TAB,
+    UP,
+    TerminalKeys,
+    decode_keys,
+)
 
 
 def test_decode_plain_keys_enter_and_escape() -> None:
@@ -18,9 +35,34 @@ def test_decode_plain_keys_enter_and_escape() -> None:
     assert decode_keys("å".encode()) == ["å"]
 
 
-def test_arrow_and_function_keys_are_dropped_whole() -> None:
-    # Right arrow is ESC [ C: it must not turn into a "C" (or an "n" for F-keys).
-    assert decode_keys(b"\x1b[C\x1b[15~n\x1bOP") == ["n"]
+def test_function_keys_are_dropped_whole_and_editing_keys_named() -> None:
+    # Right arrow is ESC [ C: it must not turn into a "C" (nor F5 into an "n").
+    assert decode_keys(b"\x1b[C\x1b[15~n\x1bOP") == [RIGHT, "n"]
+    assert decode_keys(b"\x1b[D\x1bOA\x1b[B\x1b[1;5C\x1b[H\x1b[4~\x1b[3~") == [
+        LEFT, UP, DOWN, RIGHT, HOME, END, DELETE
+    ]  # fmt: skip
+    assert decode_keys(b"\t\x1b[Z\x7f\x08\x15\x01") == [
+        TAB,
+        BACKTAB,
+        BACKSPACE,
+        BACKSPACE,
+        KILL_LINE,
+    ]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals only")
+def test_a_character_split_between_two_reads_is_kept() -> None:
+    master, slave = os.openpty()
+    try:
+        with TerminalKeys(slave) as keys:
+            data = "ö".encode()
+            os.write(master, data[:1])
+            assert keys.next_key(5) is None  # half a character: nothing yet
+            os.write(master, data[1:])
+            assert keys.next_key(5) == "ö"
+    finally:
+        os.close(master)
+        os.close(slave)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX terminals only")

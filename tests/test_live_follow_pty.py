@@ -4,17 +4,16 @@ within a second of its "saved"."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import pexpect  # type: ignore[import-untyped]
 import pytest
 
 from facilitate.store.store import SessionStore
-from test_live_pty import env_for, finish, journal, spawn
+from pty_screen import PtyScreen
+from test_live_pty import env_for, journal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 SHOWN_WITHIN = 1.0
@@ -35,24 +34,24 @@ def note_from_elsewhere(tmp_path: Path, session_id: str, text: str) -> float:
     return time.monotonic()
 
 
-def shown_after(child: pexpect.spawn, text: str, since: float) -> float:
+def shown_after(screen: PtyScreen, text: str, since: float) -> float:
     """Seconds from ``since`` until ``text`` is on the screen (waits at most a few seconds)."""
-    child.expect(re.escape(text), timeout=5)
+    screen.wait_text(text)
     return time.monotonic() - since
 
 
 def test_notes_added_in_another_terminal_show_in_the_live_count(tmp_path: Path) -> None:
     session = SessionStore(tmp_path / "sessions").create(title="Eslöv", language="en")
-    child = spawn(["run", "1-2-4-all", "--session", session.id, "--quiet"], tmp_path)
-    child.expect(re.escape("Step 1/"))
-    child.expect(r"\d\d:\d\d")  # the countdown is drawn: the run is live
+    args = ["run", "1-2-4-all", "--session", session.id, "--quiet"]
+    screen = PtyScreen(args, tmp_path, (100, 30))
+    screen.wait_text("Step 1/")
+    screen.wait_text("█")  # the countdown is drawn: the run is live
     saved = note_from_elsewhere(tmp_path, session.id, "Fler stolar")
-    assert shown_after(child, "notes: 1", saved) < SHOWN_WITHIN
+    assert shown_after(screen, "notes: 1", saved) < SHOWN_WITHIN
     saved = note_from_elsewhere(tmp_path, session.id, "Kaffe till bord 3")
-    assert shown_after(child, "notes: 2", saved) < SHOWN_WITHIN
-    child.send("q")
-    child.read()
-    assert finish(child) == 0
+    assert shown_after(screen, "notes: 2", saved) < SHOWN_WITHIN
+    screen.send("qq")
+    assert screen.finish() == 0
     notes = [r for r in journal(tmp_path) if r["type"] == "entry_added"]
     assert [n["author"] for n in notes] == ["Note Taker", "Note Taker"]
     assert [n["data"]["step"] for n in notes] == ["one", "one"]  # filed under the step shown

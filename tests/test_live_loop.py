@@ -41,7 +41,8 @@ def english() -> None:
 class Frames:
     """A real LiveDisplay on an in-memory terminal that also keeps each frame as text."""
 
-    def __init__(self) -> None:
+    def __init__(self, inline: bool = True) -> None:
+        self.inline_notes = inline  # False: notes are asked, as plain output does
         self.stream = io.StringIO()
         console = Console(
             file=self.stream,
@@ -129,12 +130,13 @@ def run(
     clock: FakeClock | None = None,
     new_id: str = "n1",
     session_id: str | None = "2026-05-01-pairs",
+    inline: bool = True,
 ) -> Result:
     clock = clock or FakeClock()
     rec = Recorder()
     keys = ScriptedKeys(clock, script, then_quit=then_quit)
     controller = RunController(segments, rec, speed=speed, auto_advance=auto_advance)
-    display = Frames()
+    display = Frames(inline)
     settings = LoopSettings(
         lang="en",
         quiet=quiet,
@@ -160,7 +162,8 @@ def test_a_countdown_redraws_once_a_second_and_waits_in_between() -> None:
     shown = result.display.countdowns()
     assert shown[:4] == ["01:00", "00:59", "00:58", "00:57"]
     assert shown[-1] == "00:30"
-    assert len(shown) == 31  # one frame per shown second, nothing in between
+    # one frame per shown second, nothing in between, and one for "Press q again"
+    assert len(shown) == 32 and result.display.shown[-1][2].startswith("Press q again")
     # It slept until the next second each time: about one wait per second, never a poll.
     waits = [w for w in result.keys.waits if w is not None]
     assert len(waits) <= 33 and min(waits) > 0.001
@@ -234,10 +237,11 @@ def test_auto_advance_runs_the_method_through_by_itself() -> None:
     assert result.clock.mono - 1000 == pytest.approx(30, abs=0.01)
 
 
-def test_a_note_stops_the_view_asks_and_the_clock_keeps_running() -> None:
+def test_a_view_without_a_note_line_stops_asks_and_the_clock_keeps_running() -> None:
     clock = FakeClock()
     prompter = TypingPrompter(clock, ["More pens, please"], seconds=20)
-    result = run([seg(0, 120)], [(5, "a"), (30, "q")], prompter=prompter, clock=clock)
+    script = [(5, "a"), (30, "q")]
+    result = run([seg(0, 120)], script, prompter=prompter, clock=clock, inline=False)
     assert "Step 0" in prompter.asked[0] and "01:55" in prompter.asked[0]
     assert result.events.of(EntryAdded) == [
         EntryAdded(entry_id="n1", kind="note", text="More pens, please", step="s0")
@@ -252,7 +256,7 @@ def test_a_note_stops_the_view_asks_and_the_clock_keeps_running() -> None:
 
 def test_an_empty_note_is_not_saved() -> None:
     prompter = TypingPrompter(FakeClock(), [None], seconds=0)
-    result = run([seg(0, 60)], [(2, "a"), (3, "q")], prompter=prompter)
+    result = run([seg(0, 60)], [(2, "a"), (3, "q")], prompter=prompter, inline=False)
     assert not result.events.of(EntryAdded)
 
 
@@ -266,7 +270,8 @@ def test_ctrl_c_stops_the_run_as_interrupted_and_restores_the_screen() -> None:
         index=0, remaining_seconds=pytest.approx(287.7), paused=False, reason="interrupted"
     )
     output = result.display.stream.getvalue()
-    assert output.count("\x1b[?1049h") == 1 and output.rstrip().endswith("\x1b[?1049l")
+    assert output.count("\x1b[?1049h") == 1 and output.count("\x1b[?1049l") == 1
+    assert output.endswith("\x1b[2J\x1b[?1049l\x1b[?25h")  # cleared, normal screen, cursor
 
 
 def test_after_the_laptop_slept_the_round_follows_the_wall_clock() -> None:
@@ -282,8 +287,9 @@ def test_after_the_laptop_slept_the_round_follows_the_wall_clock() -> None:
 def test_resize_and_help_redraw_at_once() -> None:
     result = run([seg(0, 60)], [(2.5, RESIZE), (3.5, "?"), (4.5, "x"), (5, "q")])
     texts = result.display.texts
-    # 0 s, 1 s, 2 s, the resize at 2.5, 3 s, help at 3.5 (it stays as it is), closed at 4.5
-    assert len(texts) == 7
+    # 0 s, 1 s, 2 s, the resize at 2.5, 3 s, help at 3.5 (it stays as it is), closed at 4.5,
+    # and "Press q again" at 5
+    assert len(texts) == 8
     assert any(text.startswith("Keys") for text in texts)
     assert "Keys" not in texts[-1]
 
@@ -345,18 +351,18 @@ def test_the_note_prompt_says_when_the_clock_is_paused() -> None:
     clock = FakeClock()
     prompter = TypingPrompter(clock, ["Break", "After"], seconds=5)
     script = [(5, " "), (10, "a"), (20, " "), (25, "a"), (40, "q")]
-    run([seg(0, 120)], script, prompter=prompter, clock=clock)
+    run([seg(0, 120)], script, prompter=prompter, clock=clock, inline=False)
     paused, running = prompter.asked
     assert "01:55 left, the clock is paused" in paused and "running" not in paused
     assert "the clock is running" in running
-    assert "Ctrl-C = cancel" in running  # Ctrl-C in the prompt cancels only the note
+    assert "an empty line cancels" in running
 
 
 def test_a_note_without_a_session_says_it_cannot_be_kept() -> None:
     prompter = TypingPrompter(FakeClock(), ["lost"], seconds=0)
     result = run([seg(0, 60)], [(2, "a"), (3, "q")], prompter=prompter, session_id=None)
     assert not prompter.asked and not result.events.of(EntryAdded)
-    assert result.display.notices == ["Notes need a session: start the timer with --session ID"]
+    assert result.display.notices[0] == "Notes need a session: start the timer with --session ID"
 
 
 def test_after_going_back_the_header_still_counts_the_time_spent() -> None:

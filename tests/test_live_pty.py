@@ -17,6 +17,7 @@ import pexpect
 import pytest
 
 from facilitate.store.journal import SessionStore
+from pty_screen import PtyScreen
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]")
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
@@ -72,20 +73,21 @@ def journal(tmp_path: Path) -> list[dict]:
 
 def test_timer_keys_pause_extend_help_and_quit(tmp_path: Path) -> None:
     session = SessionStore(tmp_path / "sessions").create(title="Board day", language="en")
-    child = spawn(["timer", "10m", "--title", "Coffee break", "--session", session.id], tmp_path)
-    expect_text(child, "Coffee break")
-    assert "█" in screen_text(child.read_nonblocking(4000, timeout=2) + child.before)
-    child.send(" ")
-    expect_text(child, "PAUSED")
-    child.send("+")
-    expect_text(child, "+1 min")
-    child.send("?")
-    expect_text(child, "one minute more / less")
-    child.send("x")  # any key closes the help
-    expect_text(child, "space pause")
-    child.send("q")
-    rest = screen_text(child.read())
-    assert finish(child) == 0
+    args = ["timer", "10m", "--title", "Coffee break", "--session", session.id]
+    screen = PtyScreen(args, tmp_path, (100, 30))
+    screen.wait_text("Coffee break")
+    screen.wait_text("█")
+    screen.send(" ")
+    screen.wait_text("PAUSED")
+    screen.send("+")
+    screen.wait_text("+1 min")
+    screen.send("?")
+    screen.wait_text("one minute more / less")
+    screen.send("x")  # any key closes the help
+    screen.wait_text("space pause")
+    screen.send("qq")
+    assert screen.finish() == 0
+    rest = screen.text.replace("\n", "")
     assert f"facilitate sessions resume {session.id}" in rest
     types = [r["type"] for r in journal(tmp_path)]
     assert types == [
@@ -101,15 +103,15 @@ def test_timer_keys_pause_extend_help_and_quit(tmp_path: Path) -> None:
 
 
 def test_run_a_method_in_rehearsal_then_resume_and_interrupt(tmp_path: Path) -> None:
-    child = spawn(["run", "world-cafe", "--speed", "60", "--quiet"], tmp_path)
-    expect_text(child, "Step 1/")
-    child.send("n")
-    expect_text(child, "Step 2/")
-    child.send("+")
-    expect_text(child, "+1 min")
-    child.send("q")
-    out = screen_text(child.read())
-    assert finish(child) == 0
+    screen = PtyScreen(["run", "world-cafe", "--speed", "60", "--quiet"], tmp_path, (100, 30))
+    screen.wait_text("Step 1/")
+    screen.send("n")
+    screen.wait_text("Step 2/")
+    screen.send("+")
+    screen.wait_text("+1 min")
+    screen.send("qq")
+    assert screen.finish() == 0
+    out = screen.text.replace("\n", "")
     session_id = re.search(r"sessions resume (\S+)", out).group(1)
     records = journal(tmp_path)
     assert [r["type"] for r in records] == [
@@ -159,20 +161,16 @@ def test_the_terminal_is_restored_after_the_run(tmp_path: Path) -> None:
 
 
 def test_resize_redraws_to_the_new_width(tmp_path: Path) -> None:
-    child = spawn(["timer", "10m", "--title", "Resize"], tmp_path, size=(24, 80))
-    expect_text(child, "Resize")
-    child.send(" ")
-    expect_text(child, "PAUSED")
-    child.setwinsize(30, 120)
-    widths = []
-    for _ in range(3):  # a frame drawn just before the resize may still be on its way
-        child.expect(r"( {20,}\d\d:\d\d)\x1b", timeout=2)  # the header: the clock at the edge
-        widths.append(len(child.match.group(1)))
-        if widths[-1] == 120:
-            break
-    assert widths[-1] == 120, widths  # spread over the new width
-    child.send("q")
-    assert finish(child) == 0
+    screen = PtyScreen(["timer", "10m", "--title", "Resize"], tmp_path, (80, 24))
+    screen.wait_text("Resize")
+    screen.send(" ")
+    screen.wait_text("PAUSED")
+    screen.resize(120, 30)
+    # the header spreads over the new width: the clock at its right edge
+    screen.wait_for(lambda s: re.fullmatch(r" {100,}\d\d:\d\d", s.lines[0]), "the clock at 120")
+    assert len(screen.lines[0]) == 120
+    screen.send("qq")
+    assert screen.finish() == 0
 
 
 def test_not_a_terminal_prints_plain_timestamped_lines(tmp_path: Path) -> None:
@@ -216,7 +214,7 @@ def test_piped_output_prints_the_keys_and_asks_for_a_note_on_plain_lines(tmp_pat
     expect_text(child, "the clock is paused")
     child.send("More chairs\r")
     expect_text(child, "note: More chairs")
-    child.send("q")
+    child.send("qq")
     rest = screen_text(child.read())
     assert finish(child) == 0
     assert f"facilitate sessions resume {session.id}" in rest
@@ -258,7 +256,7 @@ def test_a_second_run_of_a_session_that_is_running_is_refused(tmp_path: Path) ->
         timeout=30,
     )
     assert note.returncode == 0, note.stderr
-    child.send("q")
+    child.send("qq")
     child.read()
     assert finish(child) == 0
     types = [r["type"] for r in journal(tmp_path)]

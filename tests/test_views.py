@@ -81,7 +81,7 @@ def test_the_view_fits_the_terminal_and_keeps_the_essentials(width: int, height:
     assert all(len(line) <= width for line in lines)
     text = "\n".join(lines)
     if height >= 3:
-        assert "help" in lines[-1]  # the keys are always there
+        assert "? " in lines[-1] and "q " in lines[-1]  # the keys are always there
     big = any("█" in line for line in lines)
     assert big or "01:40" in text  # the time is shown, in block digits or as text
 
@@ -163,8 +163,8 @@ def test_the_swedish_help_names_the_space_bar_in_swedish() -> None:
     assert lines[1].split() == ["mellanslag", "paus", "/", "fortsätt"]
     assert not any("space" in line for line in lines)
     # the descriptions line up after the longest key name ("mellanslag", 10 cells)
-    assert "Ctrl-C" in lines[9]
-    assert all(line[12:14] == "  " and line[14] != " " for line in lines[1:10]), lines
+    assert "Ctrl-C" in lines[11]
+    assert all(line[12:14] == "  " and line[14] != " " for line in lines[1:12]), lines
 
 
 def test_formats() -> None:
@@ -180,3 +180,84 @@ def test_formats() -> None:
 def test_signature_changes_with_the_shown_second_only() -> None:
     assert signature(snapshot(10.1), "en") == signature(snapshot(10.9), "en")
     assert signature(snapshot(10.9), "en") != signature(snapshot(11.1), "en")
+
+
+# -- what the room sees --------------------------------------------------------------------
+
+
+def method_snapshot(method_id: str, step: str, *, params: dict | None = None, advance=0.0):
+    from facilitate.library.methods import bundled_dir, load_method_file
+    from facilitate.model.expand import build_timeline
+    from facilitate.model.params import resolve_params
+
+    method = load_method_file(bundled_dir() / f"{method_id}.yaml")
+    timeline = build_timeline(method, resolve_params(method, params))
+    index = next(s.index for s in timeline if s.step_id == step)
+    clock = FakeClock(wall=11 * 3600)
+    run = RunController(timeline, Recorder())
+    run.start(*clock.now(), index=index)
+    clock.advance(advance)
+    return run.snapshot(*clock.now())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 55)])
+def test_the_stories_and_the_lenses_with_their_prompts_show_while_listening(size) -> None:
+    snap = method_snapshot(
+        "storytelling-harvesting", "storytelling", params={"stories": "Trelleborg|Svalöv"}
+    )
+    text = "\n".join(screen(snap, *size))
+    assert "Story: Trelleborg · Svalöv" in text
+    assert "Courage — Where did someone show courage?" in text
+    assert "What I take home — What in the story" in text
+    assert any("█" in line for line in text.splitlines())  # the countdown keeps its place
+
+
+@pytest.mark.parametrize("step", ["write", "round"])
+def test_the_35_question_shows_while_writing_and_scoring(step: str) -> None:
+    snap = method_snapshot("35an", step, params={"question": "Vad ska vi göra i Eslöv?"})
+    text = "\n".join(screen(snap, 80, 24))
+    assert "Question: Vad ska vi göra i Eslöv?" in text
+
+
+def test_a_phase_shows_its_name_its_time_and_the_rounds() -> None:
+    swap = "\n".join(screen(method_snapshot("35an", "round", advance=15), 120, 40))
+    assert "Swap and score 1/5 · Swap cards (1/2)" in swap
+    assert "then: Score in pairs · round: 02:45 left" in swap
+    score = "\n".join(screen(method_snapshot("35an", "round", advance=75), 120, 40))
+    assert "Score in pairs (2/2)" in score and "of 3 min" in score
+
+
+@pytest.mark.parametrize("lang", ["en", "sv"])
+def test_every_key_is_on_the_bar_at_80_columns(lang: str) -> None:
+    set_language(lang)
+    bar = screen(snapshot(100), 80, 24)[-1]
+    words = bar.split()
+    for key in ("+/-", "n", "b", "r", "a", "?", "q"):
+        assert key in words, (key, bar)
+    assert ("space" if lang == "en" else "mellanslag") in words
+
+
+def test_the_note_line_replaces_the_keys_and_shows_nothing_else() -> None:
+    from facilitate.ui.note_input import NoteInput
+
+    note = NoteInput(text="Ett mod att fråga", cursor=17)
+    lines = screen(snapshot(100), 80, 24, Overlay(note=note, flash="Note saved"))
+    assert lines[-1].startswith("Note › Ett mod att fråga")
+    assert lines[-2].startswith("Enter save · Esc cancel")
+    assert any("█" in line for line in lines)
+    assert "Note saved" not in "\n".join(lines) and "pause" not in lines[-1]
+
+
+def test_a_long_note_scrolls_so_the_cursor_shows() -> None:
+    from facilitate.ui.note_input import NoteInput
+
+    text = "word " * 40
+    lines = screen(snapshot(100), 60, 20, Overlay(note=NoteInput(text=text, cursor=len(text))))
+    assert len(lines[-1]) <= 60 and lines[-1].startswith("Note › ") and "word" in lines[-1]
+
+
+def test_a_small_terminal_keeps_the_countdown_and_the_note() -> None:
+    from facilitate.ui.note_input import NoteInput
+
+    lines = screen(snapshot(100), 30, 2, Overlay(note=NoteInput(text="hej", cursor=3)))
+    assert "18:20" in lines[0] and lines[1].startswith("Note › hej")

@@ -47,6 +47,11 @@ def author_option() -> Any:
     return typer.Option("--author", help=t("records.opt.author_run"), metavar="NAME")
 
 
+def plain_option() -> Any:
+    """--plain: text lines instead of the full-screen view, on a terminal too."""
+    return typer.Option("--plain", help=t("room.opt.plain"), metavar="")
+
+
 def run(
     ctx: typer.Context,
     method: Annotated[str, typer.Argument(help=t("timer.opt.method"), metavar="METHOD")],
@@ -61,6 +66,7 @@ def run(
     speed: Annotated[float, speed_option()] = 1.0,
     author: Annotated[str | None, author_option()] = None,
     plan: Annotated[bool, typer.Option("--plan", help=t("plan_run.opt.plan"), metavar="")] = False,
+    plain: Annotated[bool, plain_option()] = False,
 ) -> None:
     from facilitate.app.run_options import RunOptions
     from facilitate.cli.runner import run_method
@@ -73,7 +79,8 @@ def run(
         run_plan(app_ctx, method, session_id=session, options=options, author=author)
         return
     run_method(
-        app_ctx, method, session_id=session, params=param or [], options=options, author=author
+        app_ctx, method, session_id=session, params=param or [], options=options, author=author,
+        plain=plain,
     )
 
 
@@ -94,6 +101,7 @@ def timer(
     auto_advance: Annotated[bool, auto_advance_option(timer=True)] = False,
     speed: Annotated[float, speed_option()] = 1.0,
     author: Annotated[str | None, author_option()] = None,
+    plain: Annotated[bool, plain_option()] = False,
 ) -> None:
     from facilitate.app.run_options import RunOptions
     from facilitate.cli.runner import run_timer
@@ -108,6 +116,7 @@ def timer(
         session_id=session,
         options=options,
         author=author,
+        plain=plain,
     )
 
 
@@ -126,6 +135,7 @@ def resume_run(
     speed: float = 1.0,
     warn: str | None = None,
     author: str | None = None,
+    plain: bool = False,
 ) -> None:
     """Continue the run of session ``session_id`` where it stopped (``sessions resume``).
 
@@ -135,4 +145,4 @@ def resume_run(
     from facilitate.cli.runner import resume_session
 
     options = RunOptions.parse(warn=warn, quiet=quiet, auto_advance=auto_advance, speed=speed)
-    resume_session(app_ctx, session_id, options=options, author=author)
+    resume_session(app_ctx, session_id, options=options, author=author, plain=plain)

@@ -38,8 +38,10 @@ def run_method(
     params: list[str],
     options: RunOptions,
     author: str | None = None,
+    plain: bool = False,
 ) -> None:
-    """`facilitate run`: run the method (with its --param values) in a session.
+    """`facilitate run`: run the method (with its --param values) in a session; ``plain``
+    shows it as text lines on a terminal too (for screen readers).
 
     A run in an existing session speaks the session's language (unless ``--lang`` was given).
     """
@@ -58,7 +60,7 @@ def run_method(
         options=options,
         clock=SystemClock(),
     ) as live:
-        drive(app_ctx, live, options)
+        drive(app_ctx, live, options, plain=plain)
 
 
 def _param_hints(app_ctx: AppContext, method_id: str, params: list[str]) -> None:
@@ -83,6 +85,7 @@ def run_timer(
     session_id: str | None,
     options: RunOptions,
     author: str | None = None,
+    plain: bool = False,
 ) -> None:
     """`facilitate timer`: one countdown, recorded only in a session given with --session."""
     if session_id:
@@ -98,11 +101,16 @@ def run_timer(
         clock=SystemClock(),
         lang=app_ctx.lang,
     ) as live:
-        drive(app_ctx, live, options)
+        drive(app_ctx, live, options, plain=plain)
 
 
 def resume_session(
-    app_ctx: AppContext, session_id: str, *, options: RunOptions, author: str | None = None
+    app_ctx: AppContext,
+    session_id: str,
+    *,
+    options: RunOptions,
+    author: str | None = None,
+    plain: bool = False,
 ) -> None:
     """`facilitate sessions resume`: continue the session's run with its remaining time
     (a planned day goes on at the block where it stopped)."""
@@ -124,7 +132,7 @@ def resume_session(
         options=options,
         clock=SystemClock(),
     ) as live:
-        drive(app_ctx, live, options)
+        drive(app_ctx, live, options, plain=plain)
 
 
 # -- the terminal ----------------------------------------------------------------------------
@@ -140,38 +148,50 @@ def _trace(env: dict[str, str]) -> Iterator[IO[str] | None]:
         yield file
 
 
-def _display(app_ctx: AppContext, live: LiveRun, stdout_tty: bool) -> tuple[Any, dict[str, Any]]:
-    """The live screen on a terminal (with its key hooks), else plain lines."""
+def _display(
+    app_ctx: AppContext, live: LiveRun, stdout_tty: bool, plain: bool
+) -> tuple[Any, dict[str, Any]]:
+    """The live screen on a terminal (with its key hooks), else plain lines (which ring the
+    bell on a terminal: ``--plain``)."""
     from facilitate.ui.screens import LiveDisplay, PlainDisplay
 
-    if stdout_tty:
+    if stdout_tty and not plain:
         from facilitate.ui.safe_text import SafeConsole
 
         display: Any = LiveDisplay(SafeConsole(highlight=False), app_ctx.lang)
         return display, {"on_stop": display.leave, "on_continue": display.enter}
     segments = live.controller.segments
-    return PlainDisplay(sys.stdout, segments, app_ctx.lang, title=live.heading), {}
+    lines = PlainDisplay(sys.stdout, segments, app_ctx.lang, title=live.heading, ring=stdout_tty)
+    return lines, {}
 
 
 def _prompter(stdin_tty: bool, stdout_tty: bool) -> Any:
-    """Who asks for a note's text: questionary on a terminal, plain lines, or nobody."""
-    from facilitate.ui.prompts import LinePrompter, QuestionaryPrompter
+    """Who asks for a note's text on plain lines (the full-screen view has its own note
+    line): the terminal, or nobody when no one can type."""
+    from facilitate.ui.prompts import LinePrompter
 
-    if stdin_tty and stdout_tty:
-        return QuestionaryPrompter()
-    if stdin_tty:  # output to a pipe or a file: ask on plain lines, where the person sees it
-        return LinePrompter(sys.stdin, sys.stderr if sys.stderr.isatty() else sys.stdout)
-    return None
+    if not stdin_tty:
+        return None
+    if stdout_tty:
+        return LinePrompter(sys.stdin, sys.stdout)
+    # output to a pipe or a file: ask on plain lines, where the person sees it
+    return LinePrompter(sys.stdin, sys.stderr if sys.stderr.isatty() else sys.stdout)
 
 
 Report = Callable[[StopReason, LiveRun, str, int], None]
 
 
 def drive(
-    app_ctx: AppContext, live: LiveRun, options: RunOptions, *, report: Report | None = None
+    app_ctx: AppContext,
+    live: LiveRun,
+    options: RunOptions,
+    *,
+    report: Report | None = None,
+    plain: bool = False,
 ) -> StopReason:
-    """Run the loop on this terminal (or as plain lines), then ``report`` (what the run
-    left, by default) and exit on a signal; returns why the run stopped."""
+    """Run the loop on this terminal (or as plain lines, also on a terminal with ``plain``),
+    then ``report`` (what the run left, by default) and exit on a signal; returns why the
+    run stopped."""
     from facilitate.ui.keys import TerminalKeys
     from facilitate.ui.live import LoopSettings, run_loop
     from facilitate.ui.signals import StopSignals
@@ -183,7 +203,7 @@ def drive(
         controller.auto_advance = True
         if start is not None:
             start = {**start, "paused": False}
-    display, hooks = _display(app_ctx, live, stdout_tty)
+    display, hooks = _display(app_ctx, live, stdout_tty, plain)
     prompter = _prompter(stdin_tty, stdout_tty)
     # SIGHUP, SIGTERM and Ctrl-C stop the run, which is saved; more of them are ignored
     # until the save and the report are done (see facilitate/ui/signals.py).

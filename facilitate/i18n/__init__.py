@@ -21,6 +21,7 @@ from facilitate.i18n import (
     catalog_plan_runs,
     catalog_plans,
     catalog_record,
+    catalog_room,
     catalog_safety,
     catalog_scoring,
     catalog_session_commands,
@@ -47,6 +48,7 @@ AREAS = (
     catalog_session_commands,
     catalog_plan_runs,
     catalog_session_live,
+    catalog_room,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

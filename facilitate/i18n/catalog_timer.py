@@ -86,11 +86,6 @@ EN: dict[str, str] = {
     "timer.view.until": "until {clock}",
     "timer.view.of": "of {total}",
     "timer.view.notes": "notes: {n}",
-    "timer.keys.footer": (
-        "space pause · +/- minute · n next · b back · r restart · a note · ? help · q quit"
-    ),
-    "timer.keys.footer_medium": "space pause · +/- min · n next · b back · a note · ? help · q quit",
-    "timer.keys.footer_short": "? help · q quit",
     "timer.keys.title": "Keys",
     "timer.keys.space_key": "space",
     "timer.keys.space": "pause / resume",
@@ -100,8 +95,6 @@ EN: dict[str, str] = {
     "timer.keys.restart": "start this step over",
     "timer.keys.note": "type a note for this step (the clock keeps running)",
     "timer.keys.help": "show or hide this help",
-    "timer.keys.quit": "quit; the session is saved and can be resumed",
-    "timer.keys.interrupt": "stop at once; the session is saved (in a note: cancel the note)",
     "timer.keys.close": "Press any key to go back.",
     "timer.flash.adjusted": "{sign}{amount}",
     "timer.flash.warning": "{time} left",
@@ -113,10 +106,10 @@ EN: dict[str, str] = {
     "timer.flash.resynced": "The computer slept for {time}; the clock follows the wall clock",
     "timer.flash.restarted": "Step started over",
     "timer.prompt.note": (
-        "Note for {title} ({time} left, the clock is running; empty or Ctrl-C = cancel):"
+        "Note for {title} ({time} left, the clock is running; an empty line cancels):"
     ),
     "timer.prompt.note_paused": (
-        "Note for {title} ({time} left, the clock is paused; empty or Ctrl-C = cancel):"
+        "Note for {title} ({time} left, the clock is paused; an empty line cancels):"
     ),
     "timer.flash.no_terminal_notes": (
         'Notes need a terminal here; add one with: facilitate sessions note {id} "TEXT"'
@@ -236,12 +229,6 @@ SV: dict[str, str] = {
     "timer.view.until": "till {clock}",
     "timer.view.of": "av {total}",
     "timer.view.notes": "anteckningar: {n}",
-    "timer.keys.footer": (
-        "mellanslag paus · +/- minut · n nästa · b tillbaka · r om · a anteckning"
-        " · ? hjälp · q avsluta"
-    ),
-    "timer.keys.footer_medium": "mellanslag paus · +/- min · n nästa · b bakåt · ? hjälp · q avsluta",
-    "timer.keys.footer_short": "? hjälp · q avsluta",
     "timer.keys.title": "Tangenter",
     "timer.keys.space_key": "mellanslag",
     "timer.keys.space": "paus / fortsätt",
@@ -251,10 +238,6 @@ SV: dict[str, str] = {
     "timer.keys.restart": "börja om detta steg",
     "timer.keys.note": "skriv en anteckning till steget (klockan går vidare)",
     "timer.keys.help": "visa eller dölj denna hjälp",
-    "timer.keys.quit": "avsluta; sessionen sparas och kan fortsättas",
-    "timer.keys.interrupt": (
-        "stoppa direkt; sessionen sparas (i en anteckning: avbryt anteckningen)"
-    ),
     "timer.keys.close": "Tryck på valfri tangent för att gå tillbaka.",
     "timer.flash.adjusted": "{sign}{amount}",
     "timer.flash.warning": "{time} kvar",
@@ -266,10 +249,10 @@ SV: dict[str, str] = {
     "timer.flash.resynced": "Datorn sov i {time}; klockan följer väggklockan",
     "timer.flash.restarted": "Steget började om",
     "timer.prompt.note": (
-        "Anteckning till {title} ({time} kvar, klockan går; tomt eller Ctrl-C = avbryt):"
+        "Anteckning till {title} ({time} kvar, klockan går; en tom rad avbryter):"
     ),
     "timer.prompt.note_paused": (
-        "Anteckning till {title} ({time} kvar, klockan är pausad; tomt eller Ctrl-C = avbryt):"
+        "Anteckning till {title} ({time} kvar, klockan är pausad; en tom rad avbryter):"
     ),
     "timer.flash.no_terminal_notes": (
         "Anteckningar kräver en terminal här; lägg till en med:"

@@ -7,7 +7,7 @@ from typing import Any
 from facilitate.model.method import Choice, Method, Step
 from facilitate.model.params import resolve_params
 from facilitate.model.text import Text
-from facilitate.model.timeline import Segment
+from facilitate.model.timeline import NoteDimension, PhaseSpan, RoomItem, Segment, Shown
 
 
 def _number(value: int | float | str, values: dict[str, Any]) -> float:
@@ -58,6 +58,7 @@ def _segment(
 ) -> Segment:
     seconds = _number(step.minutes, values) * 60 if step.minutes is not None else None
     warnings = step.warnings if step.warnings is not None else method.warnings
+    phases = _phases(step, values) if seconds is not None else ()
     return Segment(
         index=index,
         step_id=step.id,
@@ -71,7 +72,50 @@ def _segment(
         warnings=tuple(warnings),
         roles=tuple(step.roles),
         collects=tuple(c.kind for c in step.collect),
+        phases=phases,
+        room=tuple(_room_item(method, name, values) for name in step.show),
+        note_dims=_note_dims(method, step, values),
     )
+
+
+def _phases(step: Step, values: dict[str, Any]) -> tuple[PhaseSpan, ...]:
+    """The step's phases with their seconds; the last one (None) takes the rest."""
+    if not step.phases:
+        return ()
+    spans = []
+    for i, phase in enumerate(step.phases):
+        last = i == len(step.phases) - 1
+        seconds = None if last or phase.minutes is None else _number(phase.minutes, values) * 60
+        spans.append(PhaseSpan(phase.id, phase.title, seconds, phase.instructions))
+    return tuple(spans)
+
+
+def _room_item(method: Method, name: str, values: dict[str, Any]) -> RoomItem:
+    """A shown parameter's text(s), or a dimension's values with their prompts."""
+    if name in method.parameters:
+        value = values[name]
+        texts = value if isinstance(value, list) else [value]
+        return RoomItem(name, method.parameters[name].label, tuple(Shown(t) for t in texts))
+    choices = dimension_values(method, name, values) or []
+    shown = tuple(Shown(c.label, c.prompt) for c in choices)
+    return RoomItem(name, method.dimensions[name].label, shown)
+
+
+def _note_dims(method: Method, step: Step, values: dict[str, Any]) -> tuple[NoteDimension, ...]:
+    """The dimensions a note is placed along: those of the step's note collect, else of all
+    its collects (as :func:`facilitate.model.entry_check.check_entry` takes them), that have
+    values to choose from."""
+    notes = [c for c in step.collect if c.kind == "note"]
+    along = dict.fromkeys(d for c in (notes or step.collect) for d in c.along)
+    dims = []
+    for dim_id in along:
+        if dim_id not in method.dimensions:
+            continue  # round and step: the note carries them anyway
+        choices = dimension_values(method, dim_id, values)
+        if choices:
+            label = method.dimensions[dim_id].label
+            dims.append(NoteDimension(dim_id, label, tuple((c.id, c.label) for c in choices)))
+    return tuple(dims)
 
 
 def dimension_values(method: Method, dim_id: str, values: dict[str, Any]) -> list[Choice] | None:

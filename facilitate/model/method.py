@@ -260,8 +260,23 @@ class Exercise(Strict):
     description: BiText
 
 
+class Phase(Strict):
+    """A timed part of a step (swap, then score): every phase but the last gives its
+    ``minutes``; the last one takes what is left of the step's time."""
+
+    id: Id
+    title: BiText
+    minutes: Amount | None = None
+    instructions: BiText | None = None
+
+
 class Step(Strict):
-    """One step of a method. ``repeat`` makes rounds; ``round_texts`` gives each round its text."""
+    """One step of a method. ``repeat`` makes rounds; ``round_texts`` gives each round its text.
+
+    ``phases`` divide each round's time (see :class:`Phase`); ``show`` names what the room
+    sees during the step besides its texts: text parameters (the question) and dimensions
+    with their values and prompts (the stories, the lenses).
+    """
 
     id: Id
     title: BiText
@@ -274,6 +289,8 @@ class Step(Strict):
     warnings: list[WarningTime] | None = None
     collect: list[Collect] = Field(default_factory=list)
     exercises: list[Exercise] = Field(default_factory=list)
+    phases: list[Phase] | None = None
+    show: list[Id] = Field(default_factory=list)
 
     @field_validator("until")
     @classmethod

@@ -266,6 +266,9 @@ def _check_step(method: Method, step: Step, base: Path, role_ids: list[str]) -> 
             issues.append(_unknown((*base, "roles", j), "role", role, role_ids))
     for j, collect in enumerate(step.collect):
         issues += _check_collect(method, collect, (*base, "collect", j))
+    from facilitate.model.method_room import check_room  # it builds on this module
+
+    issues += check_room(method, step, base)
     return issues
 
 

@@ -8,11 +8,50 @@ from facilitate.model.text import Text
 
 
 @dataclass(frozen=True)
+class PhaseSpan:
+    """A timed part of a segment; ``seconds`` None for the last, which takes the rest."""
+
+    id: str
+    title: Text
+    seconds: float | None
+    instructions: Text | None = None
+
+
+@dataclass(frozen=True)
+class Shown:
+    """One value the room sees: a text (a question, a story) with its prompt (a lens's)."""
+
+    text: Text
+    prompt: Text | None = None
+
+
+@dataclass(frozen=True)
+class RoomItem:
+    """What a step shows the room besides its texts: a parameter's text(s) or a dimension's
+    values, under the label of the parameter or dimension."""
+
+    id: str
+    label: Text
+    values: tuple[Shown, ...]
+
+
+@dataclass(frozen=True)
+class NoteDimension:
+    """A dimension a note typed during the step can be placed along, with its values."""
+
+    id: str
+    label: Text
+    values: tuple[tuple[str, Text], ...]
+
+
+@dataclass(frozen=True)
 class Segment:
     """One timed stretch of a run: a step, or one round of a repeated step.
 
     ``seconds`` is the planned duration; ``until`` ("HH:MM") instead targets a wall-clock time.
     ``round_text`` is the round's own text (a World Café question), when the step has one.
+    ``phases`` divide its time; ``room`` is what the room sees besides the texts;
+    ``note_dims`` the dimensions a note typed during it can be placed along.
     """
 
     index: int
@@ -27,6 +66,9 @@ class Segment:
     warnings: tuple[float, ...] = (120.0, 30.0)
     roles: tuple[str, ...] = ()
     collects: tuple[str, ...] = field(default_factory=tuple)
+    phases: tuple[PhaseSpan, ...] = ()
+    room: tuple[RoomItem, ...] = ()
+    note_dims: tuple[NoteDimension, ...] = ()
 
     @property
     def label(self) -> str:

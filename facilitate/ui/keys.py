@@ -13,6 +13,7 @@ signal wakes the ``select()`` and :meth:`TerminalKeys.next_key` raises
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import os
 import select
@@ -35,6 +36,17 @@ RESIZE = "<resize>"
 """Returned by :meth:`KeySource.next_key` when the terminal changed size (or came back)."""
 ENTER = "<enter>"
 ESCAPE = "<escape>"
+TAB = "<tab>"
+BACKTAB = "<backtab>"
+BACKSPACE = "<backspace>"
+DELETE = "<delete>"
+KILL_LINE = "<kill-line>"
+LEFT = "<left>"
+RIGHT = "<right>"
+UP = "<up>"
+DOWN = "<down>"
+HOME = "<home>"
+END = "<end>"
 
 
 class KeySource(Protocol):
@@ -53,9 +65,24 @@ class KeySource(Protocol):
         ...
 
 
+CSI_KEYS = {
+    "A": UP, "B": DOWN, "C": RIGHT, "D": LEFT, "H": HOME, "F": END, "Z": BACKTAB,
+    "1~": HOME, "7~": HOME, "4~": END, "8~": END, "3~": DELETE,
+}  # fmt: skip
+"""Escape sequences (after ESC [ or ESC O) that name a key the note line uses."""
+CONTROL_KEYS = {"\r": ENTER, "\n": ENTER, "\t": TAB, "\x7f": BACKSPACE, "\x08": BACKSPACE}
+CONTROL_KEYS["\x15"] = KILL_LINE  # Ctrl-U
+
+
 def decode_keys(data: bytes) -> list[str]:
-    """Keys in a chunk read from the terminal; escape sequences (arrows, F-keys) are dropped."""
-    text = data.decode("utf-8", errors="ignore")
+    """Keys in a chunk read from the terminal (see :func:`keys_in`)."""
+    return keys_in(data.decode("utf-8", errors="ignore"))
+
+
+def keys_in(text: str) -> list[str]:
+    """Keys in text read from the terminal: characters, and names for Enter, Esc, Tab,
+    Backspace, Ctrl-U and the arrows, Home, End, Delete; other escape sequences (F-keys)
+    and control characters are dropped whole."""
     keys: list[str] = []
     i = 0
     while i < len(text):
@@ -65,11 +92,15 @@ def decode_keys(data: bytes) -> list[str]:
                 j = i + 2
                 while j < len(text) and not ("@" <= text[j] <= "~"):
                     j += 1
+                body = text[i + 2 : j + 1]  # e.g. "C", "1;5C" (with Ctrl), "3~"
+                named = CSI_KEYS.get(body if body.endswith("~") else body.lstrip("0123456789;"))
+                if named is not None:
+                    keys.append(named)
                 i = j + 1
                 continue
             keys.append(ESCAPE)
-        elif char in "\r\n":
-            keys.append(ENTER)
+        elif char in CONTROL_KEYS:
+            keys.append(CONTROL_KEYS[char])
         elif char.isprintable():
             keys.append(char)
         i += 1
@@ -102,6 +133,7 @@ class TerminalKeys:
         self._wake_r = self._wake_w = -1
         self._old_handlers: dict[int, object] = {}
         self._eof = False
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="ignore")
 
     @classmethod
     def for_stdin(cls, **kwargs: Any) -> TerminalKeys:
@@ -200,7 +232,7 @@ class TerminalKeys:
                 data = b""
             if not data:
                 self._lost()
-            self._pending.extend(decode_keys(data))
+            self._pending.extend(keys_in(self._decoder.decode(data)))
             return self._pending.pop(0) if self._pending else None
         return None
 

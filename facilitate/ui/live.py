@@ -1,89 +1,42 @@
 """The run loop: one thread, asleep in ``KeySource.next_key`` until the next thing to show.
 
-Each turn polls the run (warnings, the end, a clock jump), redraws only if what is shown
-changed, and then waits for a key with a timeout that ends just after the next shown
-change or timed event. The clock, the keys, the prompts and the screen are injected, so
-the whole loop runs in tests with a fake clock in milliseconds. A recorded run also follows
-its journal (:mod:`facilitate.ui.following`), so notes from other terminals are counted.
+Each turn polls the run (warnings, the end, a new phase, a clock jump), redraws only if
+what is shown changed, and then waits for a key with a timeout that ends just after the
+next shown change or timed event. The clock, the keys, the prompts and the screen are
+injected, so the whole loop runs in tests with a fake clock in milliseconds. A recorded run
+also follows its journal (:mod:`facilitate.ui.following`), so notes from other terminals
+are counted. ``q`` quits only when pressed twice within :data:`QUIT_SECONDS`; a note is
+typed on the view's own bottom line (:mod:`facilitate.ui.live_notes`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import secrets
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, Any, Protocol
+from typing import Any
 
 from facilitate.i18n import t
 from facilitate.model.events import Event, StopReason
-from facilitate.model.run import RunController, RunSnapshot, Tick, segment_title
-from facilitate.ui.following import EntryFollower, StepEntryCount
+from facilitate.model.run import RunController, RunSnapshot, Tick
+from facilitate.ui.following import EntryFollower
 from facilitate.ui.format import format_minutes
 from facilitate.ui.keys import ESCAPE, RESIZE, KeySource
+from facilitate.ui.live_notes import Notes
+from facilitate.ui.live_settings import Clock, Display, LoopSettings
+from facilitate.ui.phases import PhaseWatch, next_phase_in
 from facilitate.ui.prompts import Prompter
+from facilitate.ui.room_view import phase_flash, phase_length
 from facilitate.ui.views import Overlay, format_countdown, signature
+
+__all__ = ["Clock", "Display", "LoopSettings", "run_loop"]
 
 WAKE_MARGIN = 0.001
 """Wake this long after a boundary, so the new second is already there."""
 FLASH_SECONDS = 4.0
 CONFIRM_SECONDS = 5.0
+QUIT_SECONDS = 4.0
+"""How long the second ``q`` that quits may take."""
 MINUTE = 60.0
-
-
-class Clock(Protocol):
-    """The two clocks the loop reads, and the local time zone."""
-
-    def monotonic(self) -> float: ...
-
-    def time(self) -> float: ...
-
-    def utc_offset(self, wall: float) -> float: ...
-
-
-class Display(Protocol):
-    """Where the run is shown: the full-screen view, or plain lines."""
-
-    def start(self) -> None: ...
-
-    def stop(self) -> None: ...
-
-    def show(self, snap: RunSnapshot, overlay: Overlay) -> None: ...
-
-    def bell(self) -> None: ...
-
-    def help(self) -> bool:
-        """Show the keys; True if the help stays on screen until a key closes it."""
-        ...
-
-    def notice(self, text: str) -> None:
-        """A message that no event line carries (the full-screen view flashes it instead)."""
-        ...
-
-    def event(self, event: Event, snap: RunSnapshot) -> None: ...
-
-    def tick(self, tick: Tick, snap: RunSnapshot) -> None: ...
-
-
-@dataclass
-class LoopSettings:
-    """How the loop behaves; everything else comes from the controller.
-
-    ``session_id`` is the session the run is recorded in (None: nothing is kept, so no notes).
-    ``step_entries`` follows that session's journal: the live entries of a step (id, round)
-    in this run from every terminal, cheap when nothing changed, never raising (None: the
-    view counts only the notes typed here).
-    """
-
-    lang: str = "en"
-    session_id: str | None = None
-    quiet: bool = False
-    heading: str = ""
-    min_redraw: float = 0.0
-    new_id: Callable[[], str] = field(default=lambda: secrets.token_hex(6))
-    problem: Callable[[], str] = field(default=lambda: "")
-    trace: IO[str] | None = None
-    step_entries: StepEntryCount | None = None
 
 
 @dataclass
@@ -92,6 +45,7 @@ class _State:
     flash_until: float = 0.0
     help: bool = False
     confirm_until: float = 0.0
+    quit_until: float = 0.0
     force: bool = True
     last: tuple[Any, ...] | None = None
     events: list[Event] = field(default_factory=list)
@@ -132,10 +86,12 @@ class _Loop:
         self.clock = clock
         self.keys = keys
         self.display = display
-        self.prompter = prompter
         self.s = settings
         self.state = _State()
         self.follow = EntryFollower(settings.step_entries)
+        self.phases = PhaseWatch()
+        inline = bool(getattr(display, "inline_notes", False))
+        self.notes = Notes(controller, clock, keys, display, prompter, settings, inline=inline)
 
     def run(self, start: dict[str, Any]) -> StopReason:
         inner = self.c.emit
@@ -196,8 +152,6 @@ class _Loop:
     def _react(self, tick: Tick, now: float, wall: float) -> None:
         snap = self.follow.shown(self.c.snapshot(now, wall))
         if tick.warnings or tick.reached_zero:
-            if not self.s.quiet:
-                self.display.bell()
             self.state.fired = "zero" if tick.reached_zero else "warn"
         if tick.clock_jump is not None:
             self._flash(t("timer.flash.resynced", time=format_minutes(tick.clock_jump)), now)
@@ -208,6 +162,28 @@ class _Loop:
             self._flash(t("timer.flash.warning", time=left), now)
         self.display.tick(tick, snap)
         self._flush_events(now, wall)
+        if not self.c.finished:
+            self._phase(self.c.snapshot(now, wall), now)
+        if self.state.fired and not self.s.quiet:
+            self.display.bell()
+
+    def _phase(self, snap: RunSnapshot, now: float) -> None:
+        """Say when a phase begins; ring (and flash) when it follows another."""
+        change = self.phases.look(snap.index, snap.segment, snap.remaining, snap.step_total)
+        if change is None:
+            return
+        phase = change.now
+        plain = t(
+            "room.plain.phase",
+            n=phase.index + 1,
+            count=phase.count,
+            title=phase.phase.title.get(self.s.lang),
+            time=phase_length(phase),
+        )
+        if change.follows:
+            self.state.fired = self.state.fired or "phase"
+            self._flash(phase_flash(phase, self.s.lang), now)
+        self.display.notice(plain)
 
     def _flush_events(self, now: float, wall: float) -> None:
         if not self.state.events:
@@ -223,10 +199,15 @@ class _Loop:
             state.flash = ""
         snap = self.follow.shown(self.c.snapshot(now, wall))
         problem = self.s.problem()
+        note = self.notes.editing
         overlay = Overlay(
-            flash=state.flash, help=state.help, heading=self.s.heading, problem=problem
+            flash=state.flash, help=state.help, heading=self.s.heading, problem=problem, note=note
         )
-        sig = ("help",) if state.help else (signature(snap, self.s.lang), state.flash, problem)
+        sig = (
+            ("help",)
+            if state.help
+            else (signature(snap, self.s.lang), state.flash, problem, note and note.state())
+        )
         if state.force or sig != state.last:
             self.display.show(snap, overlay)
             state.last, state.force = sig, False
@@ -240,6 +221,9 @@ class _Loop:
         if change is not None:
             waits.append(max(change, self.s.min_redraw))
         event = self.c.next_event_in(now)
+        phase = self._next_phase_in(now)
+        if phase is not None and (event is None or phase < event):
+            event = phase
         if event is not None:
             waits.append(event)
         offset = self.clock.utc_offset(wall)
@@ -252,12 +236,20 @@ class _Loop:
         event_at = now + event if event is not None else -1.0
         return wait + WAKE_MARGIN, now + wait, event_at
 
-    def _flash(self, text: str, now: float) -> None:
-        self.state.flash, self.state.flash_until = text, now + FLASH_SECONDS
+    def _next_phase_in(self, now: float) -> float | None:
+        """Real seconds until the next phase begins (None: none to come, or paused)."""
+        timer = self.c.timer
+        if timer is None or timer.paused:
+            return None
+        left = next_phase_in(self.c.segment, timer.remaining(now), timer.total)
+        return None if left is None else max(0.0, left) / self.c.speed
 
-    def _tell(self, text: str, now: float) -> None:
+    def _flash(self, text: str, now: float, seconds: float = FLASH_SECONDS) -> None:
+        self.state.flash, self.state.flash_until = text, now + seconds
+
+    def _tell(self, text: str, now: float, seconds: float = FLASH_SECONDS) -> None:
         """A flash that no event reports: plain output prints it as a line of its own."""
-        self._flash(text, now)
+        self._flash(text, now, seconds)
         self.display.notice(text)
 
     # -- keys ------------------------------------------------------------------------------
@@ -265,10 +257,18 @@ class _Loop:
     def _key(self, key: str) -> None:
         now, wall = self._now()
         state = self.state
-        if state.help:
+        if self.notes.editing is not None:
+            self._told(self.notes.press(key), self.clock.monotonic())
+        elif state.help:
             state.help = False
-            return
-        key = key.lower() if len(key) == 1 else key
+        elif now < state.quit_until:
+            self._quit_or_stay(key, now, wall)
+        else:
+            self._command(key.lower() if len(key) == 1 else key, now, wall)
+        self._flush_events(*self._now())
+
+    def _command(self, key: str, now: float, wall: float) -> None:
+        state = self.state
         if key == " ":
             self.c.toggle_pause(now, wall)
         elif key in "+=" and len(key) == 1:
@@ -284,15 +284,32 @@ class _Loop:
             self.c.restart(now, wall)
             self._flash(t("timer.flash.restarted"), now)
         elif key == "a":
-            self._note(now, wall)
+            self._told(self.notes.start(now), self.clock.monotonic())
+            state.force = True
         elif key in ("?", "h"):
             state.help = self.display.help()
             state.force = True
         elif key == "q":
-            self.c.stop(now, wall, "quit")
+            saved = self.s.session_id is not None
+            confirm = t("room.quit.confirm" if saved else "room.quit.confirm_unsaved")
+            state.quit_until = now + QUIT_SECONDS
+            self._tell(confirm, now, QUIT_SECONDS)
         elif key == ESCAPE:
             state.flash = ""
-        self._flush_events(*self._now())
+
+    def _quit_or_stay(self, key: str, now: float, wall: float) -> None:
+        """After one ``q``: a second one quits, any other key keeps the run going."""
+        self.state.quit_until = 0.0
+        if key.lower() == "q":
+            self.c.stop(now, wall, "quit")
+        else:
+            self._tell(t("room.quit.kept"), now)
+
+    def _told(self, message: tuple[str, bool] | None, now: float) -> None:
+        """Show what a note said when it closed: (text, also as a line in plain output)."""
+        if message is not None:
+            text, plain = message
+            self._tell(text, now) if plain else self._flash(text, now)
 
     def _adjust(self, delta: float, now: float, wall: float) -> None:
         applied = self.c.adjust(delta, now, wall)
@@ -310,31 +327,3 @@ class _Loop:
         self.state.confirm_until = 0.0
         self.state.flash = ""
         self.c.next(now, wall)
-
-    def _note(self, now: float, wall: float) -> None:
-        if self.s.session_id is None:
-            self._tell(t("timer.flash.no_session_notes"), now)
-            return
-        if self.prompter is None:
-            self._tell(t("timer.flash.no_terminal_notes", id=self.s.session_id), now)
-            return
-        paused = self.c.timer is not None and self.c.timer.paused
-        message = t(
-            "timer.prompt.note_paused" if paused else "timer.prompt.note",
-            title=segment_title(self.c.segment, self.s.lang),
-            time=format_countdown(self.c.remaining(now)),
-        )
-        self.display.stop()
-        self.keys.pause()
-        try:
-            text = self.prompter.ask_text(message)
-        finally:
-            self.keys.resume()
-            self.display.start()
-            self.state.force = True
-        after = self.clock.monotonic()
-        if text:
-            self.c.add_note(text, self.s.new_id())
-            self._flash(t("timer.flash.note_saved"), after)
-        else:
-            self._tell(t("timer.flash.note_empty"), after)

@@ -1,4 +1,7 @@
-"""Questions to the facilitator during a run: a protocol, questionary, a scripted one."""
+"""Questions to the facilitator during a run on plain lines: a protocol, lines, a script.
+
+The full-screen view takes notes on its own line (:mod:`facilitate.ui.note_input`).
+"""
 
 from __future__ import annotations
 
@@ -26,28 +29,12 @@ def note_problem(text: str) -> str | None:
 
 
 class Prompter(Protocol):
-    """Asks for a line of text; None when the person cancels (Ctrl-C) or gives nothing.
+    """Asks for a line of text; None when the person gives nothing (or the terminal goes).
 
-    Ctrl-C cancels only the question: the run goes on.
+    Ctrl-C stops the run (it is saved), as everywhere in a live run.
     """
 
     def ask_text(self, message: str) -> str | None: ...
-
-
-class QuestionaryPrompter:
-    """Asks with questionary (imported only when a question is actually asked)."""
-
-    def ask_text(self, message: str) -> str | None:
-        import questionary
-
-        def validate(text: str) -> bool | str:
-            return note_problem(text) or True
-
-        try:
-            answer = questionary.text(safe_line(message), validate=validate).unsafe_ask()
-        except (KeyboardInterrupt, EOFError, OSError):  # OSError: the terminal went away
-            return None
-        return answer.strip() or None if isinstance(answer, str) else None
 
 
 class LinePrompter:

@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from typing import IO
 
 from rich.console import Console
-from rich.live import Live
 
 from facilitate.i18n import t
 from facilitate.model.events import (
@@ -28,47 +27,44 @@ from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.format import format_clock, format_minutes
 from facilitate.ui.safe_text import safe_line
+from facilitate.ui.screen_writer import BELL, ScreenWriter
 from facilitate.ui.signals import TerminalLost
 from facilitate.ui.views import Overlay, format_countdown, key_help, render
 
-ALT_SCREEN_OFF = "\x1b[?1049l\x1b[?25h"
-ALT_SCREEN_ON = "\x1b[?1049h\x1b[?25l"
-
 
 class LiveDisplay:
-    """The full-screen view: Rich Live on the alternate screen, redrawn only when told."""
+    """The full-screen view on the alternate screen, redrawn only when told, sending only
+    the cells that changed (:class:`~facilitate.ui.screen_writer.ScreenWriter`)."""
+
+    inline_notes = True
+    """The note being typed is shown on the view's bottom line."""
 
     def __init__(self, console: Console, lang: str) -> None:
         self.console = console
         self.lang = lang
-        self.live = Live(
-            console=console,
-            screen=True,
-            auto_refresh=False,
-            transient=True,
-            redirect_stdout=False,
-            redirect_stderr=False,
-        )
+        self.writer = ScreenWriter(console)
         self._running = False
         self.lost = False
 
     def start(self) -> None:
         if not self._running and not self.lost:
-            self.live.start()
+            self._write(self.writer.enter)
             self._running = True
 
     def stop(self) -> None:
+        """Leave the view; an OSError (a terminal that is gone) is the caller's to ignore."""
         if self._running:
-            self.live.stop()
             self._running = False
+            if not self.lost:
+                self.writer.leave()
 
     def show(self, snap: RunSnapshot, overlay: Overlay) -> None:
         size = self.console.size
         frame = render(snap, (size.width, size.height), self.lang, overlay)
-        self._write(lambda: self.live.update(frame, refresh=True))
+        self._write(lambda: self.writer.draw(frame, (size.width, size.height)))
 
     def bell(self) -> None:
-        self._write(lambda: (self.console.file.write("\a"), self.console.file.flush()))
+        self._write(self.writer.bell)
 
     def _write(self, action: Callable[[], object]) -> None:
         """Do ``action``; an I/O error means the terminal is gone (TerminalLost, once)."""
@@ -89,13 +85,11 @@ class LiveDisplay:
 
     def leave(self) -> None:
         """Give the normal screen back (before the process is stopped with Ctrl-Z)."""
-        self.console.file.write(ALT_SCREEN_OFF)
-        self.console.file.flush()
+        self.writer.leave()
 
     def enter(self) -> None:
-        """Take the alternate screen again after :meth:`leave`."""
-        self.console.file.write(ALT_SCREEN_ON)
-        self.console.file.flush()
+        """Take the alternate screen again after :meth:`leave`; the next frame is whole."""
+        self.writer.enter()
 
     def event(self, event: Event, snap: RunSnapshot) -> None:
         """The view shows the run's state; single events need no line of their own."""
@@ -105,10 +99,14 @@ class LiveDisplay:
 
 
 class PlainDisplay:
-    """Plain timestamped lines for a log or a pipe: no escape codes, no bell.
+    """Plain timestamped lines for a log, a pipe or a screen reader (``--plain``): no
+    escape codes, no animation; the bell only when ``ring`` (a terminal).
 
-    A line for each event, each warning, the end of a round, and each whole minute.
+    A line for each event, each warning, each phase, the end of a round, each whole minute.
     """
+
+    inline_notes = False
+    """Notes are asked on lines of their own."""
 
     def __init__(
         self,
@@ -118,8 +116,10 @@ class PlainDisplay:
         *,
         title: str = "",
         stamp: Callable[[], str] | None = None,
+        ring: bool = False,
     ) -> None:
         self.stream = stream
+        self.ring = ring
         self.segments = segments
         self.lang = lang
         self.title = title
@@ -136,7 +136,14 @@ class PlainDisplay:
             self.stream.flush()
 
     def bell(self) -> None:
-        """Plain output rings no bell."""
+        """Ring on a terminal (``ring``); a log or a pipe gets no bell."""
+        if self.ring and not self.lost:
+            try:
+                self.stream.write(BELL)
+                self.stream.flush()
+            except OSError:
+                self.lost = True
+                raise TerminalLost from None
 
     def help(self) -> bool:
         """Print the keys as lines; nothing stays on screen, so no key is needed to close it."""

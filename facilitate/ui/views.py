@@ -2,29 +2,41 @@
 
 Nothing here reads the clock or the terminal: :func:`render` gets the
 :class:`~facilitate.model.run.RunSnapshot`, the size and the language, and returns a
-renderable that is never taller or wider than the size, whatever the terminal.
+renderable that is never taller or wider than the size, whatever the terminal. In a step
+with phases the big digits count down the phase, its name stands above them, and the
+round's own time below; while a note is typed its line takes the bottom of the screen.
 """
 
 from __future__ import annotations
 
-import textwrap
 from dataclasses import dataclass
 
-from rich.cells import cell_len, set_cell_size
-from rich.console import Console, ConsoleOptions, RenderResult
-from rich.segment import Segment as RichSegment
+from rich.cells import cell_len
 
 from facilitate.i18n import t
 from facilitate.model.run import RunSnapshot, segment_title
-from facilitate.model.timeline import Segment
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.digits import best_scale, render_digits
 from facilitate.ui.format import format_clock, format_minutes
-from facilitate.ui.safe_text import safe_line
+from facilitate.ui.lines import BLANK, Frame, Line, Part, clip, line, spread
+from facilitate.ui.note_input import NoteInput
+from facilitate.ui.phases import PhaseNow, phase_now
+from facilitate.ui.room_view import (
+    body_lines,
+    key_bar,
+    note_lines,
+    phase_banner,
+    phase_status,
+    phase_style,
+)
+
+__all__ = ["Frame", "Line", "Overlay", "format_countdown", "key_help", "render", "signature"]
 
 LEVEL_STYLES = ("bold green", "bold yellow", "bold dark_orange", "bold red")
 PAUSED_STYLE = "bold bright_blue"
 MAX_TEXT_SHARE = 0.25
+MAX_ROOM_SHARE = 0.4
+"""Of the rows, what the texts may take: more when the step shows the room something."""
 KEYS = (
     ("timer.keys.space_key", "timer.keys.space"),
     ("+ / -", "timer.keys.plus_minus"),
@@ -32,20 +44,24 @@ KEYS = (
     ("b", "timer.keys.back"),
     ("r", "timer.keys.restart"),
     ("a", "timer.keys.note"),
+    ("room.keys.tab_key", "room.keys.tab"),
+    ("Esc", "room.keys.escape"),
     ("?", "timer.keys.help"),
-    ("q", "timer.keys.quit"),
-    ("Ctrl-C", "timer.keys.interrupt"),
+    ("q", "room.keys.quit"),
+    ("Ctrl-C", "room.keys.interrupt"),
 )
 
 
 @dataclass(frozen=True)
 class Overlay:
-    """What the loop adds on top of the run: a short message, the help, the session's name."""
+    """What the loop adds on top of the run: a short message, the help, the session's name,
+    a problem with the journal, the note being typed."""
 
     flash: str = ""
     help: bool = False
     heading: str = ""
     problem: str = ""
+    note: NoteInput | None = None
 
 
 def format_countdown(remaining: float) -> str:
@@ -70,11 +86,17 @@ def plan_text(delta: float | None) -> str:
     return t("timer.view.behind" if minutes > 0 else "timer.view.ahead", n=abs(minutes))
 
 
+def current_phase(snap: RunSnapshot) -> PhaseNow | None:
+    return phase_now(snap.segment, snap.remaining, snap.step_total)
+
+
 def signature(snap: RunSnapshot, lang: str) -> tuple[object, ...]:
     """Everything :func:`render` shows that can change: the loop redraws when this changes."""
+    phase = current_phase(snap)
     return (
         snap.index,
         shown_seconds(snap.remaining),
+        None if phase is None else (phase.index, shown_seconds(phase.left)),
         snap.paused,
         int(snap.paused_for) if snap.paused else 0,
         snap.level,
@@ -84,75 +106,6 @@ def signature(snap: RunSnapshot, lang: str) -> tuple[object, ...]:
         snap.finished,
         lang,
     )
-
-
-@dataclass(frozen=True)
-class Line:
-    """One screen line, already fitted to the width: styled parts side by side."""
-
-    parts: tuple[tuple[str, str], ...] = ()
-
-    @property
-    def plain(self) -> str:
-        return "".join(text for text, _ in self.parts)
-
-
-class Frame:
-    """A whole screen of :class:`Line` objects; renders straight to segments (cheap)."""
-
-    def __init__(self, lines: list[Line]) -> None:
-        self.lines = lines
-
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        newline = RichSegment.line()
-        for line in self.lines:
-            for text, style in line.parts:
-                yield RichSegment(text, console.get_style(style) if style else None)
-            yield newline
-
-
-BLANK = Line()
-
-
-def _line(text: str, width: int, style: str = "", *, center: bool = False) -> Line:
-    text = safe_line(text)
-    size = cell_len(text)
-    if size > width:
-        text = set_cell_size(text, max(0, width - 1)) + "…" if width > 1 else text[:width]
-    elif center:
-        text = " " * ((width - size) // 2) + text
-    return Line(((text, style),))
-
-
-def _spread(left: str, right: str, width: int, style: str = "") -> Line:
-    room = width - cell_len(left) - cell_len(right)
-    if room < 2:
-        return _line(left, width, style)
-    return _line(left + " " * room + right, width, style)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.strip().splitlines():
-        lines.extend(textwrap.wrap(paragraph, max(width, 8)) or [""])
-    return lines
-
-
-def _clip(lines: list[str], limit: int) -> list[str]:
-    if len(lines) <= limit:
-        return lines
-    if limit <= 0:
-        return []
-    return [*lines[: limit - 1], lines[limit - 1].rstrip() + " …"]
-
-
-def _text_lines(segment: Segment, lang: str, width: int) -> list[tuple[str, str]]:
-    """The round's question (bold) and the step's instructions, wrapped."""
-    out: list[tuple[str, str]] = []
-    if segment.round_text is not None:
-        out.extend((line, "bold") for line in _wrap(segment.round_text.get(lang), width))
-    out.extend((line, "") for line in _wrap(segment.instructions.get(lang), width))
-    return out
 
 
 def _header(snap: RunSnapshot, overlay: Overlay, width: int) -> Line:
@@ -166,15 +119,17 @@ def _header(snap: RunSnapshot, overlay: Overlay, width: int) -> Line:
     plan = plan_text(snap.plan_delta)
     if plan and snap.total > 1:
         right = f"{plan} · {right}"
-    return _spread(left, right, width, "dim")
+    return spread(left, right, width, "dim")
 
 
-def _status(snap: RunSnapshot, overlay: Overlay) -> tuple[str, str]:
-    style = _style(snap)
+def _status(snap: RunSnapshot, overlay: Overlay, phase: PhaseNow | None, lang: str) -> Part:
+    style = _style(snap, phase)
     if snap.paused:
         text = t("timer.view.paused", time=format_clock(int(snap.paused_for)))
     elif snap.remaining <= 0:
         text = t("timer.view.overtime")
+    elif phase is not None and not phase.last:
+        text = phase_status(phase, lang, format_countdown(snap.remaining))
     elif snap.until_wall is not None:
         text = t("timer.view.until", clock=local_hhmm(snap.until_wall, snap.utc_offset))
     else:
@@ -186,11 +141,13 @@ def _status(snap: RunSnapshot, overlay: Overlay) -> tuple[str, str]:
     return text, style
 
 
-def _style(snap: RunSnapshot) -> str:
+def _style(snap: RunSnapshot, phase: PhaseNow | None = None) -> str:
     if snap.paused:
         return PAUSED_STYLE
     if snap.remaining <= 0:
         return LEVEL_STYLES[-1]
+    if snap.level == 0 and phase is not None:
+        return phase_style(phase)
     if not snap.warnings:
         return LEVEL_STYLES[0]
     steps = len(LEVEL_STYLES) - 2
@@ -208,31 +165,23 @@ def _next_line(snap: RunSnapshot, lang: str) -> str:
     return t("timer.view.next", title=segment_title(seg, lang), length=length)
 
 
-def _progress(snap: RunSnapshot, width: int) -> Line:
+def _progress(snap: RunSnapshot, width: int, style: str) -> Line:
     filled = round(snap.progress * width)
-    style = _style(snap).replace("bold ", "")
+    style = style.replace("bold ", "")
     return Line((("━" * filled, style), ("─" * (width - filled), "grey35")))
-
-
-def _footer(width: int) -> Line:
-    for key in ("timer.keys.footer", "timer.keys.footer_medium"):
-        text = t(key)
-        if len(text) <= width:
-            return _line(text, width, "dim")
-    return _line(t("timer.keys.footer_short"), width, "dim")
 
 
 def key_help() -> list[str]:
     """The keys and what they do, one line each, in the interface language."""
-    keys = [(t(key) if key.startswith("timer.") else key, t(label)) for key, label in KEYS]
+    keys = [(t(key) if "." in key else key, t(label)) for key, label in KEYS]
     column = max(cell_len(key) for key, _ in keys)
     return [f"  {key}{' ' * (column - cell_len(key))}  {label}" for key, label in keys]
 
 
 def _help(width: int, height: int) -> list[Line]:
-    lines = [_line(t("timer.keys.title"), width, "bold")]
-    lines += [_line(line, width) for line in key_help()]
-    lines += [BLANK, _line(t("timer.keys.close"), width, "dim")]
+    lines = [line(t("timer.keys.title"), width, "bold")]
+    lines += [line(text, width) for text in key_help()]
+    lines += [BLANK, line(t("timer.keys.close"), width, "dim")]
     return lines[:height]
 
 
@@ -247,29 +196,40 @@ def render(
     return Frame(layout(snap, width, height, lang, overlay))
 
 
+def _bottom(snap: RunSnapshot, overlay: Overlay, width: int, lang: str) -> list[Line]:
+    """The last two lines: the message and the keys, or the note line's hint and the note."""
+    if overlay.note is not None:
+        return note_lines(overlay.note, width, lang, paused=snap.paused)
+    return [line(overlay.flash, width, "bold", center=True), key_bar(width)]
+
+
 def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overlay) -> list[Line]:
     """The lines of the view, fitted to ``height``.
 
-    Header on top, keys at the bottom, the rest centred between. When rows are short,
-    spacing goes first, then progress and next step, then the instructions are shortened,
-    then the digits get smaller, down to one line.
+    Header on top, keys (or the note line) at the bottom, the rest centred between. When
+    rows are short, spacing goes first, then progress and next step, then the texts are
+    shortened, then the digits get smaller, down to one line.
     """
     seg = snap.segment
-    countdown = format_countdown(snap.remaining)
-    style = _style(snap)
-    status_text, status_style = _status(snap, overlay)
+    phase = current_phase(snap)
+    countdown = format_countdown(phase.left if phase is not None else snap.remaining)
+    style = _style(snap, phase)
+    status = _status(snap, overlay, phase, lang)
+    bottom = _bottom(snap, overlay, width, lang)
+    title = segment_title(seg, lang)
+    if phase is not None:
+        title = f"{title} · {phase_banner(phase, lang)}"
     if height < 6:
-        lines = [
-            _line(f"{countdown}  {segment_title(seg, lang)}", width, style),
-            _line(overlay.flash or status_text, width, status_style),
-            _footer(width),
-        ]
-        return lines if height >= 3 else [lines[0], lines[2]][:height]
-    body = _text_lines(seg, lang, width - 4)
-    room = height - 5  # header, title, status, flash, footer
-    extras = [_progress(snap, width), _line(_next_line(snap, lang), width, "", center=True)]
+        first = line(f"{countdown}  {title}", width, style)
+        if overlay.note is None:
+            bottom = [line(overlay.flash or status[0], width, status[1]), bottom[1]]
+        return [first, *bottom] if height >= 3 else [first, bottom[-1]][:height]
+    body = body_lines(seg, lang, width - 4, phase)
+    room = height - 5  # header, title, status, the two bottom lines
+    extras = [_progress(snap, width, style), line(_next_line(snap, lang), width, "", center=True)]
     least = min(1, len(body))  # the question (or instructions) keeps at least a line
-    fit = _fit_digits(countdown, width, room, len(body), least, height)
+    share = MAX_ROOM_SHARE if seg.room else MAX_TEXT_SHARE
+    fit = _fit_digits(countdown, width, room, len(body), least, int(height * share))
     if fit is None:
         digits, kept = [countdown], max(0, min(len(extras), room - 1 - least))
     else:
@@ -280,37 +240,41 @@ def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overl
     spare = room - len(digits) - text_cap
     gap = [BLANK]
     middle = [
-        _line(segment_title(seg, lang), width, "bold", center=True),
-        *[_line(line, width, s, center=True) for line, s in _clip_styled(body, text_cap)],
+        line(title, width, "bold" if phase is None else style, center=True),
+        *[line(text, width, s, center=True) for text, s in _clip_styled(body, text_cap)],
         *(gap if spare >= 1 and text_cap else []),
-        *[_line(line, width, style, center=True) for line in digits],
-        _line(status_text, width, status_style, center=True),
+        *[_digit_line(text, width, style) for text in digits],
+        line(status[0], width, status[1], center=True),
         *(gap if spare >= 2 else []),
         *extras,
-        _line(overlay.flash, width, "bold", center=True),
     ]
-    free = height - 2 - len(middle)
+    free = height - 3 - len(middle)
     top = free // 2
     lines = [_header(snap, overlay, width), *gap * top, *middle, *gap * (free - top)]
-    return [*lines, _footer(width)][:height]
+    return [*lines, *bottom][:height]
 
 
-def _clip_styled(body: list[tuple[str, str]], limit: int) -> list[tuple[str, str]]:
+def _digit_line(text: str, width: int, style: str) -> Line:
+    """A row of block digits (made here, so safe as it is), centred."""
+    return Line(((" " * ((width - len(text)) // 2) + text, style),))
+
+
+def _clip_styled(body: list[Part], limit: int) -> list[Part]:
     if len(body) <= limit:
         return body
-    clipped = _clip([line for line, _ in body], limit)
-    return [(line, style) for line, (_, style) in zip(clipped, body, strict=False)]
+    clipped = clip([text for text, _ in body], limit)
+    return [(text, style) for text, (_, style) in zip(clipped, body, strict=False)]
 
 
 def _fit_digits(
-    countdown: str, width: int, room: int, body: int, least: int, height: int
+    countdown: str, width: int, room: int, body: int, least: int, text_rows: int
 ) -> tuple[int, list[str]] | None:
     """How many extra lines to keep, and block digits as big as fit beside them and the text.
 
-    Text gives way first (down to ``least`` lines), then the two extra lines; None when
-    even the smallest block digits do not fit.
+    Text gives way first (down to ``least`` lines, from at most ``text_rows``), then the
+    two extra lines; None when even the smallest block digits do not fit.
     """
-    cap = min(body, max(least, int(height * MAX_TEXT_SHARE)))
+    cap = min(body, max(least, text_rows))
     for extras in (2, 1, 0):
         for text in range(cap, least - 1, -1):
             digits = _digits(countdown, width, room - extras - text)

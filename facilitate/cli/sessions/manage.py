@@ -28,6 +28,7 @@ def resume(
         str | None, typer.Option("--warn", help=t("sessions.opt.warn"), metavar="TIMES")
     ] = None,
     author: Annotated[str | None, author_option(run=True)] = None,
+    plain: Annotated[bool, typer.Option("--plain", help=t("room.opt.plain"))] = False,
 ) -> None:
     from facilitate.app.sessions import recorded_speed
     from facilitate.cli.run import resume_run
@@ -40,6 +41,8 @@ def resume(
         speed, warnings = recorded_speed(app_ctx.store(), session)
         warn(warnings)
     options: dict[str, Any] = {"quiet": quiet, "auto_advance": auto_advance, "speed": speed}
+    if plain:
+        options["plain"] = True
     if warn_at is not None:
         options["warn"] = warn_at
     if author is not None:
