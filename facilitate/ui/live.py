@@ -23,9 +23,9 @@ from facilitate.ui.format import format_minutes
 from facilitate.ui.keys import ESCAPE, RESIZE, KeySource
 from facilitate.ui.live_notes import Notes
 from facilitate.ui.live_settings import Clock, Display, LoopSettings
-from facilitate.ui.phases import PhaseWatch, next_phase_in
+from facilitate.ui.phases import PhaseWatch, next_timed_event
 from facilitate.ui.prompts import Prompter
-from facilitate.ui.room_view import phase_flash, phase_length
+from facilitate.ui.room_view import phase_flash, phase_line
 from facilitate.ui.views import Overlay, format_countdown, signature
 
 __all__ = ["Clock", "Display", "LoopSettings", "run_loop"]
@@ -173,17 +173,10 @@ class _Loop:
         if change is None:
             return
         phase = change.now
-        plain = t(
-            "room.plain.phase",
-            n=phase.index + 1,
-            count=phase.count,
-            title=phase.phase.title.get(self.s.lang),
-            time=phase_length(phase),
-        )
         if change.follows:
             self.state.fired = self.state.fired or "phase"
             self._flash(phase_flash(phase, self.s.lang), now)
-        self.display.notice(plain)
+        self.display.notice(phase_line(phase, self.s.lang))
 
     def _flush_events(self, now: float, wall: float) -> None:
         if not self.state.events:
@@ -220,10 +213,7 @@ class _Loop:
         change = self.c.next_change_in(now)
         if change is not None:
             waits.append(max(change, self.s.min_redraw))
-        event = self.c.next_event_in(now)
-        phase = self._next_phase_in(now)
-        if phase is not None and (event is None or phase < event):
-            event = phase
+        event = next_timed_event(self.c, now)
         if event is not None:
             waits.append(event)
         offset = self.clock.utc_offset(wall)
@@ -235,14 +225,6 @@ class _Loop:
         wait = min(waits)
         event_at = now + event if event is not None else -1.0
         return wait + WAKE_MARGIN, now + wait, event_at
-
-    def _next_phase_in(self, now: float) -> float | None:
-        """Real seconds until the next phase begins (None: none to come, or paused)."""
-        timer = self.c.timer
-        if timer is None or timer.paused:
-            return None
-        left = next_phase_in(self.c.segment, timer.remaining(now), timer.total)
-        return None if left is None else max(0.0, left) / self.c.speed
 
     def _flash(self, text: str, now: float, seconds: float = FLASH_SECONDS) -> None:
         self.state.flash, self.state.flash_until = text, now + seconds

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from facilitate.model.run import RunController
 from facilitate.model.timeline import PhaseSpan, Segment
 
 
@@ -93,3 +94,17 @@ class PhaseWatch:
         follows = self.seen is not None and self.seen[0] == index and now.index > self.seen[1]
         self.seen = key
         return PhaseChange(now, follows)
+
+
+def next_timed_event(run: RunController, now: float) -> float | None:
+    """Real seconds until the run's next timed event: a warning, the end, or a new phase
+    (None: nothing can come, e.g. while paused)."""
+    event = run.next_event_in(now)
+    timer = run.timer
+    if timer is None or timer.paused:
+        return event
+    left = next_phase_in(run.segment, timer.remaining(now), timer.total)
+    if left is None:
+        return event
+    phase = max(0.0, left) / run.speed
+    return phase if event is None else min(event, phase)

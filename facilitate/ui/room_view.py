@@ -83,6 +83,13 @@ def phase_flash(phase: PhaseNow, lang: str) -> str:
     return t("room.phase.flash", title=phase.phase.title.get(lang), time=phase_length(phase))
 
 
+def phase_line(phase: PhaseNow, lang: str) -> str:
+    """The line plain output gives a phase: "phase 2/2: Score in pairs (2 min)"."""
+    title = phase.phase.title.get(lang)
+    n, count = phase.index + 1, phase.count
+    return t("room.plain.phase", n=n, count=count, title=title, time=phase_length(phase))
+
+
 def phase_length(phase: PhaseNow) -> str:
     return format_minutes(max(0.0, round(phase.left)))
 

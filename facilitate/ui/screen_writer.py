@@ -48,6 +48,7 @@ class ScreenWriter:
         self._codes: dict[Style | None, str] = {}
         self._blank_style: dict[Style | None, Style | None] = {}
         self._widths: dict[str, int] = {}
+        self._generation = 0
         self.sent = 0
         """Characters written so far (for tests and benchmarks)."""
 
@@ -66,9 +67,14 @@ class ScreenWriter:
         self.invalidate()
 
     def invalidate(self) -> None:
-        """Forget what the screen holds: the next frame clears it and is drawn whole."""
+        """Forget what the screen holds: the next frame clears it and is drawn whole.
+
+        Safe from a signal handler (``fg`` after Ctrl-Z) in the middle of :meth:`draw`:
+        that frame is then not taken as what the screen holds.
+        """
         self._rows = None
         self._lines = []
+        self._generation += 1
 
     def bell(self) -> None:
         self._write(BELL)
@@ -76,6 +82,7 @@ class ScreenWriter:
     def draw(self, renderable: RenderableType, size: tuple[int, int]) -> None:
         """Show ``renderable`` on a screen of ``size`` (columns, rows)."""
         width, height = size
+        generation = self._generation
         options = self.console.options.update_dimensions(width, height)
         rendered = self.console.render_lines(renderable, options, pad=True, new_lines=False)
         lines: list[tuple[Segment, ...]] = [tuple(line) for line in rendered[:height]]
@@ -98,8 +105,9 @@ class ScreenWriter:
             if row != old_rows[y]:
                 painter.row(y, row, old_rows[y])
         out.append(painter.finish())
-        self._rows, self._lines, self._size = rows, lines, size
         self._write("".join(out))
+        if generation == self._generation:
+            self._rows, self._lines, self._size = rows, lines, size
 
     # -- cells -----------------------------------------------------------------------------
 

@@ -221,9 +221,7 @@ def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overl
         title = f"{title} · {phase_banner(phase, lang)}"
     if height < 6:
         first = line(f"{countdown}  {title}", width, style)
-        if overlay.note is None:
-            bottom = [line(overlay.flash or status[0], width, status[1]), bottom[1]]
-        return [first, *bottom] if height >= 3 else [first, bottom[-1]][:height]
+        return _tiny(first, bottom, overlay, status, width, height)
     body = body_lines(seg, lang, width - 4, phase)
     room = height - 5  # header, title, status, the two bottom lines
     extras = [_progress(snap, width, style), line(_next_line(snap, lang), width, "", center=True)]
@@ -257,6 +255,15 @@ def layout(snap: RunSnapshot, width: int, height: int, lang: str, overlay: Overl
 def _digit_line(text: str, width: int, style: str) -> Line:
     """A row of block digits (made here, so safe as it is), centred."""
     return Line(((" " * ((width - len(text)) // 2) + text, style),))
+
+
+def _tiny(
+    first: Line, bottom: list[Line], overlay: Overlay, status: Part, width: int, height: int
+) -> list[Line]:
+    """Under six rows: the countdown and title, the message (or status), the keys or note."""
+    if overlay.note is None:
+        bottom = [line(overlay.flash or status[0], width, status[1]), bottom[1]]
+    return [first, *bottom] if height >= 3 else [first, bottom[-1]][:height]
 
 
 def _clip_styled(body: list[Part], limit: int) -> list[Part]:
