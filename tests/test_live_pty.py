@@ -6,14 +6,17 @@ check what the room would see, the exit codes, and what the session journal reco
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pexpect
+import pyte
 import pytest
 
 from facilitate.store.journal import SessionStore
@@ -54,9 +57,52 @@ def screen_text(raw: str) -> str:
 
 
 def expect_text(child: pexpect.spawn, text: str) -> str:
-    """Wait until ``text`` shows on the screen; returns what came before it (escapes removed)."""
-    child.expect(re.escape(text))
-    return screen_text(child.before)
+    """Wait until ``text`` shows on the screen; returns what came before it (escapes
+    removed) and the screen as it is then.
+
+    The live view sends only the cells that change, so a word on the screen need not be
+    in the stream in one piece: what the program writes is read through a terminal
+    emulator (pyte), piece by piece, and the rest is left to later reads. Text printed as
+    lines (a report, plain output) is also found where the emulator wrapped it.
+    """
+    screen, stream = _emulator(child)
+    pending, child.buffer = child.buffer, child.string_type()
+    read: list[str] = []
+    deadline = time.monotonic() + (child.timeout or 15)
+    tail = ""
+    while True:
+        if not pending:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise pexpect.TIMEOUT(f"{text!r} never shown:\n" + "\n".join(screen.display))
+            with contextlib.suppress(pexpect.TIMEOUT):
+                pending = child.read_nonblocking(65536, timeout=min(left, 0.5))
+            continue
+        pieces = re.split("(?=\x1b)", pending)
+        for i, piece in enumerate(pieces):
+            screen.dirty.clear()
+            stream.feed(piece)
+            read.append(piece)
+            tail = (tail + ANSI.sub("", piece))[-(len(text) + 4096) :]
+            rows = (_row(screen, y) for y in screen.dirty)
+            if text in tail or any(text in row for row in rows):
+                child.buffer = "".join(pieces[i + 1 :])
+                return screen_text("".join(read)) + "\n" + "\n".join(screen.display)
+        pending = ""
+
+
+def _row(screen: pyte.Screen, y: int) -> str:
+    line = screen.buffer[y]
+    return "".join(line[x].data for x in range(screen.columns))
+
+
+def _emulator(child: pexpect.spawn) -> tuple[pyte.Screen, pyte.Stream]:
+    """The terminal emulator that reads ``child``'s output (made at the first look)."""
+    if not hasattr(child, "emulator"):
+        rows, cols = child.getwinsize()
+        screen = pyte.Screen(cols, rows)
+        child.emulator = (screen, pyte.Stream(screen))
+    return child.emulator
 
 
 def finish(child: pexpect.spawn) -> int:

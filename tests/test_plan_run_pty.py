@@ -93,7 +93,7 @@ def test_a_day_quit_in_its_second_block_resumes_there(tmp_path: Path) -> None:
     write_plan(tmp_path, welcome=2, lunch="09:12")
     child = spawn(["run", "pty-day", "--speed", "600", "--quiet"], tmp_path)
     expect_text(child, "Block 2/3: 1-2-4-All")
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     out = screen_text(child.read())
     assert finish(child) == 0
     saved = r"The day is saved at block 2/3\. Continue with: facilitate sessions resume (\S+)"

@@ -46,7 +46,7 @@ def test_quitting_a_timer_with_q_lets_the_next_method_start(tmp_path: Path) -> N
     session = SessionStore(tmp_path / "sessions").create(title="Day", language="en")
     child = spawn(["timer", "10m", "--title", "Coffee", "--session", session.id], tmp_path)
     expect_text(child, "Coffee")
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     rest = " ".join(screen_text(child.read()).split())
     assert finish(child) == 0
     assert f"Timer ended with 10:00 left. Session: {session.id}" in rest
@@ -71,7 +71,7 @@ def test_ctrl_c_ends_a_timer_too_and_it_can_still_be_resumed_on_purpose(tmp_path
 
     child = spawn(["sessions", "resume", session.id], tmp_path)
     expect_text(child, "Coffee")
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     child.read()
     assert finish(child) == 0
     records = journal(tmp_path)

@@ -51,7 +51,7 @@ def test_a_swedish_session_runs_and_resumes_in_swedish_without_lang(tmp_path: Pa
     expect_text(child, "Steg 1/")
     child.send("n")
     expect_text(child, "Steg 2/")
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     out = " ".join(screen_text(child.read()).split())
     assert finish(child) == 0
     assert f"Sessionen är sparad: {session.id}" in out
@@ -60,7 +60,7 @@ def test_a_swedish_session_runs_and_resumes_in_swedish_without_lang(tmp_path: Pa
     screen = expect_text(child, "Steg 2/")
     child.send("n")
     screen += expect_text(child, "Steg 3/")
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     screen += screen_text(child.read())
     assert finish(child) == 0
     assert "2: I par" in screen and "Nästa: 4: I fyra" in screen

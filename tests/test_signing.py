@@ -39,7 +39,7 @@ def spawn_as(tmp_path: Path, args: list[str], **env: str) -> pexpect.spawn:
 
 def type_a_note(child: pexpect.spawn, text: str) -> None:
     child.send("a")
-    expect_text(child, "Note for")
+    expect_text(child, "Esc cancel")  # the note line at the bottom of the view
     child.send(text + "\r")
     expect_text(child, "Note saved")
 
@@ -53,14 +53,14 @@ def test_a_note_typed_in_the_live_view_is_signed_by_the_sessions_facilitator(
     child = spawn_as(tmp_path, ["run", "1-2-4-all", "--session", session.id])
     expect_text(child, "Step 1/")
     type_a_note(child, "Mod att fråga")
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     child.read()
     assert finish(child) == 0
 
     child = spawn_as(tmp_path, ["sessions", "resume", session.id, "--author", " Lisa "])
     expect_text(child, "Step 1/")
     type_a_note(child, "Fler stolar")
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     child.read()
     assert finish(child) == 0
     notes = [(r["data"]["text"], r["author"]) for r in journal(tmp_path) if "text" in r["data"]]

@@ -79,7 +79,12 @@ def run(
         run_plan(app_ctx, method, session_id=session, options=options, author=author)
         return
     run_method(
-        app_ctx, method, session_id=session, params=param or [], options=options, author=author,
+        app_ctx,
+        method,
+        session_id=session,
+        params=param or [],
+        options=options,
+        author=author,
         plain=plain,
     )
 
