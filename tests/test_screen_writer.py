@@ -64,7 +64,7 @@ def expected(lines: list[Line], width: int, height: int) -> list[str]:
     return [unicodedata.normalize("NFC", row).rstrip() for row in text[:height]]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.lists(st.tuples(FRAME, st.sampled_from([(12, 5), (12, 5), (9, 4)])), min_size=1))
 def test_after_any_frames_the_screen_shows_the_last_one(frames) -> None:
     terminal = Terminal(12, 5)
