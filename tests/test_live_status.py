@@ -164,6 +164,6 @@ def test_list_of_a_run_live_in_another_terminal_says_live(tmp_path: Path) -> Non
     expect_text(child, "Fika")
     listed = run_cli(["sessions", "list"], env={**env_for(tmp_path), "COLUMNS": "80"}).stdout
     assert re.search(r"timer · live \(\d\d:\d\d left\)", listed), listed
-    child.send("q")
+    child.send("qq")  # q asks once more; the second one quits
     assert finish(child) == 0
     assert "ended" in show(tmp_path, session.id)

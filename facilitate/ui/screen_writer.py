@@ -11,6 +11,7 @@ normal one back, so nothing of the view is left on a terminal without an alterna
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import IO
 
@@ -141,12 +142,12 @@ class ScreenWriter:
 
     def _add(self, cells: list[Cell], ch: str, style: Style | None) -> None:
         size = get_character_cell_size(ch)
-        if size == 0:  # a combining mark joins the character before it
+        if size == 0:  # a combining mark joins the character before it (composed if it can be)
             at = len(cells) - 1
             while at >= 0 and cells[at][0] == "":
                 at -= 1
             if at >= 0:
-                cells[at] = (cells[at][0] + ch, cells[at][1])
+                cells[at] = (unicodedata.normalize("NFC", cells[at][0] + ch), cells[at][1])
             return
         if ch == " ":
             cells.append((" ", self._for_blank(style)))
