@@ -36,7 +36,7 @@ from facilitate.model.import_types import (
     RecordedInput,
 )
 from facilitate.model.input_problems import InputError, InputProblem
-from facilitate.model.scoring_types import CardRound, CardTotal, PairSplit, Rating
+from facilitate.model.scoring_types import CardRound, CardTotal, DotPlacement, PairSplit, Rating
 from facilitate.model.session import Entry, SessionState
 from facilitate.store.store import SessionStore
 
@@ -156,7 +156,7 @@ def _layout(source: ImportFile, where: StepTarget, kind: EntryKind | None) -> La
     if source.format == "text":
         return text_layout(where.rules, kind)
     try:
-        return layout_for(source.header, where.rules, kind)
+        return layout_for(source.header, where.rules, kind, aliases=source.format == "yaml")
     except LayoutError as error:
         problems = [_header_problem(source, p) for p in error.problems]
         other = _fitting_step(source, where, kind)
@@ -224,6 +224,7 @@ def recorded_input(state: SessionState, where: StepTarget) -> RecordedInput:
         ratings=tuple(e.payload for e in mine if isinstance(e.payload, Rating)),
         card_points=tuple(points),
         totals=tuple(_totals(mine)),
+        dots=tuple(e.payload for e in mine if isinstance(e.payload, DotPlacement)),
     )
 
 

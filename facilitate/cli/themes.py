@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+from typer._click import core as click_core
+from typer.core import TyperGroup, TyperOption
 
 from facilitate.cli.context import AppContext, app_context
 from facilitate.cli.output import out
@@ -261,9 +263,29 @@ COMMANDS: dict[str, Callable[..., None]] = {
 }
 
 
+class ThemesGroup(TyperGroup):
+    """A group whose own options may follow its SESSION argument (``themes ID --from FILE``):
+    a group's parser stops at the first argument, so those options are moved before it."""
+
+    def parse_args(self, ctx: click_core.Context, args: list[str]) -> list[str]:
+        own = {name: p for p in self.get_params(ctx) for name in p.opts}
+        if args and not args[0].startswith("-"):
+            rest, moved = list(args[1:]), []
+            while rest and rest[0].split("=", 1)[0] in own:
+                option = rest.pop(0)
+                moved.append(option)
+                param = own[option.split("=", 1)[0]]
+                takes_value = isinstance(param, TyperOption) and not param.is_flag
+                if takes_value and "=" not in option and rest:
+                    moved.append(rest.pop(0))
+            args = [*moved, args[0], *rest]
+        return super().parse_args(ctx, args)
+
+
 def register(app: typer.Typer) -> None:
     """Add the `themes` command group."""
     group = typer.Typer(
+        cls=ThemesGroup,
         help=t("themes.help"),
         epilog=t("themes.example"),
         no_args_is_help=True,

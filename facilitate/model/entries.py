@@ -122,14 +122,27 @@ def payload_value(payload: Payload | None) -> dict[str, Any] | None:
     """A payload as JSON-ready data (EntryAdded's ``value``)."""
     if payload is None:
         return None
-    data = dataclasses.asdict(payload)
+    data = {name: getattr(payload, name) for name in _payload_fields(type(payload))}
     if isinstance(payload, ThemePayload):
         data["items"] = list(payload.items)
     elif isinstance(payload, CardPayload):
         data["points"] = list(payload.points)
         if not payload.points:
             del data["points"]
+    elif isinstance(payload, FieldsPayload):
+        data["fields"] = dict(payload.fields)
     return data
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _payload_fields(cls: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields (looked up once per class)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def _whole(value: Any) -> bool:

@@ -24,10 +24,13 @@ from facilitate.model.scoring_cards import (
     validate_pair_splits,
     validate_ratings,
 )
+from facilitate.model.scoring_dots import validate_dots
 from facilitate.model.scoring_totals import validate_card_totals
 from facilitate.model.scoring_types import (
     CardRound,
     CardTotal,
+    DotPlacement,
+    DotRules,
     PairSplit,
     PairSplitRules,
     Rating,
@@ -66,6 +69,7 @@ def together_problems(
     found += _card_points(rows, target, recorded)
     found += _scores(rows, collect, recorded)
     found += _totals(rows, collect, target, recorded, cards)
+    found += _dots(rows, collect, target, recorded)
     return found
 
 
@@ -178,3 +182,17 @@ def _totals(
             field = renamed.get(problem.field, problem.field)
             found.append((owners[index], InputProblem(problem.code, field, problem.values)))
     return found
+
+
+def _dots(
+    rows: Sequence[RowEntry], collect: CollectRule, target: ImportTarget, recorded: RecordedInput
+) -> Found:
+    """Dots with those recorded: no voter over their budget (per criterion when there are)."""
+    placements = [r.planned.entry.payload for r in rows]
+    new = [p for p in placements if isinstance(p, DotPlacement)]
+    if collect.dots is None or not new or len(new) != len(rows):
+        return []
+    per = target.rules.dimension(collect.per) if collect.per else None
+    criteria = tuple(v.id for v in per.values or ()) if per is not None else ()
+    rules = DotRules(collect.dots, criteria)
+    return _at(rows, len(recorded.dots), validate_dots(rules, [*recorded.dots, *new]))

@@ -131,7 +131,9 @@ def accepted_columns(kind: str, rules: StepRules) -> str:
     return ", ".join(dict.fromkeys(names))
 
 
-def _problems(layout: Layout, header: Sequence[str], rules: StepRules) -> list[InputProblem]:
+def _problems(
+    layout: Layout, header: Sequence[str], rules: StepRules, aliases: bool
+) -> list[InputProblem]:
     """What is wrong with ``layout`` (its unknown, doubled and missing columns)."""
     kind = layout.kind
     placed = {c.index for c in layout.columns}
@@ -150,7 +152,7 @@ def _problems(layout: Layout, header: Sequence[str], rules: StepRules) -> list[I
     seen: dict[tuple[str, str, int | None], Column] = {}
     for column in layout.columns:
         key = (column.role, column.target, column.round)
-        if key in seen:
+        if key in seen and not aliases:
             values = {"name": column.name, "first": seen[key].name}
             code = "import.duplicate_column"
             problems.append(InputProblem(code, column.name, values, column.index))
@@ -178,8 +180,17 @@ def _layout(header: Sequence[str], kind: EntryKind, rules: StepRules) -> Layout:
     return Layout(kind, tuple(c for c in placed if c is not None))
 
 
-def layout_for(header: Sequence[str], rules: StepRules, kind: EntryKind | None = None) -> Layout:
+def layout_for(
+    header: Sequence[str],
+    rules: StepRules,
+    kind: EntryKind | None = None,
+    *,
+    aliases: bool = False,
+) -> Layout:
     """The layout of ``header`` at the step of ``rules``, for ``kind`` or the first that fits.
+
+    With ``aliases`` two columns may name the same thing (the keys of YAML rows, each row
+    using one of them); a row that gives both is then a problem of that row.
 
     Raises :class:`LayoutError` (each problem's ``row`` the column's index, or None) when no
     kind fits: with the problems of ``kind``, else of the most specific kind the step collects.
@@ -188,7 +199,7 @@ def layout_for(header: Sequence[str], rules: StepRules, kind: EntryKind | None =
     found: list[tuple[Layout, list[InputProblem]]] = []
     for candidate in kinds:
         layout = _layout(header, candidate, rules)
-        problems = _problems(layout, header, rules)
+        problems = _problems(layout, header, rules, aliases)
         if not problems:
             return layout
         found.append((layout, problems))

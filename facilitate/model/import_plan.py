@@ -16,7 +16,6 @@ again adds nothing, and a file with rows added adds only those.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 from collections.abc import Sequence
 
@@ -39,17 +38,22 @@ from facilitate.model.scoring_types import PairSplit, Rating
 from facilitate.model.text_rules import describe_char, first_control, is_visible
 
 _WHOLE = re.compile(r"^[+-]?\d{1,9}$")
+_MAY_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+"""Text that may hold a control character (see text_rules.is_control); the rest is clean."""
 
 
 def entry_id_for(
     run_id: str | None, step: str, entry: CheckedEntry, round_: int | None, occurrence: int
 ) -> str:
     """The id of an imported entry: the same entry at the same step of the same run (and
-    the same ``occurrence`` of it in the file) always gets the same id."""
-    key: list[object] = [run_id or "", step, entry.kind, entry.text, sorted(entry.dims.items())]
-    key += [entry.value, round_, occurrence]
-    text = json.dumps(key, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    the same ``occurrence`` of it in the file) always gets the same id.
+
+    The key is the ``repr`` of plain values (texts, whole numbers, lists and dicts in their
+    fields' order), which Python writes the same way everywhere.
+    """
+    dims = tuple(sorted(entry.dims.items()))
+    key = (run_id or "", step, entry.kind, entry.text, dims, entry.value, round_, occurrence)
+    return hashlib.sha256(repr(key).encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 class _Row:
@@ -65,18 +69,25 @@ class _Row:
         self.points: dict[int, object] = {}
         self.fields: dict[str, str] = {}
         self.problems: list[InputProblem] = []
+        self.taken: set[str] = set()
         for column in layout.columns:
             cell = row.cells[column.index] if column.index < len(row.cells) else None
-            if cell is not None and not _blank(cell.value):
-                self._take(column, cell.value, layout.kind, target)
+            name = _field_name(column)
+            if cell is None or _blank(cell.value):
+                self.where.setdefault(name, column)  # a missing value is named at its column
+            elif name in self.taken:  # two names for one thing (YAML rows: Bord and table)
+                values = {"name": column.name, "first": self.where[name].name}
+                self.where[f"{name}@{column.index}"] = column
+                problem = InputProblem("import.duplicate_column", f"{name}@{column.index}", values)
+                self.problems.append(problem)
+            else:
+                self.where[name] = column
+                self.taken.add(name)
+                self._take(column, name, cell.value, layout.kind, target)
 
-    def _take(self, column: Column, value: object, kind: str, target: ImportTarget) -> None:
-        name = {"dim": f"dims.{column.target}", "field": f"fields.{column.target}"}.get(
-            column.role, column.target or column.role
-        )
-        if column.role == "points":
-            name = f"points#{column.round}"
-        self.where[name] = column
+    def _take(
+        self, column: Column, name: str, value: object, kind: str, target: ImportTarget
+    ) -> None:
         if isinstance(value, str) and not self._text_fits(name, value, column.role):
             return
         if column.role == "text":
@@ -96,7 +107,7 @@ class _Row:
 
     def _text_fits(self, name: str, value: str, role: str) -> bool:
         multiline = role in ("text", "field")
-        found = first_control(value, multiline=multiline)
+        found = first_control(value, multiline=multiline) if _MAY_CONTROL.search(value) else None
         if found is not None:
             values = {"char": describe_char(found[1]), "position": found[0]}
             self.problems.append(InputProblem("import.text_control", name, values))
@@ -138,6 +149,17 @@ class _Row:
         line = cell.line if cell is not None else self.row.line
         where = cell.column if cell is not None else None
         return Located(problem, line, where, column.name)
+
+
+def _field_name(column: Column) -> str:
+    """The name a problem gives the value in ``column`` (``dims.table``, ``points#3`` ...)."""
+    if column.role == "dim":
+        return f"dims.{column.target}"
+    if column.role == "field":
+        return f"fields.{column.target}"
+    if column.role == "points":
+        return f"points#{column.round}"
+    return column.target or column.role
 
 
 def _blank(value: object) -> bool:

@@ -10,7 +10,14 @@ from facilitate.model.entries import EntryKind
 from facilitate.model.entry_check import CheckedEntry
 from facilitate.model.entry_rules import StepRules
 from facilitate.model.input_problems import InputProblem
-from facilitate.model.scoring_types import CardRound, CardRules, CardTotal, PairSplit, Rating
+from facilitate.model.scoring_types import (
+    CardRound,
+    CardRules,
+    CardTotal,
+    DotPlacement,
+    PairSplit,
+    Rating,
+)
 
 MAX_TEXT = 5_000
 """The longest text (or field value) an imported entry may have, in characters."""
@@ -49,7 +56,7 @@ class ImportTarget:
 @dataclass(frozen=True)
 class RecordedInput:
     """What the run holds already: entry ids (live or withdrawn), its cards in order, and
-    the scores of this step (pair splits, ratings) and of the cards (points, totals)."""
+    the scores of this step (pair splits, ratings, dots) and of the cards (points, totals)."""
 
     entry_ids: frozenset[str] = frozenset()
     cards: tuple[str, ...] = ()
@@ -57,6 +64,7 @@ class RecordedInput:
     ratings: tuple[Rating, ...] = ()
     card_points: tuple[CardRound, ...] = ()
     totals: tuple[CardTotal, ...] = ()
+    dots: tuple[DotPlacement, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ def run_results(
     ranked = [replace(r, rows=cut(r.rows, top)) for r in rankings(method, values, slots, entries)]
     voted = [replace(t, rows=cut(t.rows, top)) for t in tallies(method, values, slots, entries)]
     items = {i.id: i for i in session_items(state)}
+    ranked_steps = {r.step for r in ranked if r.basis == "totals"}
+    structured = [s for s in _structured(method, entries) if s.step not in ranked_steps]
     return RunResults(
         run_id,
         run.number if run is not None else None,
@@ -88,7 +90,7 @@ def run_results(
         method.name,
         tuple(r for r in ranked if step in (None, r.step)),
         tuple(t for t in voted if step in (None, t.step)),
-        tuple(s for s in _structured(method, entries) if step in (None, s.step)),
+        tuple(s for s in structured if step in (None, s.step)),
         tuple(s for s in _texts(method, entries, items, numbers) if step in (None, s.step)),
         dimension_labels(method, values),
     )

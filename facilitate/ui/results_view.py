@@ -62,13 +62,18 @@ def origin(item: ItemResult, labels: Labels, lang: str) -> str:
     return " · ".join(parts)
 
 
-def ranking_table(ranking: Ranking, lang: str) -> Table:
+def _titled(title: str, table: Table) -> Group:
+    """A table under its title (a title of its own line: a table's title wraps to its width)."""
+    return Group(RichText(safe_line(title), style="bold"), table)
+
+
+def ranking_table(ranking: Ranking, lang: str) -> Group:
     """Rank, total, points per round, the card's id and text; ties share a rank (1=, 1=, 3)."""
     basis = t(f"results.basis.{ranking.basis}")
     title = f"{ranking.title.get(lang)} — {basis}"
     if ranking.max_total is not None:
         title += " " + t("results.max", total=ranking.max_total)
-    table = Table(title=safe_line(title), box=box.SIMPLE_HEAD, title_justify="left")
+    table = Table(box=box.SIMPLE_HEAD)
     table.add_column(t("results.col.rank"), justify="right", no_wrap=True)
     table.add_column(t("results.col.total"), justify="right", no_wrap=True)
     per_round = ranking.rounds if any(r.per_round for r in ranking.rows) else 0
@@ -84,13 +89,13 @@ def ranking_table(ranking: Ranking, lang: str) -> Table:
         )
     if ranking.uncounted:
         table.caption = t("results.uncounted", count=ranking.uncounted)
-    return table
+    return _titled(title, table)
 
 
-def tally_table(tally: Tally, lang: str) -> Table:
+def tally_table(tally: Tally, lang: str) -> Group:
     """Rank, option, dots per criterion (a colour) and in all."""
-    title = safe_line(f"{tally.title.get(lang)} — {t('results.tally')}")
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left")
+    title = f"{tally.title.get(lang)} — {t('results.tally')}"
+    table = Table(box=box.SIMPLE_HEAD)
     table.add_column(t("results.col.rank"), justify="right", no_wrap=True)
     table.add_column(t("results.col.option"), overflow="fold")
     for _, label in tally.criteria:
@@ -103,14 +108,12 @@ def tally_table(tally: Tally, lang: str) -> Table:
         )
     if tally.uncounted:
         table.caption = t("results.uncounted", count=tally.uncounted)
-    return table
+    return _titled(title, table)
 
 
-def structured_table(section: StructuredSection, labels: Labels, lang: str) -> Table:
+def structured_table(section: StructuredSection, labels: Labels, lang: str) -> Group:
     """A step's structured entries, a column per field."""
-    table = Table(
-        title=safe_line(section.title.get(lang)), box=box.SIMPLE_HEAD, title_justify="left"
-    )
+    table = Table(box=box.SIMPLE_HEAD)
     dims = list(dict.fromkeys(d for row in section.rows for d, _ in row.dims))
     for dim in dims:
         table.add_column(
@@ -125,7 +128,7 @@ def structured_table(section: StructuredSection, labels: Labels, lang: str) -> T
         values = dict(row.dims)
         shown = [values.get(d, NONE) for d in dims] + list(row.values)
         table.add_row(*cells(*shown, *([row.text] if with_text else [])))
-    return table
+    return _titled(section.title.get(lang), table)
 
 
 def item_line(item: ItemResult, labels: Labels, lang: str) -> RichText:

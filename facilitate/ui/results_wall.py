@@ -134,8 +134,9 @@ def wall_page(results: SessionResults, width: int, height: int, lang: str) -> Re
 
 def _title(results: SessionResults, page: Page, lang: str) -> str:
     if page.kind == "countdown":
-        ranking = [r for run in results.runs for r in run.rankings][page.index]
-        return f"{ranking.title.get(lang)} — {t('results.watch.countdown')}"
+        runs = [run for run in results.runs for _ in run.rankings]
+        name = runs[page.index].method_name.get(lang)
+        return f"{name} — {t('results.watch.countdown')}"
     if page.kind == "tally":
         tally = [x for run in results.runs for x in run.tallies][page.index]
         return f"{tally.title.get(lang)} — {t('results.tally')}"

@@ -1,0 +1,163 @@
+"""The group's input in a real terminal: theme prompts answered by a script, and the results
+wall following the journal while entries arrive."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from facilitate.store.store import SessionStore
+
+from harvest_helpers import cli, write_csv
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[()][0-9A-B]|\x1b[=>78]")
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+
+
+def spawn(args: list[str], tmp_path: Path, size: tuple[int, int] = (40, 120)) -> pexpect.spawn:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FACILITATE_", "LC_"))}
+    env.update(
+        FACILITATE_LANG="en",
+        FACILITATE_SESSIONS=str(tmp_path / "sessions"),
+        FACILITATE_CONFIG_DIR=str(tmp_path / "config"),
+        FACILITATE_AUTHOR="Lena",
+        TERM="xterm-256color",
+        LANG="C.UTF-8",
+    )
+    return pexpect.spawn(
+        sys.executable,
+        ["-m", "facilitate", *args],
+        cwd=str(tmp_path),
+        env=env,
+        dimensions=size,
+        encoding="utf-8",
+        timeout=20,
+    )
+
+
+def expect(child: pexpect.spawn, text: str) -> str:
+    child.expect(re.escape(text))
+    return ANSI.sub("", child.before)
+
+
+def finish(child: pexpect.spawn) -> int:
+    child.expect(pexpect.EOF)
+    child.close()
+    return child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus
+
+
+def cafe(tmp_path: Path) -> str:
+    root = tmp_path / "sessions"
+    session = SessionStore(root).create(title="Café", date="2026-11-22", method="world-cafe")
+    rows = [
+        (1, 1, "Fler mötesplatser för unga"),
+        (2, 1, "Mötesplatser mellan föreningar"),
+        (3, 2, "Tillit tar tid"),
+        (4, 2, "Tillit mellan kommun och förening"),
+        (5, 3, "Dela kunskap"),
+    ]
+    write_csv(tmp_path / "duk.csv", ["table", "round", "text"], rows)
+    assert (
+        cli(root, "import", session.id, str(tmp_path / "duk.csv"), "--step", "round").exit_code == 0
+    )
+    return session.id
+
+
+def themes_of(tmp_path: Path, session: str) -> list[tuple[str, list[int]]]:
+    outcome = cli(tmp_path / "sessions", "themes", session, "list", "--json")
+    board = json.loads(outcome.stdout)
+    return [(t["name"], [i["number"] for i in t["items"]]) for t in board["themes"]]
+
+
+def test_themes_are_made_at_the_prompts_and_each_change_is_saved_at_once(tmp_path: Path) -> None:
+    session = cafe(tmp_path)
+    child = spawn(["themes", session], tmp_path)
+    screen = expect(child, "Action:")
+    assert "Under no theme: 5 of 5 items" in screen
+    assert "Table 3 · round 2   Tillit tar tid" in screen
+    child.send("c\r")
+    expect(child, "Name of the theme:")
+    child.send("Mötesplatser\r")
+    expect(child, "Items (numbers")
+    child.send("1, 2\r")
+    expect(child, "New theme A: Mötesplatser (2 items)")
+    expect(child, "Action:")
+    assert themes_of(tmp_path, session) == [
+        ("Mötesplatser", [1, 2])
+    ]  # saved before the next question
+    child.send("g\r")
+    screen = expect(child, "Accept which suggestion")
+    assert "Tillit — share the word 'tillit': 2 items: 3, 4" in screen
+    child.send("1\r")
+    expect(child, "Name of the theme [Tillit]:")
+    child.send("\r")
+    expect(child, "Items (numbers, e.g. 3, 5, 8 or 3-7) [3, 4]:")
+    child.send("3, 4, 5\r")
+    expect(child, "New theme B: Tillit (3 items)")
+    child.send("s\r")
+    expect(child, "Theme (letter or name):")
+    child.send("B\r")
+    expect(child, "Items to move into a new theme:")
+    child.send("5\r")
+    expect(child, "Name of the theme:")
+    child.send("Kunskap\r")
+    expect(child, "New theme C: Kunskap (1 items)")
+    child.send("r\r")
+    expect(child, "Theme (letter or name):")
+    child.send("tilit\r")
+    expect(child, "New name:")
+    child.send("Förtroende\r")
+    expect(child, "no theme 'tilit' (did you mean 'Tillit'?)")
+    child.send("m\r")
+    expect(child, "Which themes to merge")
+    child.send("C\r")
+    expect(child, "Into which theme:")
+    child.send("A\r")
+    expect(child, "Theme Kunskap is gone")
+    expect(child, "Action:")
+    child.send("q\r")
+    assert finish(child) == 0
+    assert themes_of(tmp_path, session) == [("Mötesplatser", [1, 2, 5]), ("Tillit", [3, 4])]
+
+
+def test_ctrl_d_ends_the_prompts_cleanly(tmp_path: Path) -> None:
+    session = cafe(tmp_path)
+    child = spawn(["themes", session], tmp_path)
+    expect(child, "Action:")
+    child.send("c\r")
+    expect(child, "Name of the theme:")
+    child.sendeof()
+    expect(child, "Nothing changed.")
+    expect(child, "Action:")
+    child.sendeof()
+    assert finish(child) == 0
+    assert themes_of(tmp_path, session) == []
+
+
+def test_the_count_down_wall_follows_entries_as_they_are_imported(tmp_path: Path) -> None:
+    root = tmp_path / "sessions"
+    session = SessionStore(root).create(title="35", date="2026-11-22", method="35an").id
+    write_csv(tmp_path / "a.csv", ["card", "text", "total"], [("17", "Skolan och fritiden", 33)])
+    assert (
+        cli(root, "import", session, str(tmp_path / "a.csv"), "--step", "countdown").exit_code == 0
+    )
+    child = spawn(["results", session, "--watch"], tmp_path)
+    screen = expect(child, "Skolan och fritiden")
+    assert "35 (Thiagi's 35) — count-down" in screen
+    rows = [("4", "Integration och tillgänglighet", 35), ("9", "Ungas väg till arbetslivet", 30)]
+    write_csv(tmp_path / "b.csv", ["card", "text", "total"], rows)
+    assert (
+        cli(root, "import", session, str(tmp_path / "b.csv"), "--step", "countdown").exit_code == 0
+    )
+    expect(child, "Integration och tillgänglighet")
+    expect(child, "Ungas väg till arbetslivet")
+    child.send("n")
+    expect(child, "Harvest wall")
+    child.send("q")
+    assert finish(child) == 0
