@@ -12,6 +12,7 @@ from pathlib import Path
 import pexpect
 import pytest
 
+from facilitate.model.events import RunStarted
 from facilitate.store.store import SessionStore
 
 from harvest_helpers import cli, write_csv
@@ -52,20 +53,30 @@ def finish(child: pexpect.spawn) -> int:
     return child.exitstatus if child.exitstatus is not None else 128 + child.signalstatus
 
 
+NOTES = [
+    "Fler mötesplatser för unga",
+    "Mötesplatser mellan föreningar",
+    "Tillit tar tid",
+    "Tillit mellan kommun och förening",
+    "Dela kunskap över gränserna",
+    "Ungas röst i besluten",
+]
+
+
 def cafe(tmp_path: Path) -> str:
+    """A World Café of 3 questions at 8 tables: a note per table and question (24)."""
     root = tmp_path / "sessions"
     session = SessionStore(root).create(title="Café", date="2026-11-22", method="world-cafe")
+    started = RunStarted(method="world-cafe", params={"tables": 8}, run_id="cafe")
+    session.append(started, author="a", role="facilitator")
     rows = [
-        (1, 1, "Fler mötesplatser för unga"),
-        (2, 1, "Mötesplatser mellan föreningar"),
-        (3, 2, "Tillit tar tid"),
-        (4, 2, "Tillit mellan kommun och förening"),
-        (5, 3, "Dela kunskap"),
+        (table, question, f"{NOTES[(table + question) % len(NOTES)]} ({table}.{question})")
+        for question in range(1, 4)
+        for table in range(1, 9)
     ]
     write_csv(tmp_path / "duk.csv", ["table", "round", "text"], rows)
-    assert (
-        cli(root, "import", session.id, str(tmp_path / "duk.csv"), "--step", "round").exit_code == 0
-    )
+    imported = cli(root, "import", session.id, str(tmp_path / "duk.csv"), "--step", "round")
+    assert imported.exit_code == 0, imported.stderr
     return session.id
 
 
@@ -77,37 +88,44 @@ def themes_of(tmp_path: Path, session: str) -> list[tuple[str, list[int]]]:
 
 def test_themes_are_made_at_the_prompts_and_each_change_is_saved_at_once(tmp_path: Path) -> None:
     session = cafe(tmp_path)
+    # by hand: note n (1-24) is table t = (n - 1) % 8 + 1 at question q = (n - 1) // 8 + 1,
+    # with the text NOTES[(t + q) % 6]; "Tillit tar tid" is (t + q) % 6 == 2
+    tillit = [n for n in range(1, 25) if ((n - 1) % 8 + 1 + (n - 1) // 8 + 1) % 6 == 2]
     child = spawn(["themes", session], tmp_path)
     screen = expect(child, "Action:")
-    assert "Under no theme: 5 of 5 items" in screen
-    assert "Table 3 · round 2   Tillit tar tid" in screen
+    assert "Under no theme: 24 of 24 items" in screen
+    assert "Table 8 · round 3   Ungas röst i besluten (8.3)" in screen
     child.send("c\r")
     expect(child, "Name of the theme:")
     child.send("Mötesplatser\r")
     expect(child, "Items (numbers")
-    child.send("1, 2\r")
-    expect(child, "New theme A: Mötesplatser (2 items)")
+    child.send("1-3, 9\r")
+    expect(child, "New theme A: Mötesplatser (4 items)")
     expect(child, "Action:")
-    assert themes_of(tmp_path, session) == [
-        ("Mötesplatser", [1, 2])
-    ]  # saved before the next question
+    assert themes_of(tmp_path, session) == [("Mötesplatser", [1, 2, 3, 9])]  # saved at once
+    child.send("a\r")
+    expect(child, "Theme (letter or name):")
+    child.send("mötesplatser\r")
+    expect(child, "Items (numbers")
+    child.send("10\r")
+    expect(child, "A Mötesplatser: 4 → 5 items")
     child.send("g\r")
     screen = expect(child, "Accept which suggestion")
-    assert "Tillit — share the word 'tillit': 2 items: 3, 4" in screen
-    child.send("1\r")
+    number = next(line for line in screen.splitlines() if "Tillit —" in line).split(".")[0]
+    child.send(f"{number.strip()}\r")
     expect(child, "Name of the theme [Tillit]:")
     child.send("\r")
-    expect(child, "Items (numbers, e.g. 3, 5, 8 or 3-7) [3, 4]:")
-    child.send("3, 4, 5\r")
-    expect(child, "New theme B: Tillit (3 items)")
+    screen = expect(child, "Items (numbers, e.g. 3, 5, 8 or 3-7) [")
+    child.send("\r")
+    expect(child, "New theme B: Tillit (")
     child.send("s\r")
     expect(child, "Theme (letter or name):")
-    child.send("B\r")
+    child.send("A\r")
     expect(child, "Items to move into a new theme:")
-    child.send("5\r")
+    child.send("9, 10\r")
     expect(child, "Name of the theme:")
     child.send("Kunskap\r")
-    expect(child, "New theme C: Kunskap (1 items)")
+    expect(child, "New theme C: Kunskap (2 items)")
     child.send("r\r")
     expect(child, "Theme (letter or name):")
     child.send("tilit\r")
@@ -123,7 +141,10 @@ def test_themes_are_made_at_the_prompts_and_each_change_is_saved_at_once(tmp_pat
     expect(child, "Action:")
     child.send("q\r")
     assert finish(child) == 0
-    assert themes_of(tmp_path, session) == [("Mötesplatser", [1, 2, 5]), ("Tillit", [3, 4])]
+    board = themes_of(tmp_path, session)
+    assert board[0] == ("Mötesplatser", [1, 2, 3, 9, 10])
+    assert board[1][0] == "Tillit"
+    assert set(board[1][1]) >= set(tillit) - {1, 2, 3, 9, 10}
 
 
 def test_ctrl_d_ends_the_prompts_cleanly(tmp_path: Path) -> None:

@@ -22,7 +22,13 @@ from facilitate.model.input_problems import InputError
 from facilitate.model.results import dimension_labels, run_values
 from facilitate.model.session import SessionHeader, SessionState
 from facilitate.model.text import Text
-from facilitate.model.theme_record import Item, board_events, session_items, theme_board
+from facilitate.model.theme_record import (
+    Item,
+    board_events,
+    in_record_order,
+    session_items,
+    theme_board,
+)
 from facilitate.model.themes import ThemeBoard
 from facilitate.store.ids import new_entry_id
 from facilitate.store.session import JournalChanged, Session
@@ -133,7 +139,8 @@ def change_themes(
             if attempt == RETRIES - 1:
                 raise
             continue
-        return ThemesSaved(session.id, before, after, items, records, list(session.warnings))
+        shown = in_record_order(before, after)
+        return ThemesSaved(session.id, before, shown, items, records, list(session.warnings))
     raise AssertionError("unreachable")  # pragma: no cover
 
 

@@ -14,7 +14,6 @@ numbers people read stay the same while they work.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from facilitate.model.entries import ThemePayload, payload_value
@@ -118,5 +117,11 @@ def board_events(
     return events
 
 
-def items_by_id(items: Sequence[Item]) -> dict[str, Item]:
-    return {item.id: item for item in items}
+def in_record_order(before: ThemeBoard, after: ThemeBoard) -> ThemeBoard:
+    """``after`` in the order the journal will give it back (themes in the order they were
+    added: those of ``before`` first, then the new ones), so the letters people see next
+    are the ones a change reports."""
+    kept = {t.id: t for t in after.themes}
+    old = [kept[t.id] for t in before.themes if t.id in kept]
+    known = {t.id for t in before.themes}
+    return ThemeBoard((*old, *(t for t in after.themes if t.id not in known)))
