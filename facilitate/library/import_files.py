@@ -97,7 +97,7 @@ def _csv(text: str, name: str) -> ImportFile:
     try:
         for cells in reader:
             start, end = end + 1, reader.line_num
-            if not any(cell.strip() for cell in cells):
+            if not "".join(cells).strip():
                 continue
             if header is None:
                 header, header_line = tuple(c.strip() for c in cells), start

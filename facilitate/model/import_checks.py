@@ -67,7 +67,7 @@ def together_problems(
     found: Found = []
     found += _new_cards(rows, recorded)
     found += _card_points(rows, target, recorded)
-    found += _scores(rows, collect, recorded)
+    found += _scores(rows, collect, recorded, cards)
     found += _totals(rows, collect, target, recorded, cards)
     found += _dots(rows, collect, target, recorded)
     return found
@@ -127,22 +127,41 @@ def _card_points(rows: Sequence[RowEntry], target: ImportTarget, recorded: Recor
     return found
 
 
-def _scores(rows: Sequence[RowEntry], collect: CollectRule, recorded: RecordedInput) -> Found:
-    """Pair splits and ratings with those recorded: a card once per round."""
-    splits = [r.planned.entry.payload for r in rows]
+def _scores(
+    rows: Sequence[RowEntry],
+    collect: CollectRule,
+    recorded: RecordedInput,
+    cards: frozenset[str] | None,
+) -> Found:
+    """Pair splits and ratings, with those recorded: whole points in range, a pair summing
+    to its points, known cards, a card once per round (the first problem of each row)."""
+    scores = [r.planned.entry.payload for r in rows]
     if collect.points is not None and collect.rounds is not None:
         pair_rules = PairSplitRules(collect.points, collect.rounds)
-        new = [s for s in splits if isinstance(s, PairSplit)]
+        new = [s for s in scores if isinstance(s, PairSplit)]
         if new and len(new) == len(rows):
             every = [*recorded.splits, *new]
-            return _at(rows, len(recorded.splits), validate_pair_splits(pair_rules, every))
+            found = validate_pair_splits(pair_rules, every, cards)
+            return _first_of_each(_at(rows, len(recorded.splits), found))
     if collect.scale is not None and collect.rounds is not None:
         rating_rules = RatingRules(collect.scale[0], collect.scale[1], collect.rounds)
-        ratings = [s for s in splits if isinstance(s, Rating)]
+        ratings = [s for s in scores if isinstance(s, Rating)]
         if ratings and len(ratings) == len(rows):
             every_rating = [*recorded.ratings, *ratings]
-            return _at(rows, len(recorded.ratings), validate_ratings(rating_rules, every_rating))
+            found = validate_ratings(rating_rules, every_rating, cards)
+            return _first_of_each(_at(rows, len(recorded.ratings), found))
     return []
+
+
+def _first_of_each(found: Found) -> Found:
+    """One problem per row: its first."""
+    seen: set[int] = set()
+    first: Found = []
+    for row, problem in found:
+        if id(row) not in seen:
+            seen.add(id(row))
+            first.append((row, problem))
+    return first
 
 
 def _totals(

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from facilitate.model.entries import EntryKind
 from facilitate.model.entry_check import CheckedEntry, EntryDraft, check_entry
@@ -181,13 +182,14 @@ def plan_import(
     """The entries ``rows`` make at the target step (see the module text); nothing recorded."""
     recorded = recorded or RecordedInput()
     cards = frozenset(recorded.cards) if recorded.cards else None
+    alone = scores_left_out(target.rules, layout.kind)
     seen: dict[str, int] = {}
     accepted: list[RowEntry] = []
     problems: list[Located] = []
     already = 0
     for row in rows:
         reading = _Row(row, layout, target)
-        checked = _checked(reading, layout.kind, target.rules, cards)
+        checked = _checked(reading, layout.kind, alone, cards)
         if checked is None:
             problems += (reading.locate(p) for p in reading.problems)
             continue
@@ -211,6 +213,20 @@ def plan_import(
 
 def _nth(target: ImportTarget, entry: CheckedEntry, round_: int | None, n: int) -> str:
     return entry_id_for(target.run_id, target.rules.step, entry, round_, n)
+
+
+def scores_left_out(rules: StepRules, kind: EntryKind) -> StepRules:
+    """``rules`` without the bounds of ``kind``'s scores (pair splits, ratings): a row's
+    shape is checked alone, its scores with all the rows (one pass of the scoring engine,
+    :func:`facilitate.model.import_checks.together_problems`, which finds the same
+    problems at the same fields)."""
+    if kind not in ("pair_split", "rating"):
+        return rules
+    collects = tuple(
+        replace(c, points=None, rounds=None, scale=None) if c.kind == kind else c
+        for c in rules.collects
+    )
+    return replace(rules, collects=collects)
 
 
 def _checked(
