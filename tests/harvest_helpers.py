@@ -32,7 +32,9 @@ def cli(root: Path, *args: str, input: str | None = None) -> Outcome:
 
 
 def new_session(root: Path, method: str, title: str = "Eslöv: samverkan") -> str:
-    return SessionStore(root).create(title=title, date="2026-11-22", method=method).id
+    return (
+        SessionStore(root).create(title=title, date="2026-11-22", method=method, language="en").id
+    )
 
 
 def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[object]]) -> Path:

@@ -66,7 +66,9 @@ NOTES = [
 def cafe(tmp_path: Path) -> str:
     """A World Café of 3 questions at 8 tables: a note per table and question (24)."""
     root = tmp_path / "sessions"
-    session = SessionStore(root).create(title="Café", date="2026-11-22", method="world-cafe")
+    session = SessionStore(root).create(
+        title="Café", date="2026-11-22", method="world-cafe", language="en"
+    )
     started = RunStarted(method="world-cafe", params={"tables": 8}, run_id="cafe")
     session.append(started, author="a", role="facilitator")
     rows = [
@@ -163,7 +165,9 @@ def test_ctrl_d_ends_the_prompts_cleanly(tmp_path: Path) -> None:
 
 def test_the_count_down_wall_follows_entries_as_they_are_imported(tmp_path: Path) -> None:
     root = tmp_path / "sessions"
-    session = SessionStore(root).create(title="35", date="2026-11-22", method="35an").id
+    session = (
+        SessionStore(root).create(title="35", date="2026-11-22", method="35an", language="en").id
+    )
     write_csv(tmp_path / "a.csv", ["card", "text", "total"], [("17", "Skolan och fritiden", 33)])
     assert (
         cli(root, "import", session, str(tmp_path / "a.csv"), "--step", "countdown").exit_code == 0

@@ -288,3 +288,17 @@ def test_a_step_the_method_does_not_have_gets_a_hint(root: Path, tmp_path: Path)
     outcome = cli(root, "import", session, "kort.csv", "--step", "wrte")
     assert outcome.exit_code == 2
     assert "unknown step 'wrte' (did you mean 'write'?)" in outcome.stderr
+
+
+def test_a_swedish_session_is_answered_in_swedish(root: Path, tmp_path: Path) -> None:
+    from facilitate.store.store import SessionStore
+
+    session = SessionStore(root).create(title="Kafé", date="2026-11-22", method="world-cafe").id
+    write_csv(tmp_path / "bord.csv", ["table", "text"], [(2, "Bra"), (9, "Fel")])
+    refused = cli(root, "import", session, "bord.csv", "--step", "round")
+    assert refused.exit_code == 2
+    assert "bord.csv:3:1: table: table: inget värde '9'" in refused.stderr
+    write_csv(tmp_path / "bord.csv", ["table", "text"], [(2, "Bra")])
+    saved = cli(root, "import", session, "bord.csv", "--step", "round")
+    assert "1 nya poster av slaget anteckning" in saved.stdout
+    assert "Sparade 1 poster (händelse 1–1)." in saved.stdout

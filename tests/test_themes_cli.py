@@ -42,7 +42,7 @@ def note_text(table: int, round_: int) -> str:
 def eslov_day(root: Path, tmp_path: Path) -> str:
     """A World Café (3 questions × 8 tables, and the harvest) and the day's reflections."""
     store = SessionStore(root)
-    session = store.create(title="Eslöv", date="2026-11-22", method="world-cafe")
+    session = store.create(title="Eslöv", date="2026-11-22", method="world-cafe", language="en")
     session.append(
         RunStarted(method="world-cafe", params={"tables": TABLES}, run_id="cafe"),
         author="a",

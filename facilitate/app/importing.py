@@ -14,13 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods
 from facilitate.app.step_target import StepTarget, step_target
 from facilitate.errors import InvalidFileError, Problem, UsageError
-from facilitate.i18n import t
-from facilitate.i18n.record_text import problem_message
+from facilitate.i18n.messages import message
+from facilitate.i18n.record_text import ProblemNote
 from facilitate.library.import_files import ImportFile, read_import_file
-from facilitate.library.user_text import checked_text
 from facilitate.model.entries import CardPayload, EntryKind, FieldsPayload
 from facilitate.model.entry_check import EntryDraft, check_entry, check_kind
 from facilitate.model.entry_rules import step_rules
@@ -99,11 +99,11 @@ def import_file(
     session_ref: str,
     request: ImportRequest,
     *,
-    author: str,
+    author: str | Author,
 ) -> ImportOutcome:
     """Check every row of the file and record the new entries in one batch (see the module)."""
-    author = checked_text(author, "author")
     session = store.open(session_ref)
+    name = signature(author, session.header)
     state = session.state()
     where = step_target(session.header, state, methods, request.step, request.run)
     source = read_import_file(request.path, str(request.path), request.format)
@@ -124,7 +124,7 @@ def import_file(
     if request.dry_run or not plan.new:
         return outcome
     events = [_event(item, where) for item in plan.new]
-    records = session.append_many(events, author=author, role=IMPORT_ROLE)
+    records = session.append_many(events, author=name, role=IMPORT_ROLE)
     return ImportOutcome(session.id, source, where, plan, records, list(session.warnings))
 
 
@@ -134,7 +134,7 @@ def _kind(given: str | None) -> EntryKind | None:
     try:
         return check_kind(given)
     except InputError as error:
-        raise UsageError(problem_message(error.problems[0])) from None
+        raise UsageError(ProblemNote(error.problems[:1])) from None
 
 
 def _event(item: Planned, where: StepTarget) -> EntryAdded:
@@ -161,14 +161,16 @@ def _layout(source: ImportFile, where: StepTarget, kind: EntryKind | None) -> La
         problems = [_header_problem(source, p) for p in error.problems]
         other = _fitting_step(source, where, kind)
         if other:
-            problems.append(Problem(source.name, None, None, "", t("import.err.fits", step=other)))
+            problems.append(
+                Problem(source.name, None, None, "", message("import.err.fits", step=other))
+            )
         raise InvalidFileError(problems) from None
 
 
 def _header_problem(source: ImportFile, problem: InputProblem) -> Problem:
     column = problem.row + 1 if problem.row is not None else None
     name = problem.field if column is not None else ""
-    return Problem(source.name, source.header_line, column, name, problem_message(problem))
+    return Problem(source.name, source.header_line, column, name, ProblemNote((problem,)))
 
 
 def _fitting_step(source: ImportFile, where: StepTarget, kind: EntryKind | None) -> str | None:
@@ -193,7 +195,7 @@ def _dims(given: Sequence[str], where: StepTarget) -> dict[str, str]:
     for option in given:
         name, sep, value = option.partition("=")
         if not sep or not name.strip():
-            raise UsageError(t("import.err.dim_syntax", option=option))
+            raise UsageError(message("import.err.dim_syntax", option=option))
         dims[name.strip()] = value
     if not dims:
         return dims
@@ -202,7 +204,7 @@ def _dims(given: Sequence[str], where: StepTarget) -> dict[str, str]:
     except InputError as error:
         problem = error.problems[0]
         name = problem.field.removeprefix("dims.")
-        raise UsageError(f"-d {name}: {problem_message(problem)}") from None
+        raise UsageError(ProblemNote((problem,), f"-d {name}: ")) from None
     return checked.dims
 
 
@@ -247,12 +249,12 @@ def file_problems(source: ImportFile, located: Sequence[Located]) -> list[Proble
             p.line,
             p.column,
             p.column_name or _option_name(p.problem),
-            problem_message(p.problem),
+            ProblemNote((p.problem,)),
         )
         for p in located[:MAX_SHOWN_PROBLEMS]
     ]
     if len(located) > MAX_SHOWN_PROBLEMS:
-        more = t("import.err.more", count=len(located) - MAX_SHOWN_PROBLEMS)
+        more = message("import.err.more", count=len(located) - MAX_SHOWN_PROBLEMS)
         problems.append(Problem(source.name, None, None, "", more))
     return problems
 

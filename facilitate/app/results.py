@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from facilitate.app.methods import Methods, session_methods
 from facilitate.app.step_target import method_runs, run_target
 from facilitate.errors import FacilitateError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.model.method import Method
 from facilitate.model.method_checks import did_you_mean
 from facilitate.model.results import session_results
@@ -58,7 +58,7 @@ def check_query(
 ) -> None:
     """UsageError for a run the session does not have, or a step none of its methods has."""
     if query.top is not None and query.top < 1:
-        raise UsageError(t("results.err.top", top=query.top))
+        raise UsageError(message("results.err.top", top=query.top))
     if query.run is not None:
         run_target(header, state, methods, query.run)
     if query.step is None:
@@ -68,9 +68,9 @@ def check_query(
     )
     if query.step not in steps:
         close = did_you_mean(query.step, steps)
-        hint = t("sessions.err.did_you_mean", id=close) if close else ""
+        hint = message("sessions.err.did_you_mean", id=close) if close else ""
         raise UsageError(
-            t("sessions.err.unknown_step", step=query.step, hint=hint, steps=", ".join(steps))
+            message("sessions.err.unknown_step", step=query.step, hint=hint, steps=", ".join(steps))
         )
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from facilitate.app.methods import Methods
 from facilitate.errors import NotFoundError, UsageError
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.model.entry_rules import StepRules, step_rules
 from facilitate.model.expand import step_rounds
 from facilitate.model.method import Method
@@ -85,18 +85,18 @@ def run_target(
     run = runs.get(number)
     if run is None:
         numbers = ", ".join(str(n) for n in runs) or "-"
-        raise UsageError(t("harvest.err.no_run", number=number, id=header.id, runs=numbers))
+        raise UsageError(message("harvest.err.no_run", number=number, id=header.id, runs=numbers))
     return _with_method(run, run.method, methods)
 
 
 def _with_method(run: Run | None, method_id: str, methods: Methods) -> RunTarget:
     method = methods.get(method_id)
     if method is None:
-        raise NotFoundError(t("harvest.err.method_gone", method=method_id))
+        raise NotFoundError(message("harvest.err.method_gone", method=method_id))
     try:
         values = params_from_json(method, run.params) if run is not None else resolve_params(method)
     except ParameterError as error:
-        raise UsageError(t(error.key, **error.params)) from None
+        raise UsageError(message(error.key, **error.params)) from None
     return RunTarget(run, method, values)
 
 
@@ -133,14 +133,16 @@ def step_target(
             rounds = step_rounds(step, dict(target.values))
             if round_ is not None and (rounds is None or round_ > rounds):
                 raise UsageError(
-                    t("harvest.err.no_such_round", step=step_id, round=round_, rounds=rounds or 0)
+                    message(
+                        "harvest.err.no_such_round", step=step_id, round=round_, rounds=rounds or 0
+                    )
                 )
             return StepTarget(target, step_id, round_, rules, rounds)
     known = list(dict.fromkeys(s.id for c in candidates for s in c.method.steps))
     if not candidates:
-        raise UsageError(t("harvest.err.no_method", id=header.id))
+        raise UsageError(message("harvest.err.no_method", id=header.id))
     close = did_you_mean(step_id, known)
-    hint = t("sessions.err.did_you_mean", id=close) if close else ""
+    hint = message("sessions.err.did_you_mean", id=close) if close else ""
     raise UsageError(
-        t("sessions.err.unknown_step", step=step_id, hint=hint, steps=", ".join(known))
+        message("sessions.err.unknown_step", step=step_id, hint=hint, steps=", ".join(known))
     )

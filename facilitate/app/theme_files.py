@@ -15,10 +15,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from facilitate.app.authors import Author
 from facilitate.app.methods import Methods
 from facilitate.app.themes import Change, ThemesSaved, change_themes, new_theme_id, read_themes
 from facilitate.errors import InvalidFileError, Problem
-from facilitate.i18n.record_text import problem_message
+from facilitate.i18n.record_text import ProblemNote
 from facilitate.library.theme_files import ThemeSpec, read_theme_file
 from facilitate.model.input_problems import InputError
 from facilitate.model.theme_record import Item
@@ -39,7 +40,7 @@ def _resolved(
         ]
         for problem in trouble:
             problems.append(
-                Problem(name, spec.name.line, spec.name.column, "", problem_message(problem))
+                Problem(name, spec.name.line, spec.name.column, "", ProblemNote((problem,)))
             )
         try:
             ids = resolve_refs([i.value for i in spec.items], items)
@@ -47,7 +48,7 @@ def _resolved(
             for problem in error.problems:
                 spot = spec.items[problem.row] if problem.row is not None else spec.name
                 problems.append(
-                    Problem(name, spot.line, spot.column, spec.name.value, problem_message(problem))
+                    Problem(name, spot.line, spot.column, spec.name.value, ProblemNote((problem,)))
                 )
             continue
         found.append((spec.name.value, ids))
@@ -75,7 +76,7 @@ def themes_from_file(
     session_ref: str,
     path: Path,
     *,
-    author: str,
+    author: str | Author,
     methods: Methods | None = None,
 ) -> ThemesSaved:
     """Apply the themes file at ``path`` (see the module text), in one batch."""

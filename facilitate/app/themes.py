@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods
 from facilitate.errors import UsageError
-from facilitate.i18n.record_text import problem_message
-from facilitate.library.user_text import checked_text
+from facilitate.i18n.record_text import ProblemNote
 from facilitate.model.events import Event, Recorded
 from facilitate.model.input_problems import InputError
 from facilitate.model.results import dimension_labels, run_values
@@ -94,7 +94,7 @@ def item_labels(header: SessionHeader, state: SessionState, methods: Methods) ->
 
 def refused(error: InputError) -> UsageError:
     """A refused change as one line per problem (the first is the message)."""
-    return UsageError("; ".join(problem_message(p) for p in error.problems))
+    return UsageError(ProblemNote(error.problems))
 
 
 def _theme_step(state: SessionState, methods: Methods | None) -> tuple[str | None, str | None]:
@@ -112,7 +112,7 @@ def change_themes(
     session_ref: str,
     change: Change,
     *,
-    author: str,
+    author: str | Author,
     methods: Methods | None = None,
     reason: str | None = None,
 ) -> ThemesSaved:
@@ -121,8 +121,8 @@ def change_themes(
     A change the model refuses is a UsageError with its problems; a journal that gained
     records meanwhile is read again and the change worked out anew (up to three times).
     """
-    author = checked_text(author, "author")
     session = store.open(session_ref)
+    name = signature(author, session.header)
     for attempt in range(RETRIES):
         state = session.state()
         items = session_items(state)
@@ -134,7 +134,7 @@ def change_themes(
         step, run_id = _theme_step(state, methods)
         events = board_events(before, after, step=step, run_id=run_id, reason=reason)
         try:
-            records = _save(session, events, author, state.last_seq)
+            records = _save(session, events, name, state.last_seq)
         except JournalChanged:
             if attempt == RETRIES - 1:
                 raise

@@ -38,6 +38,7 @@ def import_command(
     from facilitate.ui.import_view import ImportHeading, saved_line, summary_lines
 
     app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)
     request = ImportRequest(file, step, run, dims or (), kind, fmt, dry_run)
     outcome = import_file(
         app_ctx.store(),

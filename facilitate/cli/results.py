@@ -36,6 +36,7 @@ def results_command(
     from facilitate.app.results import ResultsQuery
 
     app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)
     query = ResultsQuery(run=run, step=step, top=top)
     if watch:
         _watch(app_ctx, session, query)

@@ -122,6 +122,7 @@ def themes(
     author: Annotated[str | None, author_option()] = None,
 ) -> None:
     app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)
     desk = Desk(app_ctx, session, author)
     ctx.obj = desk
     if ctx.invoked_subcommand is not None:

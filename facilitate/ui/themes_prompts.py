@@ -17,7 +17,7 @@ from typing import Protocol
 from rich.console import Console
 
 from facilitate.errors import FacilitateError
-from facilitate.i18n import t
+from facilitate.i18n import Translator, get_language, t
 from facilitate.model.theme_record import Item
 from facilitate.model.theme_refs import split_refs
 from facilitate.model.themes import ThemeBoard
@@ -176,7 +176,7 @@ def run_desk(desk: ThemeDesk, answers: Answers, console: Console, lang: str) -> 
         try:
             lines = action(desk, answers, console)
         except FacilitateError as error:
-            for line in error.lines():
+            for line in error.lines(Translator(get_language())):
                 console.print(safe_line(line), markup=False, highlight=False, style="red")
             continue
         if lines is None:
