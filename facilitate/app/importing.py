@@ -17,7 +17,7 @@ from pathlib import Path
 from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods
 from facilitate.app.step_target import StepTarget, step_target
-from facilitate.errors import InvalidFileError, Problem, UsageError
+from facilitate.errors import InvalidFileError, MessageLike, Problem, UsageError
 from facilitate.i18n.messages import message
 from facilitate.i18n.record_text import ProblemNote
 from facilitate.library.import_files import ImportFile, read_import_file
@@ -69,7 +69,7 @@ class ImportOutcome:
     target: StepTarget
     plan: ImportPlan
     records: list[Recorded] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[MessageLike] = field(default_factory=list)
 
     @property
     def dry_run(self) -> bool:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from facilitate.app.methods import Methods, session_methods
 from facilitate.app.step_target import method_runs, run_target
-from facilitate.errors import FacilitateError, UsageError
+from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import message
 from facilitate.model.method import Method
 from facilitate.model.method_checks import did_you_mean
@@ -41,7 +41,7 @@ class ResultsRead:
     state: SessionState
     methods: dict[str, Method]
     results: SessionResults
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[MessageLike] = field(default_factory=list)
 
 
 def _methods(header: SessionHeader, state: SessionState, methods: Methods) -> dict[str, Method]:
@@ -99,7 +99,7 @@ class ResultsFeed:
         self.query = query
         self.reader: JournalReader = session.follow()
         self.folder = SessionFolder()
-        self.problem = ""
+        self.problem: MessageLike = ""
         self._known: dict[str, Method] = {}
 
     def poll(self) -> SessionResults | None:
@@ -107,7 +107,7 @@ class ResultsFeed:
         try:
             batch = self.reader.poll()
         except (FacilitateError, OSError) as error:
-            self.problem = str(error).splitlines()[0] if str(error) else type(error).__name__
+            self.problem = first_message(error)
             return None
         self.problem = ""
         if batch is None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods
-from facilitate.errors import UsageError
+from facilitate.errors import MessageLike, UsageError
 from facilitate.i18n.record_text import ProblemNote
 from facilitate.model.events import Event, Recorded
 from facilitate.model.input_problems import InputError
@@ -50,7 +50,7 @@ class ThemesRead:
     state: SessionState
     board: ThemeBoard
     items: tuple[Item, ...]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[MessageLike] = field(default_factory=list)
     labels: Labels = field(default_factory=dict)
 
 
@@ -63,7 +63,7 @@ class ThemesSaved:
     after: ThemeBoard
     items: tuple[Item, ...]
     records: list[Recorded]
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[MessageLike] = field(default_factory=list)
 
 
 def read_themes(

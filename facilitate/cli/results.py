@@ -11,7 +11,7 @@ import typer
 from facilitate.cli.context import AppContext, app_context
 from facilitate.cli.output import out
 from facilitate.cli.sessions.options import json_flag, print_json, session_id, warn
-from facilitate.errors import UsageError
+from facilitate.errors import UsageError, in_words
 from facilitate.i18n import t
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def _watch(app_ctx: AppContext, session: str, query: ResultsQuery) -> None:
             TerminalKeys.for_stdin(stops=stops) as keys,
             LiveScreen(console) as screen,
         ):
-            watch(first, feed.poll, keys, screen, app_ctx.lang, problem=lambda: feed.problem)
+            problem = lambda: in_words(feed.problem, app_ctx.translate)  # noqa: E731
+            watch(first, feed.poll, keys, screen, app_ctx.lang, problem=problem)
     except StopRequested:
         pass  # Ctrl-C, a closed window: the watch simply ends
 

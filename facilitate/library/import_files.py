@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from facilitate.errors import InvalidFileError, Problem
-from facilitate.i18n import t
+from facilitate.errors import InvalidFileError, MessageLike, Problem
+from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
 from facilitate.library.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
 from facilitate.model.import_types import Cell, Row
@@ -49,7 +49,7 @@ def file_format(path: Path, given: str | None = None) -> FileFormat:
     """The format ``given`` (csv, text, yaml), else the one the file's suffix names (text)."""
     if given is not None:
         if given not in FORMATS:
-            problem = Problem(str(path), None, None, "", t("import.err.format", given=given))
+            problem = Problem(str(path), None, None, "", message("import.err.format", given=given))
             raise InvalidFileError([problem])
         return given
     return _SUFFIXES.get(path.suffix.lower(), "text")
@@ -62,8 +62,8 @@ def read_import_file(path: Path, name: str, given: str | None = None) -> ImportF
     except OSError:
         size = 0  # read_text_file says what is wrong
     if size > MAX_IMPORT_BYTES:
-        message = t("import.err.too_large", limit=f"{MAX_IMPORT_BYTES // 1_000_000} MB")
-        raise InvalidFileError([Problem(name, None, None, "", message)])
+        note = message("import.err.too_large", limit=f"{MAX_IMPORT_BYTES // 1_000_000} MB")
+        raise InvalidFileError([Problem(name, None, None, "", note)])
     text = read_text_file(path, name, limit=MAX_IMPORT_BYTES).removeprefix("\ufeff")
     fmt = file_format(path, given)
     if fmt == "csv":
@@ -104,13 +104,13 @@ def _csv(text: str, name: str) -> ImportFile:
                 problems += _unnamed(header, name, start)
                 continue
             if len(cells) > len(header):
-                message = t("import.err.too_many_cells", cells=len(cells), columns=len(header))
-                problems.append(Problem(name, start, len(header) + 1, "", message))
+                note = message("import.err.too_many_cells", cells=len(cells), columns=len(header))
+                problems.append(Problem(name, start, len(header) + 1, "", note))
                 continue
             rows.append(Row(start, tuple(Cell(c, start, i) for i, c in enumerate(cells, 1))))
     except csv.Error as error:
-        message = t("import.err.csv", detail=str(error))
-        problems.append(Problem(name, reader.line_num, None, "", message))
+        note = message("import.err.csv", detail=str(error))
+        problems.append(Problem(name, reader.line_num, None, "", note))
     if problems:
         raise InvalidFileError(problems)
     return ImportFile(name, "csv", header or (), tuple(rows), header_line)
@@ -118,7 +118,7 @@ def _csv(text: str, name: str) -> ImportFile:
 
 def _unnamed(header: tuple[str, ...], name: str, line: int) -> list[Problem]:
     return [
-        Problem(name, line, i, "", t("import.err.unnamed_column", column=i))
+        Problem(name, line, i, "", message("import.err.unnamed_column", column=i))
         for i, cell in enumerate(header, 1)
         if not cell
     ]
@@ -130,11 +130,11 @@ def _yaml(text: str, name: str) -> ImportFile:
     except YamlSyntaxError as error:
         line = error.position.line if error.position else None
         column = error.position.column if error.position else None
-        detail = t("import.err.yaml", detail=error.message)
+        detail = message("import.err.yaml", detail=error.message)
         raise InvalidFileError([Problem(name, line, column, "", detail)]) from None
     data = doc.data if doc.data is not None else []
     if not isinstance(data, list):
-        raise InvalidFileError([_at(doc, name, (), t("import.err.yaml_list"))])
+        raise InvalidFileError([_at(doc, name, (), message("import.err.yaml_list"))])
     header: dict[str, None] = {}
     for item in data:
         if isinstance(item, dict):
@@ -168,12 +168,14 @@ def _yaml_row(
         cells[columns.index("text")] = Cell(item, line, where.column if where else None)
         return Row(line, tuple(cells))
     if not isinstance(item, dict):
-        problems.append(_at(doc, name, (index,), t("import.err.yaml_row")))
+        problems.append(_at(doc, name, (index,), message("import.err.yaml_row")))
         return None
     cells = [None] * len(columns)
     for key, value in item.items():
         if isinstance(value, list | dict):
-            problems.append(_at(doc, name, (index, str(key)), t("import.err.yaml_value", key=key)))
+            problems.append(
+                _at(doc, name, (index, str(key)), message("import.err.yaml_value", key=key))
+            )
             continue
         spot = doc.position((index, str(key)))
         cell = Cell(value, spot.line if spot else line, spot.column if spot else None)
@@ -181,8 +183,6 @@ def _yaml_row(
     return Row(line, tuple(cells))
 
 
-def _at(doc: YamlDocument, name: str, path: tuple[str | int, ...], message: str) -> Problem:
+def _at(doc: YamlDocument, name: str, path: tuple[str | int, ...], text: MessageLike) -> Problem:
     where = doc.position(path)
-    return Problem(
-        name, where.line if where else None, where.column if where else None, "", message
-    )
+    return Problem(name, where.line if where else None, where.column if where else None, "", text)

@@ -16,8 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from facilitate.errors import InvalidFileError, Problem
-from facilitate.i18n import t
+from facilitate.errors import InvalidFileError, MessageLike, Problem
+from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
 from facilitate.library.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
 
@@ -44,9 +44,9 @@ def _placed(doc: YamlDocument, path: tuple[str | int, ...], value: object, key: 
     return Placed(str(value), where.line if where else None, where.column if where else None)
 
 
-def _problem(name: str, placed: Placed | None, message: str) -> Problem:
+def _problem(name: str, placed: Placed | None, text: MessageLike) -> Problem:
     line, column = (placed.line, placed.column) if placed else (None, None)
-    return Problem(name, line, column, "", message)
+    return Problem(name, line, column, "", text)
 
 
 def read_theme_file(path: Path, name: str) -> list[ThemeSpec]:
@@ -57,12 +57,12 @@ def read_theme_file(path: Path, name: str) -> list[ThemeSpec]:
     except YamlSyntaxError as error:
         line = error.position.line if error.position else None
         column = error.position.column if error.position else None
-        message = t("themes.err.yaml", detail=error.message)
-        raise InvalidFileError([Problem(name, line, column, "", message)]) from None
+        note = message("themes.err.yaml", detail=error.message)
+        raise InvalidFileError([Problem(name, line, column, "", note)]) from None
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise InvalidFileError(
-            [_problem(name, _placed(doc, (), "", False), t("themes.err.mapping"))]
+            [_problem(name, _placed(doc, (), "", False), message("themes.err.mapping"))]
         )
     specs: list[ThemeSpec] = []
     problems: list[Problem] = []
@@ -75,7 +75,7 @@ def read_theme_file(path: Path, name: str) -> list[ThemeSpec]:
                 doc, (str(key), index) if isinstance(value, list) else (str(key),), item, False
             )
             if isinstance(item, bool) or not isinstance(item, str | int):
-                problems.append(_problem(name, spot, t("themes.err.item")))
+                problems.append(_problem(name, spot, message("themes.err.item")))
                 continue
             items.append(spot)
         specs.append(ThemeSpec(theme, tuple(items)))
