@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from facilitate.app.methods import Methods, session_methods
-from facilitate.app.step_target import method_runs, run_target
+from facilitate.app.step_target import run_target
 from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import message
 from facilitate.model.method import Method
@@ -138,7 +138,3 @@ def open_feed(
     check_query(session.header, session.state(), methods, query)
     return ResultsFeed(session, methods, query)
 
-
-def run_count(state: SessionState) -> int:
-    """How many runs of methods the session has (for headings)."""
-    return len(method_runs(state))
