@@ -108,6 +108,9 @@ def build_app() -> typer.Typer:
     sessions.register(app)
     run.register(app)
     __import__("facilitate.cli.plan", fromlist=["register"]).register(app)
+    __import__("facilitate.cli.import_", fromlist=["register"]).register(app)
+    __import__("facilitate.cli.results", fromlist=["register"]).register(app)
+    __import__("facilitate.cli.themes", fromlist=["register"]).register(app)
     return app
 
 

@@ -7,7 +7,8 @@ interface language. Nothing here imports the model.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Protocol
 
 from facilitate.i18n import get_language, t
@@ -29,3 +30,30 @@ def problem_message(problem: ProblemLike) -> str:
         for name, value in problem.values.items()
     }
     return t(problem.code, **values)
+
+
+def problem_text(problem: ProblemLike, translate: Callable[..., str]) -> str:
+    """The message of ``problem`` rendered by ``translate`` (a Translator: its language picks
+    the side of a value given in both languages)."""
+    lang = getattr(translate, "lang", get_language())
+    values = {
+        name: value.get(lang, "") if isinstance(value, dict) else value
+        for name, value in problem.values.items()
+    }
+    return translate(problem.code, **values)
+
+
+@dataclass(frozen=True)
+class ProblemNote:
+    """Problems not yet put into words (an error's message): rendered at the edge, joined."""
+
+    problems: tuple[ProblemLike, ...]
+    prefix: str = ""
+
+    def render(self, translate: Callable[..., str]) -> str:
+        return self.prefix + "; ".join(problem_text(p, translate) for p in self.problems)
+
+    def __str__(self) -> str:
+        from facilitate.i18n import Translator
+
+        return self.render(Translator("en"))

@@ -8,7 +8,8 @@ kind       text                   payload
 ========== ====================== ==================================================
 note       the note               none
 reflection the reflection         none
-card       the card's text        :class:`CardPayload` (the card's id, e.g. ``17``)
+card       the card's text        :class:`CardPayload` (the card's id, e.g. ``17``, and
+                                  the points on its back when they were read off it)
 pair_split (optional)             ``PairSplit`` (round, two cards, their points)
 rating     (optional)             ``Rating`` (card, round, score)
 dots       (optional)             ``DotPlacement`` (target, count, criterion, voter)
@@ -78,9 +79,14 @@ def upgrade_kind(recorded: str) -> tuple[EntryKind, str | None]:
 
 @dataclass(frozen=True)
 class CardPayload:
-    """A card (35:an, 25/10): its id, as on the cards file or the written card (``17``)."""
+    """A card (35:an, 25/10): its id, as on the cards file or the written card (``17``).
+
+    ``points`` are the points written on its back, round by round (None: it sat the round
+    out), when they are read off the card rather than entered pair by pair; empty otherwise.
+    """
 
     card: str
+    points: tuple[int | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,10 +122,27 @@ def payload_value(payload: Payload | None) -> dict[str, Any] | None:
     """A payload as JSON-ready data (EntryAdded's ``value``)."""
     if payload is None:
         return None
-    data = dataclasses.asdict(payload)
+    data = {name: getattr(payload, name) for name in _payload_fields(type(payload))}
     if isinstance(payload, ThemePayload):
         data["items"] = list(payload.items)
+    elif isinstance(payload, CardPayload):
+        data["points"] = list(payload.points)
+        if not payload.points:
+            del data["points"]
+    elif isinstance(payload, FieldsPayload):
+        data["fields"] = dict(payload.fields)
     return data
+
+
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _payload_fields(cls: type) -> tuple[str, ...]:
+    """The names of a dataclass's fields (looked up once per class)."""
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls))
+    return names
 
 
 def _whole(value: Any) -> bool:
@@ -130,8 +153,12 @@ def _text(value: Any) -> bool:
     return type(value) is str and value != ""
 
 
+def _round_points(value: Any) -> bool:
+    return type(value) is list and all(v is None or _whole(v) for v in value)
+
+
 _PAYLOAD_FIELDS: Mapping[str, tuple[tuple[str, Any, bool], ...]] = {
-    "card": (("card", _text, True),),
+    "card": (("card", _text, True), ("points", _round_points, False)),
     "pair_split": (
         ("round", _whole, True),
         ("card_a", _text, True),
@@ -171,6 +198,8 @@ def payload_of(kind: str, value: Any) -> Payload | None:
             return None
     if kind == "theme":
         found["items"] = tuple(dict.fromkeys(found.get("items", ())))
+    elif kind == "card":
+        found["points"] = tuple(found.get("points", ()))
     elif kind == "entry":
         found["fields"] = dict(found.get("fields", {}))
     return PAYLOAD_TYPES[kind](**found)

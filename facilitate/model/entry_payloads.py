@@ -101,7 +101,32 @@ def _card(reader: PayloadReader) -> CardPayload:
     card = reader.text("card")
     if reader.cards is not None and card in reader.cards:
         refuse("card", "card_exists", card=card)
-    return CardPayload(card)
+    return CardPayload(card, _round_points(reader))
+
+
+def _round_points(reader: PayloadReader) -> tuple[int | None, ...]:
+    """The points on a card's back, round by round (blank or None: the card sat out).
+
+    Their ranges are the rules of the step that scores the cards, checked with the whole
+    set (:func:`facilitate.model.scoring.validate_card_rounds`).
+    """
+    reader.read.add("points")
+    given = reader.given.get("points")
+    if given in (None, ""):
+        return ()
+    if not isinstance(given, list | tuple):
+        raise InputError([not_whole("points", given)])
+    points: list[int | None] = []
+    for value in given:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            points.append(None)
+            continue
+        if isinstance(value, str) and _WHOLE_RE.match(value.strip()):
+            value = int(value.strip())
+        if type(value) is not int:
+            raise InputError([not_whole("points", value)])
+        points.append(value)
+    return tuple(points)
 
 
 def _pair_split(reader: PayloadReader) -> PairSplit:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +33,10 @@ from facilitate.store.locks import folder_locked, run_lock_held, run_locked
 from facilitate.store.reader import START, JournalBatch, JournalPosition, JournalReader, read_after
 
 Clock = Callable[[], datetime]
+
+
+class JournalChanged(JournalError):
+    """The journal gained records since it was read (``append_many(after_seq=...)``)."""
 
 
 class Session:
@@ -84,15 +88,37 @@ class Session:
         A session written by 0.1.0 is given its UUID first (its header rewritten atomically;
         if the header cannot be written, the event is still recorded).
         """
-        if EVENT_TYPES.get(event.TYPE) is not type(event):
-            raise JournalError(message("journal.err.unregistered", type=type(event).__name__))
+        return self.append_many([event], author=author, role=role)[0]
+
+    def append_many(
+        self,
+        events: Sequence[Event],
+        *,
+        author: str,
+        role: str,
+        after_seq: int | None = None,
+    ) -> list[Recorded]:
+        """Record ``events`` in order, all or nothing: one lock, one write, one fsync.
+
+        When this returns, every record is on disk. If writing fails, the journal is cut
+        back to where it was, so no part of the batch stays behind (a crash in the middle of
+        the write can leave the first records of the batch: each is whole and valid). With
+        ``after_seq``, the batch is written only if the journal's last record still has that
+        sequence number (:class:`JournalChanged` otherwise), for a change computed from what
+        was read. An empty batch writes nothing.
+        """
+        for event in events:
+            if EVENT_TYPES.get(event.TYPE) is not type(event):
+                raise JournalError(message("journal.err.unregistered", type=type(event).__name__))
+        if not events and after_seq is None:
+            return []
         with self.locked():
             if self.header.uuid is None:
                 with contextlib.suppress(FacilitateError, OSError):
                     self.header = replace(self.header, uuid=ensure_uuid(self.path).uuid)
             fd = self._open_journal(os.O_RDWR | os.O_APPEND)
             try:
-                return self._append_locked(fd, event, author, role)
+                return self._append_locked(fd, events, author, role, after_seq)
             finally:
                 os.close(fd)
 
@@ -113,24 +139,39 @@ class Session:
         )
         return InvalidFileError([problem])
 
-    def _append_locked(self, fd: int, event: Event, author: str, role: str) -> Recorded:
-        """Number, write and fsync one record (the lock is held and the journal open)."""
+    def _append_locked(
+        self,
+        fd: int,
+        events: Sequence[Event],
+        author: str,
+        role: str,
+        after_seq: int | None,
+    ) -> list[Recorded]:
+        """Number, write and fsync the records (the lock is held and the journal open)."""
         with disk_errors(self.journal_path):
-            seq = self._last_seq(fd) + 1
+            last = self._last_seq(fd)
             size = os.fstat(fd).st_size
+        if after_seq is not None and last != after_seq:
+            raise JournalChanged(message("journal.err.changed", file=str(self.journal_path)))
+        if not events:
+            return []
         at = self._now().isoformat(timespec="milliseconds")
-        line = encode_record(seq, at, author, role, event)
+        lines = [encode_record(last + n, at, author, role, e) for n, e in enumerate(events, 1)]
         try:
-            write_all(fd, line)
+            write_all(fd, b"".join(lines))
             os.fsync(fd)
         except OSError as error:
             with contextlib.suppress(OSError):
-                os.ftruncate(fd, size)  # leave no half record behind
+                os.ftruncate(fd, size)  # leave no half record, and no part of the batch
+                os.fsync(fd)
             detail = error.strerror or str(error)
             raise JournalError(
                 message("journal.err.write", file=str(self.journal_path), detail=detail)
             ) from None
-        return Recorded(seq=seq, at=at, author=author, role=role, event=event)
+        return [
+            Recorded(seq=last + n, at=at, author=author, role=role, event=event)
+            for n, event in enumerate(events, 1)
+        ]
 
     def _last_seq(self, fd: int) -> int:
         """The last sequence number; an unfinished tail is first moved aside (lock held)."""
