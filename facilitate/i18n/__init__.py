@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from facilitate.i18n import (
     catalog_core,
+    catalog_export,
     catalog_methods,
     catalog_parser,
     catalog_plan_runs,
@@ -47,6 +48,7 @@ AREAS = (
     catalog_session_commands,
     catalog_plan_runs,
     catalog_session_live,
+    catalog_export,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
