@@ -193,6 +193,8 @@ def make(store: Path) -> str:
     timer(store, session, "60m", "Lunch")
     world_cafe(store, session)
     timer(store, session, "15m", "Kaffe")
+    for lock in (store / session).glob("*.lock"):  # made by the runs; not part of the record
+        lock.unlink()
     return session
 
 

@@ -12,8 +12,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
-from facilitate.app.methods import Methods, session_methods
+from facilitate.app.methods import session_methods
 from facilitate.clock import local_now
 from facilitate.errors import JournalError, UsageError
 from facilitate.export.build import DOCUMENT_LANGUAGES, ExportOptions, build_document
@@ -92,7 +93,15 @@ def read_unlocked(session: Session) -> tuple[SessionState, list[str]]:
     return fold(replay.records, session.header), list(replay.warnings)
 
 
-def _methods_of(session: Session, state: SessionState, methods: Methods) -> dict[str, Method]:
+class MethodSource(Protocol):
+    """Where the methods a session ran are looked up (:class:`Methods`, or a test's own)."""
+
+    def get(self, method_id: str) -> Method | None: ...
+
+
+def _methods_of(
+    session: Session, state: SessionState, methods: MethodSource
+) -> dict[str, Method]:
     found = {}
     for method_id in session_methods(session.header, state):
         method = methods.get(method_id)
@@ -102,7 +111,7 @@ def _methods_of(session: Session, state: SessionState, methods: Methods) -> dict
 
 
 def read_records(
-    store: SessionStore, methods: Methods, session_ids: Sequence[str]
+    store: SessionStore, methods: MethodSource, session_ids: Sequence[str]
 ) -> tuple[list[SessionRecord], dict[str, Method], list[str]]:
     """The sessions as records, the methods they ran, and reading warnings."""
     records, found, warnings = [], {}, []
@@ -118,7 +127,7 @@ def read_records(
 
 def export_sessions(
     store: SessionStore,
-    methods: Methods,
+    methods: MethodSource,
     request: ExportRequest,
     now: Callable[[], datetime] = local_now,
 ) -> Exported:

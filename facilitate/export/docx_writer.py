@@ -184,6 +184,8 @@ def _part(body: _Body, part: Section | Chapter, level: int) -> None:
         body.heading(level, part.title)
         for section in part.sections:
             _part(body, section, level + 1)
+        if not part.sections:
+            body.note(body.w("no_entries"))
     elif isinstance(part, TextSection):
         body.heading(level, part.title)
         body.items(part.items)
