@@ -38,16 +38,21 @@ from eslov_content import (  # noqa: E402  (beside this script)
     THIRTY_FIVE_QUESTION,
 )
 
+from facilitate.app.methods import Methods  # noqa: E402
+from facilitate.model.entry_check import EntryDraft, check_entry  # noqa: E402
+from facilitate.model.entry_rules import step_rules  # noqa: E402
 from facilitate.model.events import EntryAdded  # noqa: E402
+from facilitate.model.params import params_from_json  # noqa: E402
 from facilitate.store.journal import SessionStore  # noqa: E402
 
 SPEED = "600"
 NOTE_TAKER = "Dokumentatör"
+FACILITATOR = "Processledare"
 
 
 def facilitate(store: Path, *args: str) -> str:
     """Run ``facilitate --sessions-dir STORE ARGS`` in Swedish; its standard output."""
-    env = {**os.environ, "FACILITATE_LANG": "sv", "FACILITATE_AUTHOR": NOTE_TAKER}
+    env = {**os.environ, "FACILITATE_LANG": "sv", "FACILITATE_AUTHOR": FACILITATOR}
     command = [sys.executable, "-m", "facilitate", "--sessions-dir", str(store), *args]
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -57,7 +62,8 @@ def facilitate(store: Path, *args: str) -> str:
 
 def note(store: Path, session: str, text: str, step: str, kind: str) -> str:
     """Add an entry with `sessions note`; its id."""
-    saved = facilitate(store, "sessions", "note", session, text, "--step", step, "--kind", kind)
+    saved = facilitate(store, "sessions", "note", session, text, "--step", step, "--kind", kind,
+                       "--author", NOTE_TAKER)  # fmt: skip
     found = re.search(r"\b([0-9a-f]{12})\b", saved)
     if found is None:
         raise SystemExit(f"no entry id in: {saved}")
@@ -65,8 +71,19 @@ def note(store: Path, session: str, text: str, step: str, kind: str) -> str:
 
 
 def append(store: Path, session: str, entry: EntryAdded) -> None:
-    """Append an entry with dimension values or a payload through the session store."""
-    SessionStore(store).open(session).append(entry, author=NOTE_TAKER, role="note-taker")
+    """Append an entry with dimension values or a payload through the session store, to the
+    session's latest run, checked against its step's collect declaration first."""
+    opened = SessionStore(store).open(session)
+    run = opened.state().last_run
+    assert run is not None and entry.step is not None
+    method = Methods(ROOT, {}).get(run.method)
+    assert method is not None, run.method
+    rules = step_rules(method, entry.step, params_from_json(method, run.params))
+    draft = EntryDraft(entry.kind, entry.text, entry.dims, entry.value, entry.round)
+    checked = check_entry(draft, rules)  # raises InputError for anything that does not fit
+    recorded = EntryAdded(entry.entry_id, checked.kind, checked.text, entry.step, entry.round,
+                          checked.dims, checked.value, run.run_id)  # fmt: skip
+    opened.append(recorded, author=NOTE_TAKER, role="note-taker")
 
 
 def storytelling(store: Path, session: str) -> None:
@@ -150,7 +167,7 @@ def world_cafe(store: Path, session: str) -> None:
     )
     for number, (theme, ideas) in enumerate(IDEAS, start=1):
         members = [note(store, session, idea, "harvest", "reflection") for idea in ideas]
-        entry = EntryAdded(f"theme{number}", "theme", theme, "harvest", value={"members": members})
+        entry = EntryAdded(f"theme{number}", "theme", theme, "harvest", value={"items": members})
         append(store, session, entry)
 
 

@@ -73,6 +73,7 @@ class Workshop:
     facilitators: Sequence[str] = ("Anna",)
     session: Session = field(init=False)
     _ids: int = field(init=False, default=0)
+    _runs: int = field(init=False, default=0)
 
     def __post_init__(self) -> None:
         self.store = SessionStore(self.root, now=Ticking())
@@ -98,31 +99,34 @@ class Workshop:
         *,
         finish: bool = True,
         steps: int | None = None,
-    ) -> None:
-        """Run ``method`` (all its steps, or the first ``steps``) as the live runner records it."""
+    ) -> str:
+        """Run ``method`` (all its steps, or the first ``steps``) as the live runner records
+        it; the run's id."""
+        self._runs += 1
+        run_id = f"run{self._runs}"
         values = resolve_params(method, dict(params or {}))
         timeline = build_timeline(method, values)
-        event = RunStarted(method.id, params_to_json(values), 1.0, len(timeline))
-        self.append(event)
+        self.append(RunStarted(method.id, params_to_json(values), 1.0, len(timeline), run_id))
         run = timeline[:steps]
         for segment in run:
             planned = segment.seconds
             title = segment.title.get(self.language)
-            self.append(
-                StepStarted(
-                    segment.index,
-                    segment.step_id,
-                    segment.round,
-                    planned,
-                    remaining_seconds=planned,
-                    title=title,
-                )
+            started = StepStarted(
+                segment.index,
+                segment.step_id,
+                segment.round,
+                planned,
+                remaining_seconds=planned,
+                title=title,
+                run_id=run_id,
             )
+            self.append(started)
             if finish or segment.index < len(run) - 1:  # a run going on: its last step is open
                 elapsed = (planned or 60.0) + 12.0
-                self.append(StepEnded(segment.index, "completed", elapsed, -12.0))
+                self.append(StepEnded(segment.index, "completed", elapsed, -12.0, run_id))
         if finish:
-            self.append(RunStopped(len(timeline) - 1, -12.0, False, "finished"))
+            self.append(RunStopped(len(timeline) - 1, -12.0, False, "finished", run_id))
+        return run_id
 
     def entry(
         self,
@@ -135,11 +139,12 @@ class Workshop:
         round: int | None = None,
         author: str = "Lisa",
         entry_id: str | None = None,
+        run_id: str | None = None,
     ) -> str:
-        """Add an entry; its id."""
+        """Add an entry (to run ``run_id``, else the latest); its id."""
         self._ids += 1
         entry_id = entry_id or f"e{self._ids:04d}"
-        event = EntryAdded(entry_id, kind, text, step, round, dict(dims or {}), value)
+        event = EntryAdded(entry_id, kind, text, step, round, dict(dims or {}), value, run_id)
         self.append(event, author=author, role="note-taker")
         return entry_id
 

@@ -79,8 +79,8 @@ def test_a_world_cafe_gives_each_question_its_tables_then_the_themes(shop: Works
     idea = shop.entry("reflection", "Fler mötesplatser", "harvest", dims={"table": "3"})
     other = shop.entry("reflection", "Gemensam kunskapsbank", "harvest", dims={"table": "1"})
     shop.entry("reflection", "Vi behöver fler Sonny", "harvest", dims={"table": "4"})
-    shop.entry("theme", "Möten och relationer", "harvest", value={"members": [idea]})
-    shop.entry("theme", "Bygga kunskaper", "harvest", value={"members": [other]})
+    shop.entry("theme", "Möten och relationer", "harvest", value={"items": [idea]})
+    shop.entry("theme", "Bygga kunskaper", "harvest", value={"items": [other]})
 
     run = shop.document().sessions[0].runs[0]
 
@@ -243,7 +243,7 @@ def test_deleted_entries_never_appear_and_edits_do(shop: Workshop) -> None:
     shop.run(bundled("world-cafe"), {"tables": "2"})
     kept = shop.entry("reflection", "Första versionen", "harvest", dims={"table": "1"})
     gone = shop.entry("reflection", "Hemlig dubblett", "harvest", dims={"table": "2"})
-    shop.entry("theme", "Tema", "harvest", value={"members": [kept, gone]})
+    shop.entry("theme", "Tema", "harvest", value={"items": [kept, gone]})
     shop.edit(kept, "Rättad text")
     shop.delete(gone)
 
@@ -326,3 +326,17 @@ def test_a_session_being_run_says_so_with_the_time_it_was_read(shop: Workshop) -
     assert (session.status, session.as_of) == ("running", "10:42")
     assert session.programme[0].steps[-1].outcome == "running"
     assert session.runs[0].status == "running"
+
+
+def test_entries_stay_with_their_own_run_when_methods_share_step_ids(shop: Workshop) -> None:
+    cards = shop.run(bundled("35an"))
+    shop.run(bundled("world-cafe"), {"tables": "2"})
+    shop.entry("note", "Till caféets runda 1", "round", round=1, dims={"table": "1"})
+    shop.entry("card", "Kortet kom sent", "write", value={"card": "9"}, run_id=cards)
+
+    runs = shop.document().sessions[0].runs
+
+    assert texts(only(runs[0].parts, TextSection).items) == ["Kortet kom sent"]
+    cafe = only(runs[1].parts, TextSection)
+    assert texts(cafe.groups[0].groups[0].items) == ["Till caféets runda 1"]
+    assert [r.run for r in shop.document().sessions[0].rows] == [2, 1]

@@ -47,7 +47,7 @@ def shop(tmp_path_factory: pytest.TempPathFactory) -> Workshop:
         shop.entry("reflection", text, "harvest", dims={"table": str(n % 3 + 1)})
         for n, text in enumerate(HOSTILE)
     ]
-    shop.entry("theme", "<i>Tema</i> =1+1", "harvest", value={"members": ids[:4]})
+    shop.entry("theme", "<i>Tema</i> =1+1", "harvest", value={"items": ids[:4]})
     shop.entry("note", "Bord två <tänker>", "round", round=1, dims={"table": "2"})
     shop.run(bundled("35an"), {"rounds": "1"})
     for card, text in [("1", "=1+1"), ("2", "<b>Kort</b>")]:

@@ -16,16 +16,15 @@ from typing import Protocol
 
 from facilitate.app.methods import session_methods
 from facilitate.clock import local_now
-from facilitate.errors import JournalError, UsageError
+from facilitate.errors import UsageError
 from facilitate.export.build import DOCUMENT_LANGUAGES, ExportOptions, build_document
 from facilitate.export.document import Document
 from facilitate.export.record import SessionRecord, session_record
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 from facilitate.model.method import Method
 from facilitate.model.session import SessionState, fold
 from facilitate.store.durable import write_atomic
 from facilitate.store.journal import Session, SessionStore
-from facilitate.store.line_format import parse_journal
 
 FORMATS = ("md", "html", "docx", "csv", "json")
 SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx", "csv": ".csv", "json": ".json"}
@@ -46,20 +45,17 @@ class ExportRequest:
     def check(self) -> None:
         """UsageError for a request that cannot be carried out."""
         if not self.sessions:
-            raise UsageError(t("export.err.no_sessions"))
+            raise UsageError(message("export.err.no_sessions"))
         if self.format not in FORMATS:
-            raise UsageError(t("export.err.bad_format", format=self.format))
+            raise UsageError(message("export.err.bad_format", format=self.format))
         if self.lang is not None and self.lang not in DOCUMENT_LANGUAGES:
-            raise UsageError(t("export.err.bad_lang", lang=self.lang))
+            raise UsageError(message("export.err.bad_lang", lang=self.lang))
         if self.excel and self.format != "csv":
-            raise UsageError(t("export.err.excel_not_csv"))
+            raise UsageError(message("export.err.excel_not_csv"))
         if self.participants is not None and self.participants < 1:
-            raise UsageError(t("export.err.participants", value=self.participants))
+            raise UsageError(message("export.err.participants", value=self.participants))
         if self.templates is not None and not self.templates.is_dir():
-            raise UsageError(t("export.err.templates_missing", path=self.templates))
-        twice = next((s for i, s in enumerate(self.sessions) if s in self.sessions[:i]), None)
-        if twice is not None:
-            raise UsageError(t("export.err.twice", id=twice))
+            raise UsageError(message("export.err.templates_missing", path=self.templates))
 
 
 @dataclass(frozen=True)
@@ -80,17 +76,12 @@ class Exported:
 
 
 def read_unlocked(session: Session) -> tuple[SessionState, list[str]]:
-    """The session's state from its journal as it stands, without its lock."""
-    path = session.journal_path
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raw = b""
-    except OSError as error:
-        raise JournalError(t("journal.err.disk", file=path, detail=error.strerror)) from None
-    complete = raw[: raw.rfind(b"\n") + 1]  # a line still being written is not yet saved
-    replay = parse_journal(complete, str(path))
-    return fold(replay.records, session.header), list(replay.warnings)
+    """The session's state from its journal as it stands, without its lock.
+
+    Only complete lines are read: a line being written has not been acknowledged yet.
+    """
+    batch = session.read_after()
+    return fold(batch.records, session.header), list(batch.warnings)
 
 
 class MethodSource(Protocol):
@@ -115,12 +106,15 @@ def read_records(
 ) -> tuple[list[SessionRecord], dict[str, Method], list[str]]:
     """The sessions as records, the methods they ran, and reading warnings."""
     records, found, warnings = [], {}, []
-    for session_id in session_ids:
-        session = store.open(session_id)
+    seen: set[str] = set()
+    for ref in session_ids:
+        session = store.open(ref)
+        if session.id in seen:
+            raise UsageError(message("export.err.twice", id=session.id))
+        seen.add(session.id)
         state, read_warnings = read_unlocked(session)
-        mine = _methods_of(session, state, methods)
-        found.update(mine)
-        records.append(session_record(session.id, state, mine))
+        found.update(_methods_of(session, state, methods))
+        records.append(session_record(session.id, state))
         warnings += read_warnings
     return records, found, warnings
 
@@ -164,13 +158,14 @@ def render(document: Document, request: ExportRequest) -> bytes:
 def write_export(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically: readers see the old file or the new, never half."""
     if path.is_dir():
-        raise UsageError(t("export.err.out_folder", path=path))
+        raise UsageError(message("export.err.out_folder", path=path))
     if not path.parent.is_dir():
-        raise UsageError(t("export.err.out_parent", path=path, folder=path.parent))
+        raise UsageError(message("export.err.out_parent", path=path, folder=path.parent))
     try:
-        write_atomic(path, data)
+        write_atomic(path.parent, path.name, data)
     except OSError as error:
-        raise UsageError(t("export.err.out_write", path=path, reason=error.strerror)) from None
+        reason = error.strerror or str(error)
+        raise UsageError(message("export.err.out_write", path=path, reason=reason)) from None
 
 
 def export_schema() -> str:

@@ -17,6 +17,7 @@ from facilitate.cli.context import app_context
 from facilitate.cli.output import out
 from facilitate.errors import UsageError
 from facilitate.i18n import t
+from facilitate.i18n.messages import message
 
 
 def export(
@@ -67,7 +68,8 @@ def export(
     )
     request.check()
     if out_path is None and request.format == "docx" and sys.stdout.isatty():
-        raise UsageError(t("export.err.binary_terminal", name=f"{request.sessions[0]}.docx"))
+        raise UsageError(message("export.err.binary_terminal", name="export.docx"))
+    app_ctx.enter_session(request.sessions[0])  # speak the (first) session's language
     exported = export_sessions(app_ctx.store(), app_ctx.methods(), request)
     warn(exported.warnings)
     if out_path is None:
@@ -76,14 +78,14 @@ def export(
     target = _absolute(out_path, app_ctx.cwd)
     assert target is not None
     write_export(target, exported.data)
-    message = t(
+    written = t(
         "export.written",
         path=out_path,
         format=request.format,
         sessions=len(exported.document.sessions),
         entries=exported.entries,
     )
-    out().print(message, markup=False, highlight=False)
+    out().print(written, markup=False, highlight=False)
 
 
 def _absolute(path: Path | None, cwd: Path) -> Path | None:

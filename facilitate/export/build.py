@@ -61,7 +61,7 @@ def session_part(
     by_id = {e.entry_id: e for e in record.entries}
     contexts = _contexts(record, methods, words, options.authors, by_id)
     names = {mid: m.name.get(words.lang) for mid, m in methods.items()}
-    themed = {m for e in record.entries for m in e.members if e.kind == "theme"}
+    themed = {m for e in record.entries for m in e.items if e.kind == "theme"}
     actions: list[ActionSource] = []
     runs = []
     scored: dict[str, Scored] = {}

@@ -31,8 +31,8 @@ def _themes(entries: Sequence[EntryRecord]) -> dict[str, list[str]]:
     """Entry id -> the names of the themes that link it."""
     found: dict[str, list[str]] = {}
     for entry in entries:
-        for member in entry.members:
-            found.setdefault(member, []).append(entry.text)
+        for item in entry.items:
+            found.setdefault(item, []).append(entry.text)
     return found
 
 
@@ -96,8 +96,8 @@ def payload_values(entry: EntryRecord) -> tuple[tuple[str, str], ...]:
     elif entry.dots is not None:
         d = entry.dots
         pairs = [("target", d.target), ("criterion", d.criterion or ""), ("count", d.count)]
-    elif entry.members:
-        pairs = [("members", " ".join(entry.members))]
+    elif entry.items:
+        pairs = [("items", " ".join(entry.items))]
     elif entry.card is not None and entry.kind == "card":
         pairs = [("card", entry.card)]
     else:

@@ -35,7 +35,7 @@ def themes_section(
     """The step's themes with their (live) items; what was collected here under no theme."""
     groups = []
     for theme in themes:
-        members = [ctx.by_id[m] for m in theme.members if m in ctx.by_id]
+        members = [ctx.by_id[m] for m in theme.items if m in ctx.by_id]
         groups.append(ThemeGroup(theme.entry_id, theme.text, tuple(map(ctx.member_item, members))))
     loose = tuple(ctx.member_item(e) for e in collected_here if e.entry_id not in themed)
     return ThemesSection(step.id, step.title.get(ctx.lang), tuple(groups), loose)

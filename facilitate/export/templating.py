@@ -17,7 +17,7 @@ import jinja2
 from facilitate.errors import UsageError
 from facilitate.export.document import Document
 from facilitate.export.words import Words
-from facilitate.i18n import t
+from facilitate.i18n.messages import message
 
 BUILT_IN = Path(__file__).resolve().parent / "templates"
 ENTRY_POINT = {"md": "document.md.j2", "html": "document.html.j2"}
@@ -64,11 +64,11 @@ def render(doc: Document, fmt: str, templates: Path | None = None) -> str:
     except jinja2.TemplateSyntaxError as error:
         where = error.filename or error.name or ENTRY_POINT[fmt]
         raise UsageError(
-            t("export.err.template", file=where, line=error.lineno, message=error.message)
+            message("export.err.template", file=where, line=error.lineno, message=error.message)
         ) from None
     except jinja2.TemplateError as error:
         raise UsageError(
-            t("export.err.template", file=_failing(error), line="?", message=error)
+            message("export.err.template", file=_failing(error), line="?", message=error)
         ) from None
     if fmt == "md":  # blank lines between blocks, never more than one (they mean nothing)
         text = re.sub(r"\n{3,}", "\n\n", text).strip("\n") + "\n"
