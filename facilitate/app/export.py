@@ -90,9 +90,7 @@ class MethodSource(Protocol):
     def get(self, method_id: str) -> Method | None: ...
 
 
-def _methods_of(
-    session: Session, state: SessionState, methods: MethodSource
-) -> dict[str, Method]:
+def _methods_of(session: Session, state: SessionState, methods: MethodSource) -> dict[str, Method]:
     found = {}
     for method_id in session_methods(session.header, state):
         method = methods.get(method_id)
