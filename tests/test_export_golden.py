@@ -4,12 +4,13 @@ A change to what an export writes shows here as a diff. When it is intended, wri
 files with ``FACILITATE_UPDATE_GOLDEN=1 pytest tests/test_export_golden.py`` and read the
 diff before committing it. Word documents are compared as their outline (each paragraph's
 style and text, each table's cells) and their language, since a .docx is a zip whose bytes
-carry times.
+carry times. JSON is compared indented.
 """
 
 from __future__ import annotations
 
 import io
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -61,6 +62,9 @@ CASES = [
 def test_the_example_exports_as_approved(name: str, fmt: str, options: dict[str, object]) -> None:
     data = export(SessionStore(EXAMPLES), [ESLOV], fmt, **options)
     got = word_dump(data).encode("utf-8") if fmt == "docx" else data
+    if fmt == "json":  # compact on one line; the golden file is indented to be read
+        assert data.count(b"\n") == 1 and data.endswith(b"\n")
+        got = (json.dumps(json.loads(data), ensure_ascii=False, indent=2) + "\n").encode()
     golden = GOLDEN / name
     if UPDATE:
         GOLDEN.mkdir(exist_ok=True)

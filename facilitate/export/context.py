@@ -38,6 +38,10 @@ class RunContext:
     peers: dict[str, RunContext] = field(default_factory=dict)
     values: dict[str, Any] = field(init=False)
     _choices: dict[str, list[Choice] | None] = field(init=False, default_factory=dict)
+    _texts: dict[str, dict[str, str]] = field(init=False, default_factory=dict)
+    _steps: dict[str, Step] | None = field(init=False, default=None)
+    _labels: dict[tuple[str, str], Label] = field(init=False, default_factory=dict)
+    _field_names: dict[str | None, dict[str, str]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.values = run_values(self.method, self.run)
@@ -63,15 +67,14 @@ class RunContext:
 
     def value_text(self, dim: str, value: str) -> str:
         """A dimension value as read: its label, matched by id or by label in either language."""
-        key = value.strip().casefold()
-        for choice in self.choices(dim) or ():
-            if key in (
-                choice.id.casefold(),
-                choice.label.sv.casefold(),
-                choice.label.en.casefold(),
-            ):
-                return choice.label.get(self.lang)
-        return value
+        if dim not in self._texts:
+            texts: dict[str, str] = {}
+            for choice in self.choices(dim) or ():
+                shown = choice.label.get(self.lang)
+                for key in (choice.label.en, choice.label.sv, choice.id):  # the id wins
+                    texts[key.casefold()] = shown
+            self._texts[dim] = texts
+        return self._texts[dim].get(value.strip().casefold(), value)
 
     def value_order(self, dim: str, texts: Iterable[str]) -> list[str]:
         """Shown values (``value_text``) in the dimension's order: listed first, then as seen."""
@@ -89,7 +92,9 @@ class RunContext:
         )
 
     def step(self, step_id: str | None) -> Step | None:
-        return next((s for s in self.method.steps if s.id == step_id), None)
+        if self._steps is None:
+            self._steps = {s.id: s for s in self.method.steps}
+        return self._steps.get(step_id or "")
 
     def step_title(self, step_id: str | None) -> str:
         """A step's title in the document's language (the recorded one for unknown steps)."""
@@ -138,14 +143,33 @@ class RunContext:
     def labels(self, entry: EntryRecord, shown: Collection[str] = ()) -> tuple[Label, ...]:
         """The entry's place along each dimension not in ``shown`` (its round too)."""
         labels = [
-            Label(dim, self.dim_name(dim), value, self.value_text(dim, value))
+            self.label(dim, value)
             for dim, value in entry.dims.items()
             if dim not in shown and dim != ROUND
         ]
         if entry.round is not None and ROUND not in shown:
-            text = self.words("round", number=entry.round)
-            labels.append(Label(ROUND, self.dim_name(ROUND), str(entry.round), text))
+            labels.append(self.label(ROUND, str(entry.round)))
         return tuple(labels)
+
+    def label(self, dim: str, value: str) -> Label:
+        """``value`` of ``dim`` as a label (made once per run: labels are shared)."""
+        found = self._labels.get((dim, value))
+        if found is None:
+            if dim == ROUND:
+                text = self.words("round", number=value)
+            else:
+                text = self.value_text(dim, value)
+            found = self._labels[(dim, value)] = Label(dim, self.dim_name(dim), value, text)
+        return found
+
+    def field_names(self, step_id: str | None) -> dict[str, str]:
+        """Field id -> its name, for the fields the step's collect declarations name."""
+        if step_id not in self._field_names:
+            step = self.step(step_id)
+            collects = step.collect if step is not None else []
+            names = {f.id: f.label.get(self.lang) for c in collects for f in c.fields or ()}
+            self._field_names[step_id] = names
+        return self._field_names[step_id]
 
     def field_values(
         self, entry: EntryRecord, fields: Sequence[tuple[str, str]]

@@ -75,12 +75,9 @@ def _raw_labels(entry: EntryRecord) -> tuple[Label, ...]:
 
 
 def _fields(entry: EntryRecord, ctx: RunContext | None) -> tuple[FieldValue, ...]:
-    step = ctx.step(entry.step) if ctx else None
-    names = (
-        {f.id: f.label.get(ctx.lang) for c in step.collect for f in c.fields or ()}
-        if (ctx and step)
-        else {}
-    )
+    if not entry.fields:
+        return ()
+    names = ctx.field_names(entry.step) if ctx else {}
     return tuple(FieldValue(key, names.get(key, key), text) for key, text in entry.fields.items())
 
 

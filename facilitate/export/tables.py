@@ -19,7 +19,7 @@ import json
 from importlib.resources import files
 from typing import Any
 
-from facilitate.export.document import Document, Row
+from facilitate.export.document import Document, Row, SessionPart
 
 FORMAT_NAME = "facilitate-export"
 FIXED_COLUMNS = (
@@ -35,13 +35,13 @@ FIXED_COLUMNS = (
     "text",
 )
 LAST_COLUMNS = ("theme", "score", "rank", "added_at")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = frozenset("=+-@\t\r")
 
 
 def neutralised(value: object) -> str:
     """A cell's text, with a leading ``'`` when a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_START) else text
+    return "'" + text if text and text[0] in _FORMULA_START else text
 
 
 def _columns(rows: list[Row], authors: bool) -> list[str]:
@@ -78,33 +78,42 @@ def render_csv(doc: Document, *, excel: bool = False) -> bytes:
     return ("\ufeff" if excel else "").encode("utf-8") + out.getvalue().encode("utf-8")
 
 
-def _row_data(row: Row) -> dict[str, Any]:
-    data = dataclasses.asdict(row)
-    data["values"] = dict(row.values)
+def _as_json(value: Any) -> Any:
+    """A document part as an object the JSON encoder goes on into (fields in their order)."""
+    names = _FIELDS.get(type(value))
+    if names is None:
+        if not dataclasses.is_dataclass(value) or isinstance(value, type):
+            raise TypeError(f"not JSON: {type(value).__name__}")
+        names = _FIELDS[type(value)] = tuple(f.name for f in dataclasses.fields(value))
+    data = {name: getattr(value, name) for name in names}
+    if isinstance(value, Row):
+        data["values"] = dict(value.values)
+    elif isinstance(value, SessionPart):
+        data["entries"] = data.pop("rows")
     return data
 
 
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 def to_data(doc: Document) -> dict[str, Any]:
-    """The document as JSON-ready data (lists, objects, strings, numbers, null)."""
-    sessions = []
-    for session in doc.sessions:
-        data = dataclasses.asdict(session)
-        data["entries"] = [_row_data(row) for row in session.rows]
-        del data["rows"]
-        sessions.append(data)
-    return {
+    """The document as JSON-ready data (objects, lists, strings, numbers, null)."""
+    return json.loads(render_json(doc))
+
+
+def render_json(doc: Document) -> bytes:
+    """The document as compact JSON: keys in a fixed order, UTF-8, one newline at the end."""
+    top = {
         "format": FORMAT_NAME,
         "format_version": doc.format_version,
         "title": doc.title,
         "language": doc.language,
         "authors": doc.authors,
-        "sessions": sessions,
+        "sessions": doc.sessions,
     }
-
-
-def render_json(doc: Document) -> bytes:
-    """The document as JSON: keys in a fixed order, UTF-8, indented, one newline at the end."""
-    text = json.dumps(to_data(doc), ensure_ascii=False, indent=2, allow_nan=False)
+    text = json.dumps(
+        top, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_as_json
+    )
     return (text + "\n").encode("utf-8")
 
 
