@@ -91,12 +91,38 @@ def test_an_unknown_session_is_named_with_a_hint() -> None:
     assert len(result.stderr.strip().splitlines()) == 1
 
 
-def test_a_unique_start_of_an_id_names_the_session_and_its_language_is_spoken() -> None:
-    result = run_cli([*STORE, "export", "2014-03-11-kommunalt", "--format", "json", "--out",
-                      "/dev/null"])  # fmt: skip
+def test_a_unique_start_of_an_id_names_the_session_and_its_language_is_spoken(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "eslov.json"
+    result = run_cli([*STORE, "export", "2014-03-11-kommunalt", "-f", "json", "-o", str(target)])
 
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == "skrivet: /dev/null (json, 1 session(er), 83 poster)\n"
+    assert result.stdout == f"skrivet: {target} (json, 1 session(er), 83 poster)\n"
+
+
+def test_a_device_or_a_pipe_is_never_replaced(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    for target in ("/dev/null", str(pipe)):
+        result = run_cli([*BASE, "--out", target])
+
+        assert result.exit_code == 2
+        assert f"{target}: not a regular file" in result.stderr
+    assert Path("/dev/null").is_char_device() and pipe.is_fifo()
+
+
+def test_a_link_at_the_out_path_is_replaced_and_its_target_kept(tmp_path: Path) -> None:
+    kept = tmp_path / "kept.txt"
+    kept.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "export.md"
+    link.symlink_to(kept)
+
+    result = run_cli([*BASE, "--out", str(link)])
+
+    assert result.exit_code == 0, result.stderr
+    assert kept.read_text(encoding="utf-8") == "keep me"
+    assert not link.is_symlink() and link.read_text(encoding="utf-8").startswith("# Kommunalt")
 
 
 def test_an_out_path_that_is_a_folder_is_refused(tmp_path: Path) -> None:

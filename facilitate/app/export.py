@@ -8,6 +8,8 @@ acknowledged is left out). A session still running says so, with the time it was
 
 from __future__ import annotations
 
+import contextlib
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -154,9 +156,16 @@ def render(document: Document, request: ExportRequest) -> bytes:
 
 
 def write_export(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: readers see the old file or the new, never half."""
+    """Write ``data`` to ``path`` atomically: readers see the old file or the new, never half.
+
+    Only a regular file (or a link, which is replaced, never followed) is replaced: a device
+    or a named pipe at ``path`` is refused, so ``--out /dev/null`` never replaces the device.
+    """
     if path.is_dir():
         raise UsageError(message("export.err.out_folder", path=path))
+    with contextlib.suppress(FileNotFoundError):
+        if not stat.S_ISREG(path.stat().st_mode) and not path.is_symlink():
+            raise UsageError(message("export.err.out_special", path=path))
     if not path.parent.is_dir():
         raise UsageError(message("export.err.out_parent", path=path, folder=path.parent))
     try:

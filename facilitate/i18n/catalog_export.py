@@ -33,6 +33,7 @@ EN: dict[str, str] = {
         "a Word document is not for the terminal: give --out FILE (e.g. --out {name})"
     ),
     "export.err.out_folder": "{path}: is a folder; give a file name",
+    "export.err.out_special": "{path}: not a regular file; give a file name (or leave out --out to print)",
     "export.err.out_parent": "{path}: the folder {folder} does not exist",
     "export.err.out_write": "{path}: cannot write ({reason})",
     "export.err.templates_missing": "{path}: no such template folder",
@@ -153,6 +154,7 @@ SV: dict[str, str] = {
         "ett Word-dokument passar inte i terminalen: ange --out FIL (t.ex. --out {name})"
     ),
     "export.err.out_folder": "{path}: är en mapp; ange ett filnamn",
+    "export.err.out_special": "{path}: inte en vanlig fil; ange ett filnamn (eller utelämna --out för att skriva ut)",
     "export.err.out_parent": "{path}: mappen {folder} finns inte",
     "export.err.out_write": "{path}: kan inte skrivas ({reason})",
     "export.err.templates_missing": "{path}: mappen för mallar finns inte",
