@@ -70,7 +70,7 @@ class Exported:
 
     @property
     def entries(self) -> int:
-        return sum(len(session.rows) for session in self.document.sessions)
+        return sum(session.entry_count for session in self.document.sessions)
 
     def suggested_name(self, fmt: str) -> str:
         first = self.document.sessions[0].id if self.document.sessions else "export"
@@ -133,6 +133,7 @@ def export_sessions(
         authors=request.authors,
         participants=request.participants,
         as_of=now().strftime("%H:%M"),
+        rows=request.format in ("csv", "json") or request.templates is not None,
     )
     document = build_document(records, found, options)
     return Exported(render(document, request), document, warnings)

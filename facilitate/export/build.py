@@ -26,12 +26,14 @@ LIVE = ("running", "stopped")
 @dataclass(frozen=True)
 class ExportOptions:
     """How to build a document: its language (None: the first session's), whether authors are
-    shown, the number of participants when known, and the time a live session is read at."""
+    shown, the number of participants when known, the time a live session is read at, and
+    whether the flat rows are wanted (CSV and JSON use them; the documents do not)."""
 
     lang: str | None = None
     authors: bool = False
     participants: int | None = None
     as_of: str | None = None
+    rows: bool = True
 
 
 def document_language(records: Sequence[SessionRecord], options: ExportOptions) -> str:
@@ -91,7 +93,8 @@ def session_part(
         other=tuple(
             _loose_item(e, options.authors) for e in record.entries if e.run_id not in contexts
         ),
-        rows=session_rows(record, contexts, scored, options.authors),
+        rows=session_rows(record, contexts, scored, options.authors) if options.rows else (),
+        entry_count=len(record.entries),
     )
 
 

@@ -252,6 +252,7 @@ class SessionPart:
     actions: FieldsSection | None
     other: tuple[Item, ...]
     rows: tuple[Row, ...]
+    entry_count: int = 0
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,7 +89,7 @@ def _as_json(value: Any) -> Any:
     if isinstance(value, Row):
         data["values"] = dict(value.values)
     elif isinstance(value, SessionPart):
-        data["entries"] = data.pop("rows")
+        data["entries"] = data.pop("rows")  # the entries last: the rest is read first
     return data
 
 
