@@ -29,7 +29,6 @@ from facilitate.store.durable import write_atomic
 from facilitate.store.journal import Session, SessionStore
 
 FORMATS = ("md", "html", "docx", "csv", "json")
-SUFFIXES = {"md": ".md", "html": ".html", "docx": ".docx", "csv": ".csv", "json": ".json"}
 
 
 @dataclass(frozen=True)
@@ -71,10 +70,6 @@ class Exported:
     @property
     def entries(self) -> int:
         return sum(session.entry_count for session in self.document.sessions)
-
-    def suggested_name(self, fmt: str) -> str:
-        first = self.document.sessions[0].id if self.document.sessions else "export"
-        return first + SUFFIXES[fmt]
 
 
 def read_unlocked(session: Session) -> tuple[SessionState, list[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,10 @@ from facilitate.cli.output import out
 from facilitate.errors import UsageError
 from facilitate.i18n import t
 from facilitate.i18n.messages import message
+
+if TYPE_CHECKING:
+    from facilitate.app.export import ExportRequest
+    from facilitate.cli.context import AppContext
 
 
 def export(
@@ -50,8 +54,7 @@ def export(
     ] = None,
     schema: Annotated[bool, typer.Option("--schema", help=t("export.opt.schema"))] = False,
 ) -> None:
-    from facilitate.app.export import ExportRequest, export_schema, export_sessions, write_export
-    from facilitate.cli.sessions.options import warn
+    from facilitate.app.export import ExportRequest, export_schema
 
     if schema:
         typer.echo(export_schema(), nl=False)
@@ -66,6 +69,14 @@ def export(
         templates=_absolute(templates, app_ctx.cwd),
         participants=participants,
     )
+    _export(app_ctx, request, out_path)
+
+
+def _export(app_ctx: AppContext, request: ExportRequest, out_path: Path | None) -> None:
+    """Carry out ``request`` and write the document to ``out_path`` (None: standard output)."""
+    from facilitate.app.export import export_sessions, write_export
+    from facilitate.cli.sessions.options import warn
+
     request.check()
     if out_path is None and request.format == "docx" and sys.stdout.isatty():
         raise UsageError(message("export.err.binary_terminal", name="export.docx"))
@@ -75,14 +86,13 @@ def export(
     if out_path is None:
         _to_stdout(exported.data, request.format)
         return
-    target = _absolute(out_path, app_ctx.cwd)
-    assert target is not None
-    write_export(target, exported.data)
+    write_export(app_ctx.cwd / out_path, exported.data)  # an absolute out_path stays itself
+    sessions = len(exported.document.sessions)
     written = t(
         "export.written",
         path=out_path,
         format=request.format,
-        sessions=len(exported.document.sessions),
+        sessions=sessions,
         entries=exported.entries,
     )
     out().print(written, markup=False, highlight=False)

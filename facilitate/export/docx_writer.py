@@ -61,7 +61,9 @@ class _Body:
             spans.append(Span(f" — {self.w('by', author=item.author)}", grey=True))
         return spans
 
-    def table(self, header: Sequence[str], rows: Sequence[Sequence[str]], numeric=()) -> None:  # type: ignore[no-untyped-def]
+    def table(
+        self, header: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[int] = ()
+    ) -> None:
         self.elements.append(table(header, rows, self.styles["Table Grid"], numeric))
         self.elements.append(paragraph([]))
 

@@ -126,23 +126,36 @@ def _scored_ranking(
 ) -> RankingSection:
     rules = scoring_rules(ctx.method, collect, ctx.values)
     if isinstance(rules, PairSplitRules):
-        splits = [e.split for e in entries if e.split]
-        seen = [c for s in splits for c in (s.card_a, s.card_b)]
-        known = list(dict.fromkeys([*cards, *seen]))
-        kept = countable(lambda items: validate_pair_splits(rules, items, known), splits)
-        scores = tally_pair_splits(rules, kept, known)
+        scores, counted = _from_splits(rules, entries, cards)
     elif isinstance(rules, RatingRules):
-        ratings = [e.rating for e in entries if e.rating]
-        known = list(dict.fromkeys([*cards, *(r.card for r in ratings)]))
-        kept = countable(lambda items: validate_ratings(rules, items, known), ratings)  # type: ignore[arg-type]
-        scores = tally_ratings(rules, kept, known)  # type: ignore[arg-type]
+        scores, counted = _from_ratings(rules, entries, cards)
     else:  # pragma: no cover - a validated method's scoring collect always has rules
         return _rows_section(ctx, step, collect.kind, None, 0, (), {}, len(entries))
     texts = {key: e.text for key, e in cards.items()}
-    uncounted = len(entries) - len(kept)
+    uncounted = len(entries) - counted
     return _rows_section(
         ctx, step, collect.kind, rules.max_total, rules.rounds, scores, texts, uncounted
     )
+
+
+def _from_splits(
+    rules: PairSplitRules, entries: Sequence[EntryRecord], cards: Mapping[str, EntryRecord]
+) -> tuple[tuple[CardScore, ...], int]:
+    """Each card's score from the countable pair splits, and how many were counted."""
+    splits = [e.split for e in entries if e.split]
+    known = list(dict.fromkeys([*cards, *(c for s in splits for c in (s.card_a, s.card_b))]))
+    kept = countable(lambda items: validate_pair_splits(rules, items, known), splits)
+    return tally_pair_splits(rules, kept, known), len(kept)
+
+
+def _from_ratings(
+    rules: RatingRules, entries: Sequence[EntryRecord], cards: Mapping[str, EntryRecord]
+) -> tuple[tuple[CardScore, ...], int]:
+    """Each card's score from the countable ratings, and how many were counted."""
+    ratings = [e.rating for e in entries if e.rating]
+    known = list(dict.fromkeys([*cards, *(r.card for r in ratings)]))
+    kept = countable(lambda items: validate_ratings(rules, items, known), ratings)
+    return tally_ratings(rules, kept, known), len(kept)
 
 
 def _totals_ranking(
