@@ -1,7 +1,8 @@
 """What the Eslöv documentation of 11 March 2014 records, as the example session enters it.
 
 The texts are the documentation's own (tests/data/eslov_2014_documentation.txt), item by
-item; the 35:an totals are illustrative, as the documentation gives only the order.
+item; the 35:an totals are illustrative, as the documentation gives only the order. The
+stories, the 35:an's question and the World Café's questions are the plan's (plans/eslov-dag.yaml).
 """
 
 from __future__ import annotations
@@ -81,18 +82,10 @@ STORIES: list[tuple[str, str, list[str]]] = [
     ),
 ]
 
-THIRTY_FIVE_QUESTION = "Inom vilka frågor vill du se en ökad samverkan mellan olika aktörer?"
 CARDS: list[tuple[str, int]] = [
     ("Skolan, utbildning, barn och ungdomar, fritidsverksamhet", 31),
     ("Integration, flyktingmottagande och tillgänglighet", 29),
     ("Utanförskapsfrågor, ungas väg till arbetslivet, hemlöshet", 28),
-]
-
-QUESTIONS = [
-    "Hur kan vi få fler att bli engagerade i den samverkan som sker idag?",
-    "Vad upplever du saknas för att kunna samverka ännu bättre?",
-    "Vad behöver vi göra i Skåne för att utveckla god samverkan? Hur kan vi omsätta våra"
-    " kunskaper i praktiken?",
 ]
 
 IDEAS: list[tuple[str, list[str]]] = [

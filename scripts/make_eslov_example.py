@@ -1,14 +1,16 @@
 """Make sessions/examples/: the Eslöv conference of 11 March 2014, run through facilitate.
 
-The day as its documentation describes it (tests/data/eslov_2014_documentation.txt):
-Storytelling & Harvesting with five stories and each group's key reflections, 35:an with
-its priority list, lunch, a World Café with three questions whose ideas were grouped into
-themes, and coffee. The session is made with the project's own commands: `sessions new`,
-each method `run` at rehearsal speed, `timer --session`, and `sessions note` for the World
-Café's ideas and the 35:an cards. Entries that need dimension values or a payload (a story's
-reflections, the count-down's totals, the themes and their ideas) are appended through the
-session store's own `append`, the call `sessions note` makes, because the command line has
-no flags for them yet.
+The day as its documentation describes it (tests/data/eslov_2014_documentation.txt), run as
+the bundled plan `eslov-dag`: coffee, welcome, Storytelling & Harvesting with five stories,
+35:an, lunch, a World Café with three questions, coffee and the closing. The session is made
+with the project's own commands, `sessions new --plan` and `run eslov-dag` at rehearsal
+speed (×600), and then holds what the documentation records: each story's key reflections,
+the 35:an's priority list, and the World Café's ideas grouped into themes.
+
+The command line cannot yet name the run an entry belongs to, nor give an entry its
+dimensions (story, card) or a payload (a total, a theme's ideas), so the entries are
+appended through the session store's own `append` (the call `sessions note` makes), each
+checked first against its step's collect declaration as the application layer checks them.
 
     python scripts/make_eslov_example.py            # rebuilds sessions/examples/
     python scripts/make_eslov_example.py --dir DIR  # somewhere else
@@ -21,31 +23,27 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from eslov_content import (  # noqa: E402  (beside this script)
-    CARDS,
-    IDEAS,
-    QUESTIONS,
-    STORIES,
-    THIRTY_FIVE_QUESTION,
-)
+from eslov_content import CARDS, IDEAS, STORIES  # noqa: E402  (beside this script)
 
 from facilitate.app.methods import Methods  # noqa: E402
 from facilitate.model.entry_check import EntryDraft, check_entry  # noqa: E402
 from facilitate.model.entry_rules import step_rules  # noqa: E402
 from facilitate.model.events import EntryAdded  # noqa: E402
 from facilitate.model.params import params_from_json  # noqa: E402
-from facilitate.store.journal import SessionStore  # noqa: E402
+from facilitate.model.session import Run  # noqa: E402
+from facilitate.store.journal import Session, SessionStore  # noqa: E402
 
 SPEED = "600"
+PLAN = "eslov-dag"
 NOTE_TAKER = "Dokumentatör"
 FACILITATOR = "Processledare"
 
@@ -60,130 +58,73 @@ def facilitate(store: Path, *args: str) -> str:
     return done.stdout
 
 
-def note(store: Path, session: str, text: str, step: str, kind: str) -> str:
-    """Add an entry with `sessions note`; its id."""
-    saved = facilitate(store, "sessions", "note", session, text, "--step", step, "--kind", kind,
-                       "--author", NOTE_TAKER)  # fmt: skip
-    found = re.search(r"\b([0-9a-f]{12})\b", saved)
-    if found is None:
-        raise SystemExit(f"no entry id in: {saved}")
-    return found.group(1)
+class Recorder:
+    """Appends checked entries to the runs of one session."""
+
+    def __init__(self, store: Path, session_id: str) -> None:
+        self.session: Session = SessionStore(store).open(session_id)
+        runs = self.session.state().runs
+        self.runs: dict[str, Run] = {run.method: run for run in runs if not run.is_timer}
+        self.methods = Methods(ROOT, {})
+
+    def add(
+        self,
+        method_id: str,
+        entry_id: str,
+        kind: str,
+        text: str,
+        step: str,
+        dims: dict[str, str] | None = None,
+        value: dict[str, Any] | None = None,
+    ) -> str:
+        """Check the entry against its step's collect declaration, then append it to the run."""
+        run = self.runs[method_id]
+        method = self.methods.get(method_id)
+        assert method is not None, method_id
+        rules = step_rules(method, step, params_from_json(method, run.params))
+        checked = check_entry(EntryDraft(kind, text, dims or {}, value), rules)
+        entry = EntryAdded(
+            entry_id,
+            checked.kind,
+            checked.text,
+            step,
+            None,
+            checked.dims,
+            checked.value,
+            run.run_id,
+        )
+        self.session.append(entry, author=NOTE_TAKER, role="note-taker")
+        return entry_id
 
 
-def append(store: Path, session: str, entry: EntryAdded) -> None:
-    """Append an entry with dimension values or a payload through the session store, to the
-    session's latest run, checked against its step's collect declaration first."""
-    opened = SessionStore(store).open(session)
-    run = opened.state().last_run
-    assert run is not None and entry.step is not None
-    method = Methods(ROOT, {}).get(run.method)
-    assert method is not None, run.method
-    rules = step_rules(method, entry.step, params_from_json(method, run.params))
-    draft = EntryDraft(entry.kind, entry.text, entry.dims, entry.value, entry.round)
-    checked = check_entry(draft, rules)  # raises InputError for anything that does not fit
-    recorded = EntryAdded(entry.entry_id, checked.kind, checked.text, entry.step, entry.round,
-                          checked.dims, checked.value, run.run_id)  # fmt: skip
-    opened.append(recorded, author=NOTE_TAKER, role="note-taker")
-
-
-def storytelling(store: Path, session: str) -> None:
-    stories = "|".join(name for name, _, _ in STORIES)
-    facilitate(
-        store,
-        "run",
-        "storytelling-harvesting",
-        "--session",
-        session,
-        "--speed",
-        SPEED,
-        "--quiet",
-        "--param",
-        f"stories={stories}",
-        "--param",
-        "story_minutes=22",
-        "--param",
-        "harvest_minutes=22",
-    )
+def storytelling(record: Recorder) -> None:
     for number, (_name, told, reflections) in enumerate(STORIES, start=1):
         story = {"story": str(number)}
         key = f"story{number}"
-        append(store, session, EntryAdded(f"{key}-told", "note", told, "storytelling", dims=story))
+        record.add("storytelling-harvesting", f"{key}-told", "note", told, "storytelling", story)
         for n, text in enumerate(reflections, start=1):
-            entry = EntryAdded(f"{key}-r{n}", "reflection", text, "reflections", dims=story)
-            append(store, session, entry)
+            record.add(
+                "storytelling-harvesting", f"{key}-r{n}", "reflection", text, "reflections", story
+            )
 
 
-def thirty_five(store: Path, session: str) -> None:
-    facilitate(
-        store,
-        "run",
-        "35an",
-        "--session",
-        session,
-        "--speed",
-        SPEED,
-        "--quiet",
-        "--param",
-        f"question={THIRTY_FIVE_QUESTION}",
-    )
+def thirty_five(record: Recorder) -> None:
     for number, (text, total) in enumerate(CARDS, start=1):
         card = str(number)
-        append(
-            store,
-            session,
-            EntryAdded(
-                f"card{card}", "card", text, "write", dims={"card": card}, value={"card": card}
-            ),
-        )
-        fields = {"text": text, "total": str(total)}
-        append(
-            store,
-            session,
-            EntryAdded(
-                f"countdown{card}",
-                "entry",
-                "",
-                "countdown",
-                dims={"card": card},
-                value={"fields": fields},
-            ),
-        )
+        record.add("35an", f"card{card}", "card", text, "write", {"card": card}, {"card": card})
+        fields = {"fields": {"text": text, "total": str(total)}}
+        record.add("35an", f"countdown{card}", "entry", "", "countdown", {"card": card}, fields)
 
 
-def world_cafe(store: Path, session: str) -> None:
-    facilitate(
-        store,
-        "run",
-        "world-cafe",
-        "--session",
-        session,
-        "--speed",
-        SPEED,
-        "--quiet",
-        "--param",
-        f"questions={'|'.join(QUESTIONS)}",
-        "--param",
-        "tables=26",
-    )
+def world_cafe(record: Recorder) -> None:
     for number, (theme, ideas) in enumerate(IDEAS, start=1):
-        members = [note(store, session, idea, "harvest", "reflection") for idea in ideas]
-        entry = EntryAdded(f"theme{number}", "theme", theme, "harvest", value={"items": members})
-        append(store, session, entry)
-
-
-def timer(store: Path, session: str, duration: str, title: str) -> None:
-    facilitate(
-        store,
-        "timer",
-        duration,
-        "--title",
-        title,
-        "--session",
-        session,
-        "--speed",
-        SPEED,
-        "--quiet",
-    )
+        items = [
+            record.add("world-cafe", f"idea{number}-{n}", "reflection", idea, "harvest")
+            for n, idea in enumerate(ideas, start=1)
+        ]
+        record.add(
+            "world-cafe", f"theme{number}", "theme", theme, "harvest", value={"items": items}
+        )
 
 
 def make(store: Path) -> str:
@@ -202,14 +143,16 @@ def make(store: Path) -> str:
         "Eslövs medborgarhus, Eslöv",
         "--language",
         "sv",
+        "--plan",
+        PLAN,
         "--json",
     )
     session = json.loads(created)["id"]
-    storytelling(store, session)
-    thirty_five(store, session)
-    timer(store, session, "60m", "Lunch")
-    world_cafe(store, session)
-    timer(store, session, "15m", "Kaffe")
+    facilitate(store, "run", PLAN, "--session", session, "--speed", SPEED, "--quiet")
+    record = Recorder(store, session)
+    storytelling(record)
+    thirty_five(record)
+    world_cafe(record)
     for lock in (store / session).glob("*.lock"):  # made by the runs; not part of the record
         lock.unlink()
     return session

@@ -24,7 +24,7 @@ from facilitate.export.document import (
 from facilitate.model.method import Method
 from facilitate.store.journal import SessionStore
 
-from export_helpers import Workshop, bundled, documents, texts
+from export_helpers import ESLOV, EXAMPLES, Workshop, bundled, documents, texts
 
 
 def only(parts, kind):  # type: ignore[no-untyped-def]
@@ -340,3 +340,18 @@ def test_entries_stay_with_their_own_run_when_methods_share_step_ids(shop: Works
     cafe = only(runs[1].parts, TextSection)
     assert texts(cafe.groups[0].groups[0].items) == ["Till caféets runda 1"]
     assert [r.run for r in shop.document().sessions[0].rows] == [2, 1]
+
+
+def test_a_planned_day_has_its_planned_and_actual_clock_times() -> None:
+    programme = documents([SessionStore(EXAMPLES)], [ESLOV]).sessions[0].programme
+
+    assert [(r.name, r.planned_start, r.planned_end) for r in programme[:3]] == [
+        ("Kaffe och registrering", "09:00", "09:30"),
+        ("Välkomna – dagens syfte och upplägg", "09:30", "09:45"),
+        ("Storytelling och Harvesting", "09:45", "11:28"),
+    ]
+    harvest = programme[2]
+    assert (harvest.started, harvest.ended, harvest.speed) == ("09:45", "11:28", 600.0)
+    # a rehearsal's steps on the day's clock: the block's start plus the steps before them
+    assert [s.started for s in harvest.steps[:3]] == ["09:45", "09:55", "10:00"]
+    assert programme[0].steps == ()  # a coffee break is its own one step

@@ -178,7 +178,11 @@ class ProgrammeStep:
 
 @dataclass(frozen=True, slots=True)
 class ProgrammeRun:
-    """A run in the programme, with its steps; ``speed`` above 1 marks a rehearsal."""
+    """A run in the programme, with its steps; ``speed`` above 1 marks a rehearsal.
+
+    A run of a planned day's block has its planned clock times; its times are then the
+    day's clock (in a rehearsal the plan's own, which runs at the rehearsal's speed).
+    """
 
     number: int
     name: str
@@ -188,6 +192,8 @@ class ProgrammeRun:
     actual_minutes: float | None
     speed: float
     steps: tuple[ProgrammeStep, ...]
+    planned_start: str | None = None
+    planned_end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

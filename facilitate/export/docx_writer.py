@@ -155,9 +155,7 @@ def _programme(body: _Body, s: SessionPart, base: int) -> None:
     header = [w(f"col.{c}") for c in ("step", "planned", "actual", "started", "outcome")]
     rows: list[list[str]] = []
     for run in s.programme:
-        name = run.name
-        if run.speed != 1:
-            name += f" ({w('rehearsal', speed=w.number(run.speed))})"
+        name = run.name + w.run_note(run)
         rows.append(
             [
                 name,

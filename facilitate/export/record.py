@@ -9,6 +9,7 @@ the items a theme links, a structured entry's fields).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,8 @@ from typing import Any
 from facilitate.model.entries import CardPayload, FieldsPayload, ThemePayload
 from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
 from facilitate.model.session import Entry, Run, SessionState
+
+_CLOCK = re.compile(r"^\d{2}[:.]\d{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,17 @@ class StepRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class PlanSlot:
+    """Where a run sat in a planned day: its block's planned clock times, and the day's time
+    it started at (in a rehearsal, the plan's own clock)."""
+
+    block: str
+    planned_start: str | None
+    planned_end: str | None
+    started: str | None
+
+
+@dataclass(frozen=True, slots=True)
 class RunRecord:
     """One run of a session: a method, or a standalone timer (``method`` is then "")."""
 
@@ -45,6 +59,7 @@ class RunRecord:
     progress: str
     steps: tuple[StepRecord, ...]
     timer_title: str | None = None
+    plan: PlanSlot | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +142,21 @@ def _run(run: Run) -> RunRecord:
         progress=run.progress,
         steps=steps,
         timer_title=title if isinstance(title, str) and title.strip() else None,
+        plan=_plan_slot(run.params.get("plan")),
     )
+
+
+def _plan_slot(recorded: Any) -> PlanSlot | None:
+    """A planned day's block, as a run of it records it under ``params["plan"]``."""
+    if not isinstance(recorded, dict):
+        return None
+
+    def clock(key: str) -> str | None:
+        value = recorded.get(key)
+        return value if isinstance(value, str) and _CLOCK.match(value) else None
+
+    block = recorded.get("block")
+    return PlanSlot(str(block or ""), clock("planned_start"), clock("planned_end"), clock("start"))
 
 
 def _entry(entry: Entry) -> EntryRecord:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime
 
+from facilitate.export.document import ProgrammeRun
 from facilitate.i18n import catalog_export
 
 _PREFIX = "export.doc."
@@ -56,6 +57,15 @@ class Words:
         """``600``, ``1,5`` (``1.5`` in English)."""
         shown = f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
         return shown.replace(".", ",") if self.lang == "sv" else shown
+
+    def run_note(self, run: ProgrammeRun) -> str:
+        """`` (planerat 09:45–11:28 · repetition i ×600)`` after a run's name, or ""."""
+        notes = []
+        if run.planned_start and run.planned_end:
+            notes.append(self("planned_at", start=run.planned_start, end=run.planned_end))
+        if run.speed != 1:
+            notes.append(self("rehearsal", speed=self.number(run.speed)))
+        return f" ({' · '.join(notes)})" if notes else ""
 
     def status(self, status: str, as_of: str | None) -> str:
         """A session's status in words: ``pågår, läget kl. 10:42``."""
