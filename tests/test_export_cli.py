@@ -233,3 +233,19 @@ def test_a_word_document_is_not_sent_to_a_terminal() -> None:
     assert child.exitstatus == 2
     assert "a Word document is not for the terminal: give --out FILE" in child.before
     assert "PK" not in child.before  # no zip bytes reached the terminal
+
+
+def test_a_damaged_line_is_a_warning_and_the_rest_is_exported(tmp_path: Path) -> None:
+    shop = Workshop(tmp_path / "sessions", language="en")
+    shop.run(bundled("fishbowl"))
+    shop.entry("note", "Before the damage", "discussion")
+    with shop.session.journal_path.open("a", encoding="utf-8") as journal:
+        journal.write("{not a record\n")
+    shop.entry("note", "After the damage", "discussion")
+
+    result = run_cli(["--sessions-dir", str(shop.root), "export", shop.id])
+
+    assert result.exit_code == 0
+    assert "Before the damage" in result.stdout and "After the damage" in result.stdout
+    assert f"{shop.session.journal_path}:" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -22,7 +22,7 @@ from facilitate.errors import UsageError
 from facilitate.export.build import DOCUMENT_LANGUAGES, ExportOptions, build_document
 from facilitate.export.document import Document
 from facilitate.export.record import SessionRecord, session_record
-from facilitate.i18n.messages import message
+from facilitate.i18n.messages import Message, message
 from facilitate.model.method import Method
 from facilitate.model.session import SessionState, fold
 from facilitate.store.durable import write_atomic
@@ -65,14 +65,14 @@ class Exported:
 
     data: bytes
     document: Document
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
 
     @property
     def entries(self) -> int:
         return sum(session.entry_count for session in self.document.sessions)
 
 
-def read_unlocked(session: Session) -> tuple[SessionState, list[str]]:
+def read_unlocked(session: Session) -> tuple[SessionState, list[Message]]:
     """The session's state from its journal as it stands, without its lock.
 
     Only complete lines are read: a line being written has not been acknowledged yet.
@@ -98,9 +98,11 @@ def _methods_of(session: Session, state: SessionState, methods: MethodSource) ->
 
 def read_records(
     store: SessionStore, methods: MethodSource, session_ids: Sequence[str]
-) -> tuple[list[SessionRecord], dict[str, Method], list[str]]:
+) -> tuple[list[SessionRecord], dict[str, Method], list[Message]]:
     """The sessions as records, the methods they ran, and reading warnings."""
-    records, found, warnings = [], {}, []
+    records: list[SessionRecord] = []
+    found: dict[str, Method] = {}
+    warnings: list[Message] = []
     seen: set[str] = set()
     for ref in session_ids:
         session = store.open(ref)

@@ -82,7 +82,7 @@ def _export(app_ctx: AppContext, request: ExportRequest, out_path: Path | None) 
         raise UsageError(message("export.err.binary_terminal", name="export.docx"))
     app_ctx.enter_session(request.sessions[0])  # speak the (first) session's language
     exported = export_sessions(app_ctx.store(), app_ctx.methods(), request)
-    warn(exported.warnings)
+    warn(exported.warnings, app_ctx.translate)
     if out_path is None:
         _to_stdout(exported.data, request.format)
         return
