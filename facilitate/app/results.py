@@ -137,4 +137,3 @@ def open_feed(
     session = store.open(session_ref)
     check_query(session.header, session.state(), methods, query)
     return ResultsFeed(session, methods, query)
-

@@ -111,6 +111,7 @@ def build_app() -> typer.Typer:
     __import__("facilitate.cli.import_", fromlist=["register"]).register(app)
     __import__("facilitate.cli.results", fromlist=["register"]).register(app)
     __import__("facilitate.cli.themes", fromlist=["register"]).register(app)
+    __import__("facilitate.cli.export", fromlist=["register"]).register(app)
     return app
 
 

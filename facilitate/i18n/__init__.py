@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from facilitate.i18n import (
     catalog_core,
+    catalog_export,
     catalog_harvest,
     catalog_methods,
     catalog_parser,
@@ -51,6 +52,7 @@ AREAS = (
     catalog_session_live,
     catalog_room,
     catalog_harvest,
+    catalog_export,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
