@@ -108,6 +108,7 @@ def build_app() -> typer.Typer:
     sessions.register(app)
     run.register(app)
     __import__("facilitate.cli.plan", fromlist=["register"]).register(app)
+    __import__("facilitate.cli.note", fromlist=["register"]).register(app)
     return app
 
 

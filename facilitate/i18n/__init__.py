@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from facilitate.i18n import (
     catalog_core,
     catalog_methods,
+    catalog_note,
     catalog_parser,
     catalog_plans,
     catalog_record,
@@ -40,6 +41,7 @@ AREAS = (
     catalog_store,
     catalog_record,
     catalog_session_commands,
+    catalog_note,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
