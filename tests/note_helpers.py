@@ -39,8 +39,9 @@ def record_run(
         seconds = segment.seconds or 60.0
         title = segment.title.get("en")
         events.append(
-            StepStarted(segment.index, segment.step_id, segment.round, seconds, title=title,
-                        run_id=run_id)
+            StepStarted(
+                segment.index, segment.step_id, segment.round, seconds, title=title, run_id=run_id
+            )
         )
         if label == at and not finish:
             if stop:

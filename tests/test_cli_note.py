@@ -90,7 +90,8 @@ def test_a_round_no_run_has_and_a_run_that_does_not_exist_are_refused(root: Path
     no_run = note(root, session.id, "x", "--run", "7")
     assert no_run.exit_code == 2 and "has no run '7'; its runs: run 1" in no_run.stderr
     finished = note(root, session.id, "x", "--run", "1")
-    assert finished.exit_code == 2 and "is not running: name the step with --step" in finished.stderr
+    assert finished.exit_code == 2
+    assert "is not running: name the step with --step" in finished.stderr
     assert shown(root, session.id)["entries"] == []
 
 
@@ -136,7 +137,7 @@ def test_an_eslov_sized_harvest_by_story_and_lens_adds_up(root: Path) -> None:
                 result = note(root, session_id, text, "-d", f"story={story}", "-d", f"lens={lens}")
                 assert result.exit_code == 0, result.stderr
                 expected[(str(s + 1), lens_ids[k])] += 1
-    for s, story in enumerate(stories):  # two key reflections per story
+    for story in stories:  # two key reflections per story
         for n in range(2):
             args = ["--step", "reflections", "-d", f"berättelse={story.upper()}"]
             assert note(root, session_id, f"Reflektion {n}", *args).exit_code == 0
