@@ -28,6 +28,7 @@ _PAIR_RE = re.compile(r"^\s*(\S+?)\s*[=:]\s*(\S+)\s+(\S+?)\s*[=:]\s*(\S+)\s*$")
 _ONE_RE = re.compile(r"^\s*(\S+?)\s*[=:]\s*(\S+)\s*$")
 _CARD_RE = re.compile(r"^\s*([^\s:]{1,20}):\s+(.*)$", re.S)
 UNDO_REASON = "undo"
+PAYLOAD_KINDS = frozenset({"card", "pair_split", "rating", "dots", "entry"})
 
 
 def _wanted_along(target: StepTarget, kind: str) -> tuple[str, ...]:
@@ -102,7 +103,8 @@ class NoteTaker:
         step collects it, else the step's own."""
         if self.kind and _collected(self.kind, target):
             return self.kind
-        return entry_kind("", target, None)
+        collects = target.rules.collects if target.rules is not None else ()
+        return collects[0].kind if collects else "note"
 
     def choose_kind(self, given: str, target: StepTarget) -> str:
         """Enter entries of kind ``given`` from now on ("": the step's own). EntryRefused for
@@ -121,12 +123,17 @@ class NoteTaker:
     # -- dimensions --------------------------------------------------------------------------
 
     def dimensions(self, target: StepTarget) -> list[DimensionRule]:
-        """The dimensions the step collects for the current kind (story, lens, table ...)."""
+        """The dimensions the step collects for the current kind (story, lens, table ...).
+
+        For a card, a score or a vote only those with listed values (a criterion): an open
+        one (the card) is what each entry's own payload names, not a choice that lasts."""
         rules = target.rules
         if rules is None:
             return []
-        found = (rules.dimension(d) for d in _wanted_along(target, self.kind_at(target)))
-        return [rule for rule in found if rule is not None]
+        kind = self.kind_at(target)
+        found = (rules.dimension(d) for d in _wanted_along(target, kind))
+        lasting = kind not in PAYLOAD_KINDS
+        return [r for r in found if r is not None and (lasting or r.values is not None)]
 
     def missing(self, target: StepTarget) -> list[DimensionRule]:
         """The step's dimensions that have no value chosen yet."""

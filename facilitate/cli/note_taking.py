@@ -109,7 +109,7 @@ class NoteLoop:
                         self.handle(command)
                         break
                 default, self.retry = self.retry, ""
-                line = self.prompter.entry(self.message, self.toolbar, default)
+                line = self.prompter.entry(self.message, self.toolbar, default, self.notices)
                 self.handle(line)
         except (EOFError, KeyboardInterrupt, Quit):
             pass
@@ -223,27 +223,35 @@ class NoteLoop:
 
     def _show_where(self, target: StepTarget) -> None:
         """Say where entries go when that changed (the run moved on, a step was picked)."""
+        for line in self._where_lines(target):
+            self.prompter.say(line)
+
+    def notices(self) -> list[str]:
+        """While the entry line waits: where entries go, if that changed meanwhile."""
+        try:
+            return self._where_lines(self.taker.target())
+        except FacilitateError:
+            return []
+
+    def _where_lines(self, target: StepTarget) -> list[str]:
         shown = self.shown
         if shown is not None and shown.same_place(target) and shown.followed == target.followed:
-            return
+            return []
         from facilitate.app.input_targets import run_label
 
         self.shown = target
         title, run = self._title(target), run_label(target, self.lang)
         if target.step is None:
-            self.prompter.say(t("note.mode.no_live"))
-            return
+            return [t("note.mode.no_live")]
         if target.followed:
-            self.prompter.say(t("note.mode.following", run=run, step=title))
+            first = t("note.mode.following", run=run, step=title)
         elif run:
-            self.prompter.say(t("note.mode.picked", step=title, run=run))
+            first = t("note.mode.picked", step=title, run=run)
         else:
-            self.prompter.say(t("note.mode.picked_no_run", step=title))
-        lines = [collects_line(target.rules, self.taker.dimensions(target), self.lang)]
+            first = t("note.mode.picked_no_run", step=title)
+        lines = [first, collects_line(target.rules, self.taker.dimensions(target), self.lang)]
         lines.append(syntax_line(self.taker.kind_at(target)))
-        for line in lines:
-            if line:
-                self.prompter.say(line)
+        return [line for line in lines if line]
 
     def ask(self, rule: DimensionRule) -> str | None:
         """Ask for one dimension's value until it is one (Enter keeps the current one, or

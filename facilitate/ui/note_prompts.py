@@ -9,6 +9,7 @@ line raises EOFError and Ctrl-C KeyboardInterrupt: both end the mode.
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -22,13 +23,18 @@ REFRESH_SECONDS = 0.5
 _SIGNALS = ("SIGINT", "SIGTERM", "SIGHUP")
 
 Render = Callable[[], str]
+Notices = Callable[[], list[str]]
+"""Lines to show above the entry line now (the run moved on), asked twice a second."""
 
 
 class NotePrompter(Protocol):
     """What the note-taker's mode asks and says."""
 
-    def entry(self, message: Render, toolbar: Render, default: str = "") -> str:
-        """The next line typed (EOFError: Ctrl-D, KeyboardInterrupt: Ctrl-C)."""
+    def entry(
+        self, message: Render, toolbar: Render, default: str = "", notices: Notices | None = None
+    ) -> str:
+        """The next line typed (EOFError: Ctrl-D, KeyboardInterrupt: Ctrl-C); while waiting,
+        ``notices`` are shown above the line as they come."""
         ...
 
     def answer(self, message: str, default: str = "") -> str:
@@ -46,18 +52,39 @@ class TerminalNotePrompter:
     def __init__(self) -> None:
         self._session: Any = None
 
-    def entry(self, message: Render, toolbar: Render, default: str = "") -> str:
-        if self._session is None:
-            from prompt_toolkit import PromptSession
+    def entry(
+        self, message: Render, toolbar: Render, default: str = "", notices: Notices | None = None
+    ) -> str:
+        from prompt_toolkit import PromptSession
+        from prompt_toolkit.application import get_app
 
+        if self._session is None:
             self._session = PromptSession()
+
+        def watch() -> None:
+            if notices is not None:
+                get_app().create_background_task(self._watch(notices))
+
         answer = self._session.prompt(
             lambda: safe_line(message()),
             bottom_toolbar=lambda: safe_line(toolbar()),
             refresh_interval=REFRESH_SECONDS,
             default=default,
+            pre_run=watch,
         )
         return str(answer)
+
+    async def _watch(self, notices: Notices) -> None:
+        """Show the notices above the entry line, as they come, while it waits."""
+        import asyncio
+
+        from prompt_toolkit.application import run_in_terminal
+
+        while True:
+            await asyncio.sleep(REFRESH_SECONDS)
+            text = "\n".join(notices())
+            if text:
+                await run_in_terminal(functools.partial(self.say, text))
 
     def answer(self, message: str, default: str = "") -> str:
         from prompt_toolkit import prompt
@@ -77,13 +104,18 @@ class ScriptedNotePrompter:
         self.said: list[str] = []
         self.asked: list[str] = []
         self.toolbars: list[str] = []
+        self.defaults: list[str] = []
         self.on_entry = on_entry
 
-    def entry(self, message: Render, toolbar: Render, default: str = "") -> str:
+    def entry(
+        self, message: Render, toolbar: Render, default: str = "", notices: Notices | None = None
+    ) -> str:
         if self.on_entry is not None:
             self.on_entry()  # (a test's other writers take their turn here)
+        self.said += notices() if notices is not None else []
         self.asked.append(message())
         self.toolbars.append(toolbar())
+        self.defaults.append(default)
         return self._next()
 
     def answer(self, message: str, default: str = "") -> str:
