@@ -14,6 +14,7 @@ once and then only what is new, one record at a time.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -164,6 +165,8 @@ class SessionInput:
         self._folder: SessionFolder | None = None
         self._reader: JournalReader | None = None
         self._targets: tuple[tuple[Run, ...], Targets] | None = None
+        self._runs: tuple[Run, ...] | None = None
+        self._places: Counter[tuple[str | None, str | None, int | None]] = Counter()
         self._plans: dict[str, RunPlan] = {}
         self.warnings: list[str] = list(session.warnings)
 
@@ -200,14 +203,27 @@ class SessionInput:
         if batch is None:
             return False
         if batch.restarted:
-            self._folder = SessionFolder()
+            self._folder, self._places = SessionFolder(), Counter()
         for record in batch.records:
-            self._folder.apply(record)
+            self._apply(record)
         self.warnings += batch.warnings
         if batch.records or batch.restarted:
-            self._state = None
+            self._state = self._runs = None
             return True
         return False
+
+    def _apply(self, record: Recorded) -> None:
+        """Fold one record in, keeping the count of live entries at each step."""
+        folder, event = self._folder, record.event
+        assert folder is not None
+        if isinstance(event, EntryDeleted) and (gone := folder.entries.get(event.entry_id)):
+            self._places[_place(gone)] -= 1
+        known = isinstance(event, EntryAdded) and (
+            event.entry_id in folder.entries or event.entry_id in folder.deleted
+        )
+        folder.apply(record)
+        if isinstance(event, EntryAdded) and not known:
+            self._places[_place(folder.entries[event.entry_id])] += 1
 
     def state(self) -> SessionState:
         """The session's state: as followed, else folded once (the whole journal)."""
@@ -221,9 +237,28 @@ class SessionInput:
 
     @property
     def runs(self) -> tuple[Run, ...]:
-        if self._state is None and self._folder is None and self._snapshot is not None:
+        """The session's runs (from the summary, the fold followed, or the whole journal)."""
+        if self._folder is not None:
+            if self._runs is None:
+                self._runs = tuple(run.result() for run in self._folder.runs)
+            return self._runs
+        if self._state is None and self._snapshot is not None:
             return self._snapshot.digest.runs
         return self.state().runs
+
+    def entry(self, entry_id: str) -> Entry | None:
+        """The live entry ``entry_id``, if there is one."""
+        if self._folder is not None:
+            return self._folder.entries.get(entry_id)
+        return self.state().entry(entry_id)
+
+    def count_at(self, target: StepTarget) -> int:
+        """How many live entries the step ``target`` holds, from every writer (followed: kept
+        as the journal is read, not counted again)."""
+        place = (target.run_id, target.step, target.round)
+        if self._folder is not None:
+            return self._places[place]
+        return sum(1 for e in self.state().entries if _place(e) == place)
 
     def targets(self) -> Targets:
         """The session's runs and steps as entries see them (kept while the runs stay)."""
@@ -282,7 +317,7 @@ class SessionInput:
 
     def _live(self, entry_id: str) -> Entry:
         self.refresh()
-        entry = self.state().entry(entry_id)
+        entry = self.entry(entry_id)
         if entry is None:
             raise NotFoundError(t("sessions.err.no_entry", entry=entry_id, id=self.session.id))
         return entry
@@ -294,3 +329,7 @@ class SessionInput:
         found = tuple(dict.fromkeys([*self.warnings, *self.session.warnings]))
         self.warnings, self.session.warnings = [], []
         return found
+
+
+def _place(entry: Entry) -> tuple[str | None, str | None, int | None]:
+    return entry.run_id, entry.step, entry.round

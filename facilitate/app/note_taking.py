@@ -195,8 +195,7 @@ class NoteTaker:
     def last(self) -> Entry | None:
         """The latest entry saved here that is still live."""
         self.desk.refresh()
-        state = self.desk.state()
-        return next((e for i in reversed(self.mine) if (e := state.entry(i))), None)
+        return next((e for i in reversed(self.mine) if (e := self.desk.entry(i))), None)
 
     def undo(self) -> SavedEntry | None:
         """Withdraw the latest entry saved here (None when there is none left)."""
@@ -216,9 +215,8 @@ class NoteTaker:
 
     def counts(self, target: StepTarget) -> tuple[int, int]:
         """The live entries at ``target`` from every writer, and how many of them are mine."""
-        mine = set(self.mine)
-        here = [e for e in self.desk.state().entries if _at(e, target)]
-        return len(here), sum(1 for e in here if e.entry_id in mine)
+        mine = (self.desk.entry(entry_id) for entry_id in self.mine)
+        return self.desk.count_at(target), sum(1 for e in mine if e is not None and _at(e, target))
 
     def _next_card(self, target: StepTarget) -> str:
         """The lowest whole number not yet a card's id in the run (cards typed in order)."""
