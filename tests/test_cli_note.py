@@ -180,10 +180,10 @@ def test_swedish_norwegian_letters_and_emoji_round_trip_exactly(root: Path) -> N
     ("text", "message"),
     [
         ("  ", "error: TEXT: a note needs a text"),
-        ("\u200b\u2060", "error: TEXT: the text has nothing visible in it"),
-        ("x" * 5001, "error: TEXT: the text has 5001 characters; an entry keeps at most 5000"),
-        ("Mod\x1b[2J", "error: TEXT: the text contains a control character, U+001B (ESC), at"),
-        ("Mod\u202eevil", "error: TEXT: the text contains a control character, U+202E"),
+        ("\u200b\u2060", "error: TEXT: the note has nothing visible in it"),
+        ("x" * 5001, "error: TEXT: the note has 5001 characters; an entry keeps at most 5000"),
+        ("Mod\x1b[2J", "error: TEXT: the note contains a control character, U+001B (ESC), at"),
+        ("Mod\u202eevil", "error: TEXT: the note contains a control character, U+202E"),
     ],
 )
 def test_text_that_cannot_be_kept_is_refused_and_nothing_is_written(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from facilitate.app.input import SessionInput
+from facilitate.app.input import EntryRefused, SessionInput
 from facilitate.app.methods import Methods
 from facilitate.app.note_taking import NoteTaker, parse_line
 from facilitate.cli.note_taking import NoteLoop
@@ -143,7 +143,7 @@ def test_a_refused_entry_is_offered_again_and_commands_pick_steps(store: Session
     ]
     prompter, _ = take(store, session.id, answers)
     assert prompter.defaults[:2] == ["", "Mod\x1b[2J"]  # the refused line, to edit
-    assert "  ✗ the text contains a control character, U+001B (ESC)" in " ".join(prompter.said)
+    assert "  ✗ the note contains a control character, U+001B (ESC)" in " ".join(prompter.said)
     picked = "Entries go to step 2/7: Write your card, run 1 (35 (Thiagi's 35)) (/follow follows"
     assert any(line.startswith(picked) for line in prompter.said)
     assert "  type: card=points card=points, e.g. 17=4 23=3" in prompter.said
@@ -192,3 +192,18 @@ def test_ctrl_c_ends_the_mode_cleanly(store: SessionStore) -> None:
 )
 def test_typed_lines_by_kind(kind: str, line: str, expected: tuple) -> None:
     assert parse_line(kind, line, lambda: "5") == expected
+
+
+def test_values_given_before_the_first_entry_are_checked_and_kept_by_id(
+    store: SessionStore,
+) -> None:
+    session = store.create(title="Eslöv", date="2026-11-22", language="sv")
+    record_run(session, "storytelling-harvesting", {"stories": STORIES}, at="harvest")
+    desk = SessionInput.follow(store, Methods(REPO, {}), session.id)
+    taker = NoteTaker(desk, "Lisa", dims={"Berättelse": "lund", "lens": "Mod", "table": "3"})
+    taker.check_choices()
+    assert taker.dims == {"story": "3", "lens": "courage", "table": "3"}
+    wrong = NoteTaker(desk, "Lisa", dims={"lens": "kourage"})
+    with pytest.raises(EntryRefused) as refused:
+        wrong.check_choices()
+    assert refused.value.problems[0].values["hint"] == "courage"

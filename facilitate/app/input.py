@@ -297,7 +297,7 @@ class SessionInput:
     def edit_text(self, entry_id: str, text: str, *, author: str) -> SavedEntry:
         """Replace the text of entry ``entry_id`` (checked as the entry's kind needs)."""
         entry = self._live(entry_id)
-        problems = text_problems(text)
+        problems = text_problems(text, kind=entry.kind)
         if problems:
             raise EntryRefused(problems)
         if entry.kind in TEXT_KINDS and not text.strip():

@@ -18,6 +18,7 @@ from typing import Any
 
 from facilitate.app.input_targets import StepTarget
 from facilitate.errors import UsageError
+from facilitate.i18n import catalog_note
 from facilitate.i18n.record_text import problem_message
 from facilitate.model.entries import ENTRY_KINDS, LEGACY_KINDS, EntryKind
 from facilitate.model.entry_check import CheckedEntry, EntryDraft, check_entry, check_kind
@@ -45,7 +46,7 @@ _IMPLIED: tuple[tuple[str, EntryKind], ...] = (
     ("items", "theme"),
     ("card", "card"),
 )
-_TEXT_FIELD = {"sv": "texten", "en": "the text"}
+_NAMED_TEXTS = ("note", "reflection", "card", "theme")
 
 
 class EntryRefused(UsageError):
@@ -87,10 +88,19 @@ def named_kind(given: str | None, value: Mapping[str, Any] | None) -> EntryKind 
     return None
 
 
-def text_problems(text: str, field: str = "text", limit: int = TEXT_MAX) -> list[InputProblem]:
+def _text_name(kind: str) -> dict[str, str]:
+    """What an entry's text is called in a message ("the note", "anteckningen")."""
+    key = f"note.what.{kind if kind in _NAMED_TEXTS else 'text'}"
+    return {"sv": catalog_note.SV[key], "en": catalog_note.EN[key]}
+
+
+def text_problems(
+    text: str, field: str = "text", limit: int = TEXT_MAX, kind: str = ""
+) -> list[InputProblem]:
     """What is wrong with a text someone typed: a control character (line breaks and tabs are
-    fine in the text itself), nothing visible in it, more than ``limit`` characters."""
-    what: object = _TEXT_FIELD if field == "text" else field.partition(".")[2] or field
+    fine in the text itself), nothing visible in it, more than ``limit`` characters.
+    ``kind`` names the entry's text in the message."""
+    what: object = _text_name(kind) if field == "text" else field.partition(".")[2] or field
     found = first_control(text, multiline=field == "text" or field.startswith("fields."))
     if found is not None:
         position, char = found
@@ -164,7 +174,7 @@ def check_draft(
     """``draft`` (its ``kind`` already one of the closed set) checked for ``target``, against
     the ``recorded`` entries of the session (those the kind's checks need), and the round it
     is filed under (before its payload's). Raises EntryRefused."""
-    problems = text_problems(draft.text) + _value_problems(draft)
+    problems = text_problems(draft.text, kind=draft.kind) + _value_problems(draft)
     if problems:
         raise EntryRefused(problems)
     draft = _place_dimensions(draft, target)

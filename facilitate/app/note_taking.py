@@ -175,6 +175,18 @@ class NoteTaker:
         rule = next(rule for rule in rules if rule.name.id == found.id)
         return self.choose(rule, given)
 
+    def check_choices(self) -> None:
+        """Check the values given before the first entry (``-d``) against the step entries go
+        to now, and keep them by id (EntryRefused for one that does not exist)."""
+        target = self.target()
+        if self.kind:
+            self.choose_kind(self.kind, target)
+        collected = [rule.name for rule in self.dimensions(target)]
+        for name, value in list(self.dims.items()):
+            if find_named(name, collected) is not None:  # (others wait for a step that does)
+                del self.dims[name]
+                self.choose_named(target, name, value)
+
     def chosen(self, target: StepTarget) -> dict[str, str]:
         """The values an entry at ``target`` gets: those chosen of the dimensions it collects."""
         ids = [rule.name.id for rule in self.dimensions(target)]

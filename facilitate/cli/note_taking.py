@@ -77,6 +77,7 @@ def take_notes(
     taker = NoteTaker(desk, app_ctx.author_or(author), draft.kind, dict(draft.dims))
     if step or run:
         taker.pick(step or "", run)
+    taker.check_choices()  # a -d value that does not exist: refused before the first prompt
     NoteLoop(taker, TerminalNotePrompter()).run()
 
 

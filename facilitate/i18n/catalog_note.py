@@ -58,6 +58,11 @@ EN: dict[str, str] = {
     "note.err.step_not_in_run": "{run} has no step {step!r}{hint}; its steps: {steps}",
     "note.err.no_round": "step {step!r} has no round {round} in this session ({rounds})",
     # an entry's text and values
+    "note.what.text": "the text",
+    "note.what.note": "the note",
+    "note.what.reflection": "the reflection",
+    "note.what.card": "the card",
+    "note.what.theme": "the theme",
     "note.text_control": (
         "{what} contains a control character, {char}, at position {position}: such characters"
         " can change what a terminal shows; write it without"
@@ -168,6 +173,11 @@ SV: dict[str, str] = {
     "note.err.step_not_in_run": "{run} har inget steg {step!r}{hint}; dess steg: {steps}",
     "note.err.no_round": "steget {step!r} har ingen runda {round} i den här sessionen ({rounds})",
     # an entry's text and values
+    "note.what.text": "texten",
+    "note.what.note": "anteckningen",
+    "note.what.reflection": "reflektionen",
+    "note.what.card": "kortet",
+    "note.what.theme": "temat",
     "note.text_control": (
         "{what} innehåller ett styrtecken, {char}, på plats {position}: sådana tecken kan"
         " ändra vad en terminal visar; skriv utan det"
