@@ -47,7 +47,7 @@ def journal_lines(root: Path, session_id: str) -> list[str]:
 
 def eslov(root: Path, *, harvest: bool = True) -> tuple[str, str]:
     """The Eslöv day's storytelling run, live at its harvest step; the session and run id."""
-    session = SessionStore(root).create(title="Eslöv", date="2026-11-22", language="sv")
+    session = SessionStore(root).create(title="Eslöv", date="2026-11-22", language="en")
     run_id = record_run(session, "storytelling-harvesting", {"stories": STORIES}, at="harvest")
     return session.id, run_id
 
@@ -62,7 +62,7 @@ def test_a_round_goes_to_the_run_that_has_that_round_not_to_the_latest() -> None
     thirtyfive = record_run(session, "35an", {"rounds": "3"}, at="round#2", stop=True)
     result = note(root, session.id, "Fler mötesplatser", "--step", "round#4")
     assert result.exit_code == 0, result.stderr
-    assert "round#4, run 1 (World Café)" in result.stdout
+    assert "round#4, körning 1 (World Café)" in result.stdout  # in the session's language
     (entry,) = shown(root, session.id)["entries"]
     assert (entry["run_id"], entry["step"], entry["round"]) == (cafe, "round", 4)
     # a round both runs have goes to the latest of them, unless a run is named
@@ -80,7 +80,7 @@ def test_a_note_without_a_step_goes_to_the_live_runs_step_with_its_run_id(root: 
 
 
 def test_a_round_no_run_has_and_a_run_that_does_not_exist_are_refused(root: Path) -> None:
-    session = SessionStore(root).create(title="Dag", date="2026-11-22")
+    session = SessionStore(root).create(title="Dag", date="2026-11-22", language="en")
     record_run(session, "35an", {"rounds": "3"}, finish=True)
     no_round = note(root, session.id, "x", "--step", "round#4")
     assert no_round.exit_code == 2
@@ -199,7 +199,7 @@ def test_text_that_cannot_be_kept_is_refused_and_nothing_is_written(
 
 
 def test_a_control_character_in_a_dimension_value_is_refused(root: Path) -> None:
-    session = SessionStore(root).create(title="Dag", date="2026-11-22")
+    session = SessionStore(root).create(title="Dag", date="2026-11-22", language="en")
     record_run(session, "35an", {}, at="countdown")
     result = note(root, session.id, "--field", "total=31", "-d", "card=1\x1b]52;c;eA==\x07")
     assert result.exit_code == 2 and "card contains a control character, U+001B" in result.stderr
@@ -209,7 +209,7 @@ def test_a_control_character_in_a_dimension_value_is_refused(root: Path) -> None
 
 
 def test_pair_splits_are_checked_against_the_rules_and_what_the_round_holds(root: Path) -> None:
-    session = SessionStore(root).create(title="35:an", date="2026-11-22")
+    session = SessionStore(root).create(title="35:an", date="2026-11-22", language="en")
     record_run(session, "35an", {"rounds": "5"}, at="round#2")
     ok = note(root, session.id, "--points", "17=4", "--points", "23=3")
     assert ok.exit_code == 0 and "saved: pair score" in ok.stdout and "round#2" in ok.stdout
@@ -233,7 +233,7 @@ def test_pair_splits_are_checked_against_the_rules_and_what_the_round_holds(root
 
 
 def test_cards_written_first_are_what_pair_splits_may_name(root: Path) -> None:
-    session = SessionStore(root).create(title="35:an", date="2026-11-22")
+    session = SessionStore(root).create(title="35:an", date="2026-11-22", language="en")
     record_run(session, "35an", {}, at="write")
     assert note(root, session.id, "Mer fika", "--card", "1").exit_code == 0
     assert note(root, session.id, "Mer samverkan", "--card", "2").exit_code == 0
@@ -244,7 +244,7 @@ def test_cards_written_first_are_what_pair_splits_may_name(root: Path) -> None:
 
 
 def test_ratings_in_their_scale_once_per_card_and_round(root: Path) -> None:
-    session = SessionStore(root).create(title="25/10", date="2026-11-22")
+    session = SessionStore(root).create(title="25/10", date="2026-11-22", language="en")
     record_run(session, "25-10-crowd-sourcing", {}, at="round#1")
     assert note(root, session.id, "--card", "9", "--score", "4").exit_code == 0
     high = note(root, session.id, "--card", "8", "--score", "6")
@@ -254,7 +254,7 @@ def test_ratings_in_their_scale_once_per_card_and_round(root: Path) -> None:
 
 
 def test_dots_by_option_label_within_each_persons_budget(root: Path) -> None:
-    session = SessionStore(root).create(title="Prickar", date="2026-11-22")
+    session = SessionStore(root).create(title="Prickar", date="2026-11-22", language="en")
     options = "Fler bänkar|Längre öppettider|Ny lekplats"
     record_run(session, "dot-voting", {"options": options, "dots": "3"}, at="vote")
     args = ["--voter", "Anna"]

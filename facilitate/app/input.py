@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from facilitate.app.authors import Author, signature
 from facilitate.app.input_checks import (
     EntryRefused,
     check_draft,
@@ -29,8 +30,8 @@ from facilitate.app.input_checks import (
 from facilitate.app.input_targets import RunPlan, StepTarget, Targets
 from facilitate.app.methods import Methods
 from facilitate.errors import NotFoundError
-from facilitate.i18n import t
-from facilitate.library.user_text import checked_optional, checked_text
+from facilitate.i18n.messages import message
+from facilitate.library.user_text import checked_optional
 from facilitate.model.entries import TEXT_KINDS, Payload
 from facilitate.model.entry_check import CheckedEntry, EntryDraft
 from facilitate.model.entry_context import KINDS_CHECKED_AGAINST_RECORDED, EntryLike
@@ -55,7 +56,6 @@ __all__ = [
 ]
 
 NOTE_ROLE = "note-taker"
-DEFAULT_AUTHOR = "facilitator"
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def record_entry(
     session_ref: str,
     draft: EntryDraft,
     *,
-    author: str,
+    author: str | Author,
     step: str | None = None,
     run: str | None = None,
     new_id: Callable[[], str] = new_entry_id,
@@ -143,11 +143,6 @@ def record_entry(
     desk = SessionInput.open(store, methods, session_ref)
     target = desk.target(step, run, named_kind(draft.kind, draft.value))
     return desk.record(desk.prepare(draft, target, new_id=new_id), author=author)
-
-
-def signed(author: str, header: SessionHeader) -> str:
-    """The name a record is signed with (UsageError when it cannot be shown safely)."""
-    return checked_text(author.strip() or DEFAULT_AUTHOR, "author")
 
 
 class SessionInput:
@@ -186,6 +181,10 @@ class SessionInput:
     @property
     def header(self) -> SessionHeader:
         return self.session.header
+
+    def author_name(self, author: str | Author) -> str:
+        """The name records are signed with in this session (UsageError when unsafe)."""
+        return signature(author, self.header)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -284,7 +283,7 @@ class SessionInput:
         recorded = self.state().entries if needs else ()
         return prepare_entry(target, replace(draft, kind=kind), recorded, new_id=new_id)
 
-    def record(self, prepared: PreparedEntry, *, author: str) -> SavedEntry:
+    def record(self, prepared: PreparedEntry, *, author: str | Author) -> SavedEntry:
         """Append ``prepared``; on disk (fsync'd) when this returns."""
         record = self._append(prepared.event, author)
         if self._snapshot is not None:  # count it on in summary.json (a later note reads it)
@@ -294,7 +293,7 @@ class SessionInput:
             self.session.id, prepared.entry_id, record, prepared.target, self._drain_warnings()
         )
 
-    def edit_text(self, entry_id: str, text: str, *, author: str) -> SavedEntry:
+    def edit_text(self, entry_id: str, text: str, *, author: str | Author) -> SavedEntry:
         """Replace the text of entry ``entry_id`` (checked as the entry's kind needs)."""
         entry = self._live(entry_id)
         problems = text_problems(text, kind=entry.kind)
@@ -308,7 +307,9 @@ class SessionInput:
         record = self._append(EntryEdited(entry_id=entry_id, text=text.strip()), author)
         return SavedEntry(self.session.id, entry_id, record, None, self._drain_warnings(), entry)
 
-    def withdraw(self, entry_id: str, *, author: str, reason: str | None = None) -> SavedEntry:
+    def withdraw(
+        self, entry_id: str, *, author: str | Author, reason: str | None = None
+    ) -> SavedEntry:
         """Delete entry ``entry_id`` from results (the journal keeps that it was)."""
         entry = self._live(entry_id)
         reason = (checked_optional(reason, "reason") or "").strip() or None
@@ -319,11 +320,13 @@ class SessionInput:
         self.refresh()
         entry = self.entry(entry_id)
         if entry is None:
-            raise NotFoundError(t("sessions.err.no_entry", entry=entry_id, id=self.session.id))
+            raise NotFoundError(
+                message("sessions.err.no_entry", entry=entry_id, id=self.session.id)
+            )
         return entry
 
-    def _append(self, event: Event, author: str) -> Recorded:
-        return self.session.append(event, author=signed(author, self.header), role=NOTE_ROLE)
+    def _append(self, event: Event, author: str | Author) -> Recorded:
+        return self.session.append(event, author=signature(author, self.header), role=NOTE_ROLE)
 
     def _drain_warnings(self) -> tuple[str, ...]:
         found = tuple(dict.fromkeys([*self.warnings, *self.session.warnings]))

@@ -18,8 +18,8 @@ from typing import Any
 
 from facilitate.app.input_targets import StepTarget
 from facilitate.errors import UsageError
-from facilitate.i18n import catalog_note
-from facilitate.i18n.record_text import problem_message
+from facilitate.i18n import DEFAULT_LANGUAGE, Translator, catalog_note
+from facilitate.i18n.messages import Translate
 from facilitate.model.entries import ENTRY_KINDS, LEGACY_KINDS, EntryKind
 from facilitate.model.entry_check import CheckedEntry, EntryDraft, check_entry, check_kind
 from facilitate.model.entry_context import (
@@ -50,14 +50,26 @@ _NAMED_TEXTS = ("note", "reflection", "card", "theme")
 
 
 class EntryRefused(UsageError):
-    """An entry that is not recorded, and why: ``problems`` (never empty), one line each."""
+    """An entry that is not recorded, and why: ``problems`` (never empty), one line each,
+    rendered at the edge (``lines(translate)``); ``str()`` is English, for logs."""
 
     def __init__(self, problems: Sequence[InputProblem]) -> None:
         self.problems = tuple(problems)
-        super().__init__("; ".join(problem_message(p) for p in self.problems))
+        super().__init__("; ".join(problem_text(p, Translator(DEFAULT_LANGUAGE)) for p in problems))
 
     def lines(self, translate: Callable[..., str] | None = None) -> list[str]:
-        return [problem_message(problem) for problem in self.problems]
+        translate = translate or Translator(DEFAULT_LANGUAGE)
+        return [problem_text(problem, translate) for problem in self.problems]
+
+
+def problem_text(problem: InputProblem, translate: Translate) -> str:
+    """``problem`` in the language of ``translate`` (a value in both languages in its own)."""
+    lang = getattr(translate, "lang", DEFAULT_LANGUAGE)
+    values = {
+        name: value.get(lang, "") if isinstance(value, dict) else value
+        for name, value in problem.values.items()
+    }
+    return translate(problem.code, **values)
 
 
 def entry_kind(given: str | None, target: StepTarget, value: Mapping[str, Any] | None) -> EntryKind:

@@ -17,7 +17,7 @@ from typing import Any
 
 from facilitate.app.methods import Methods
 from facilitate.errors import NotFoundError, UsageError
-from facilitate.i18n import get_language, t
+from facilitate.i18n.messages import Message, Translate, message
 from facilitate.model.entry_rules import StepRules, step_rules
 from facilitate.model.expand import build_timeline
 from facilitate.model.method import Method
@@ -87,20 +87,18 @@ class Targets:
         header: SessionHeader,
         runs: Sequence[Run],
         methods: Methods,
-        lang: str = "",
         plans: dict[str, RunPlan] | None = None,
     ) -> None:
         self.header = header
         self.runs = tuple(runs)
         self.methods = methods
-        self.lang = lang or get_language()
         self._plans = plans if plans is not None else {}
 
     # -- runs --------------------------------------------------------------------------------
 
-    def run_name(self, run: Run) -> str:
+    def run_name(self, run: Run) -> Message:
         """``run 2 (35:an)``: a run's number and its method's name."""
-        return _run_name(run, self._plan(run).method, self.lang)
+        return _run_name(run, self._plan(run).method)
 
     def live_run(self) -> Run | None:
         """The last run, while it runs or is stopped part-way (its current step takes notes)."""
@@ -117,8 +115,8 @@ class Targets:
             found = [r for r in self.runs if r.run_id.startswith(given)]
         if len(found) == 1:
             return found[0]
-        runs = ", ".join(self.run_name(r) for r in self.runs) or "-"
-        raise NotFoundError(t("note.err.no_run", run=given, id=self.header.id, runs=runs))
+        runs = Listed(items=tuple(self.run_name(r) for r in self.runs))
+        raise NotFoundError(message("note.err.no_run", run=given, id=self.header.id, runs=runs))
 
     # -- steps -------------------------------------------------------------------------------
 
@@ -158,7 +156,7 @@ class Targets:
             return StepTarget(self.header.id)
         row = run.current_step_run
         if row is None or run.progress not in ("running", "stopped"):
-            raise UsageError(t("note.err.run_not_live", run=self.run_name(run)))
+            raise UsageError(message("note.err.run_not_live", run=self.run_name(run)))
         segment = self._segment(run, row.step, row.round)
         target = self._target(run, row.step, row.round, segment)
         return replace(target, followed=run is live)
@@ -190,9 +188,9 @@ class Targets:
         if step in known:
             raise UsageError(self._no_round(step, round_ or 0))
         close = did_you_mean(step, known)
-        hint = t("sessions.err.did_you_mean", id=close) if close else ""
+        hint = message("sessions.err.did_you_mean", id=close) if close else ""
         steps = ", ".join(known)
-        raise UsageError(t("sessions.err.unknown_step", step=step, hint=hint, steps=steps))
+        raise UsageError(message("sessions.err.unknown_step", step=step, hint=hint, steps=steps))
 
     def _not_in_run(self, run: Run, step: str, round_: int | None) -> UsageError:
         known = list(dict.fromkeys(s.step_id for s in self._plan(run).segments))
@@ -200,20 +198,20 @@ class Targets:
         if step in known:
             return UsageError(self._no_round(step, round_ or 0))
         close = did_you_mean(step, known)
-        hint = t("sessions.err.did_you_mean", id=close) if close else ""
+        hint = message("sessions.err.did_you_mean", id=close) if close else ""
         name, steps = self.run_name(run), ", ".join(known) or "-"
         return UsageError(
-            t("note.err.step_not_in_run", run=name, step=step, hint=hint, steps=steps)
+            message("note.err.step_not_in_run", run=name, step=step, hint=hint, steps=steps)
         )
 
-    def _no_round(self, step: str, round_: int) -> str:
+    def _no_round(self, step: str, round_: int) -> Message:
         found = []
         for run in self.runs:
             rounds = [s.round for s in self._plan(run).segments if s.step_id == step and s.round]
             if rounds:
-                found.append(t("note.rounds", run=self.run_name(run), last=max(rounds)))
-        rounds_text = "; ".join(found) or "-"
-        return t("note.err.no_round", step=step, round=round_, rounds=rounds_text)
+                found.append(message("note.rounds", run=self.run_name(run), last=max(rounds)))
+        listed = Listed(items=tuple(found), separator="; ")
+        return message("note.err.no_round", step=step, round=round_, rounds=listed)
 
     def step_ids(self) -> list[str]:
         """Every step id of the session's methods and runs, in order of first appearance."""
@@ -270,16 +268,40 @@ def _collects(target: StepTarget, kind: str | None) -> bool:
     return kind is not None and rules is not None and any(c.kind == kind for c in rules.collects)
 
 
-def run_label(target: StepTarget, lang: str = "") -> str:
-    """``run 2 (35:an)`` for the run ``target`` is in ("" when it is in none)."""
+def run_label(target: StepTarget) -> Message | None:
+    """``run 2 (35:an)`` for the run ``target`` is in (None when it is in none)."""
     if target.run is None:
-        return ""
-    return _run_name(target.run, target.method, lang or get_language())
+        return None
+    return _run_name(target.run, target.method)
 
 
-def _run_name(run: Run, method: Method | None, lang: str) -> str:
-    name = method.name.get(lang) if method is not None else run.method
-    return t("note.run", number=run.number, method=name)
+def _run_name(run: Run, method: Method | None) -> Message:
+    name = InLanguage(sv=method.name.sv, en=method.name.en) if method is not None else run.method
+    return message("note.run", number=run.number, method=name)
+
+
+@dataclass(frozen=True)
+class InLanguage(Message):
+    """A method file's text in both languages (a method's name), shown in the edge's."""
+
+    key: str = ""
+    sv: str = ""
+    en: str = ""
+
+    def render(self, translate: Translate) -> str:
+        return self.sv if getattr(translate, "lang", "") == "sv" else self.en
+
+
+@dataclass(frozen=True)
+class Listed(Message):
+    """Messages in a list: ``run 1 (35:an), run 2 (World Café)`` ("-" when there are none)."""
+
+    key: str = ""
+    items: tuple[Message, ...] = ()
+    separator: str = ", "
+
+    def render(self, translate: Translate) -> str:
+        return self.separator.join(item.render(translate) for item in self.items) or "-"
 
 
 def _segment_of(segments: Sequence[Segment], step: str, round_: int | None) -> Segment | None:

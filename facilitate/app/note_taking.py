@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from facilitate.app.authors import Author
 from facilitate.app.input import SavedEntry, SessionInput
 from facilitate.app.input_checks import BUILTIN_ROUND, EntryRefused, entry_kind
 from facilitate.app.input_targets import StepTarget
@@ -71,7 +72,7 @@ class NoteTaker:
     """One note-taker in one session: where entries go, what was chosen, what was saved."""
 
     desk: SessionInput
-    author: str
+    author: str | Author
     kind: str = ""
     dims: dict[str, str] = field(default_factory=dict)
     picked: tuple[str, str | None] | None = None

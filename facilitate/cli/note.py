@@ -13,11 +13,13 @@ import typer
 
 from facilitate.cli.context import app_context
 from facilitate.cli.output import out, print_error
+from facilitate.cli.sessions.options import author_option
 from facilitate.errors import ExitCode, UsageError
 from facilitate.i18n import t
 
 if TYPE_CHECKING:
     from facilitate.app.input import EntryRefused, SavedEntry
+    from facilitate.i18n import Translator
 
 WHERE = {
     "text": "TEXT",
@@ -54,7 +56,7 @@ def note(
     run: Annotated[str | None, _option("--run", "note.opt.run", "N")] = None,
     kind: Annotated[str | None, _option("--kind", "note.opt.kind", "KIND")] = None,
     dim: Annotated[list[str] | None, _option("--dim", "note.opt.dim", "DIM=VALUE", "-d")] = None,
-    author: Annotated[str | None, _option("--author", "sessions.opt.author", "NAME")] = None,
+    author: Annotated[str | None, author_option()] = None,
     card: Annotated[str | None, _option("--card", "note.opt.card", "ID")] = None,
     points: Annotated[list[str] | None, _option("--points", "note.opt.points", "CARD=N")] = None,
     score: Annotated[str | None, _option("--score", "note.opt.score", "N")] = None,
@@ -68,6 +70,7 @@ def note(
     from facilitate.model.entry_check import EntryDraft
 
     app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)  # speak the session's language (unless --lang)
     payload = payload_of(card, points or [], score, target, count, voter, field, item, value)
     draft = EntryDraft(kind or "", text or "", pairs("-d", dim or []), payload)
     if text is None and payload is None:
@@ -97,21 +100,22 @@ def record_one(
             run=run,
         )
     except EntryRefused as refused:
-        report_refused(refused)
+        report_refused(refused, app_ctx.translate)
         raise typer.Exit(int(ExitCode.BAD_INPUT)) from None
     for warning in saved.warnings:
         print_error(t("sessions.warning", message=warning))
-    out().print(saved_line(saved), markup=False, emoji=False, highlight=False, soft_wrap=True)
+    line = saved_line(saved, app_ctx.translate)
+    out().print(line, markup=False, emoji=False, highlight=False, soft_wrap=True)
 
 
-def report_refused(refused: EntryRefused) -> None:
+def report_refused(refused: EntryRefused, translate: Translator) -> None:
     """Each problem on its own line, naming the option it comes from."""
-    from facilitate.i18n.record_text import problem_message
+    from facilitate.app.input_checks import problem_text
 
     for problem in refused.problems:
         where = WHERE.get(problem.field) or _where_of(problem.field)
         prefix = f"{where}: " if where else ""
-        print_error(f"{t('err.prefix')}: {prefix}{problem_message(problem)}")
+        print_error(f"{translate('err.prefix')}: {prefix}{problem_text(problem, translate)}")
 
 
 def _where_of(field: str) -> str:
@@ -120,7 +124,7 @@ def _where_of(field: str) -> str:
     return f"--value {field}"
 
 
-def saved_line(saved: SavedEntry) -> str:
+def saved_line(saved: SavedEntry, translate: Translator) -> str:
     """``saved: note 3f2a… (#12) in SESSION · harvest, run 2 (Storytelling & Harvesting)``."""
     from facilitate.model.events import EntryAdded
     from facilitate.ui.session_text import kind_name
@@ -134,10 +138,10 @@ def saved_line(saved: SavedEntry) -> str:
         seq=saved.record.seq,
         id=saved.session_id,
     )
-    return line + where_text(saved)
+    return line + where_text(saved, translate)
 
 
-def where_text(saved: SavedEntry) -> str:
+def where_text(saved: SavedEntry, translate: Translator) -> str:
     """`` · round#4, run 3 (World Café)``, or "" for an entry without a step."""
     target = saved.target
     if target is None or target.label is None:
@@ -146,7 +150,9 @@ def where_text(saved: SavedEntry) -> str:
         return t("note.saved_where_no_run", step=target.label)
     from facilitate.app.input_targets import run_label
 
-    return t("note.saved_where", step=target.label, run=run_label(target))
+    run = run_label(target)
+    shown = run.render(translate) if run is not None else ""
+    return t("note.saved_where", step=target.label, run=shown)
 
 
 def pairs(option: str, given: list[str]) -> dict[str, str]:

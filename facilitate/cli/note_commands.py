@@ -28,7 +28,7 @@ def run_command(loop: NoteLoop, name: str, rest: str) -> None:
     except EntryRefused as refused:
         loop.problems(refused)
     except FacilitateError as error:
-        for line in error.lines():
+        for line in error.lines(loop.translate):
             loop.prompter.say(t("note.mode.problem", message=line))
 
 

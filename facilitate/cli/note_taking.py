@@ -12,8 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from facilitate.errors import FacilitateError
-from facilitate.i18n import get_language, t
-from facilitate.i18n.record_text import problem_message
+from facilitate.i18n import Translator, get_language, t
 from facilitate.ui.note_prompts import NotePrompter, signals_held
 from facilitate.ui.note_view import (
     collects_line,
@@ -88,6 +87,7 @@ class NoteLoop:
         self.taker = taker
         self.prompter = prompter
         self.lang = lang or get_language()
+        self.translate = Translator(self.lang)
         self.shown: StepTarget | None = None
         self.saved = 0
         self.retry = ""
@@ -97,7 +97,7 @@ class NoteLoop:
     def run(self) -> int:
         """Take entries until the note-taker ends; the number saved."""
         desk = self.taker.desk
-        author = self.taker.author
+        author = desk.author_name(self.taker.author)
         start = t("note.mode.start", title=desk.header.title, id=desk.session.id, author=author)
         self.prompter.say(start)
         try:
@@ -201,8 +201,12 @@ class NoteLoop:
         )
 
     def problems(self, refused: Any) -> None:
+        """Each problem with what was typed, on its own line."""
+        from facilitate.app.input_checks import problem_text
+
         for problem in refused.problems:
-            self.prompter.say(t("note.mode.problem", message=problem_message(problem)))
+            text = problem_text(problem, self.translate)
+            self.prompter.say(t("note.mode.problem", message=text))
 
     # -- where entries go --------------------------------------------------------------------
 
@@ -241,7 +245,8 @@ class NoteLoop:
         from facilitate.app.input_targets import run_label
 
         self.shown = target
-        title, run = self._title(target), run_label(target, self.lang)
+        label = run_label(target)
+        title, run = self._title(target), label.render(self.translate) if label else ""
         if target.step is None:
             return [t("note.mode.no_live")]
         if target.followed:
