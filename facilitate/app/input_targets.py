@@ -101,9 +101,12 @@ class Targets:
         return _run_name(run, self._plan(run).method)
 
     def live_run(self) -> Run | None:
-        """The last run, while it runs or is stopped part-way (its current step takes notes)."""
+        """The last run, while it runs, or a method run stopped part-way (its current step
+        takes notes); a standalone timer that was quit has ended."""
         run = self.runs[-1] if self.runs else None
-        if run is not None and run.progress in ("running", "stopped") and run.current_step_run:
+        if run is None or run.current_step_run is None:
+            return None
+        if run.progress == "running" or (run.progress == "stopped" and not run.is_timer):
             return run
         return None
 
