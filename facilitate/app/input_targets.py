@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from facilitate.app.methods import Methods
@@ -77,6 +77,7 @@ class RunPlan:
     method: Method | None
     values: dict[str, Any] | None
     segments: tuple[Segment, ...]
+    rules: dict[str, StepRules | None] = field(default_factory=dict)
 
 
 class Targets:
@@ -171,7 +172,9 @@ class Targets:
             row = run.current_step_run
             round_ = row.round if row is not None and row.step == step else None
         plan = self._plan(run)
-        rules = self._rules(plan.method, step, plan.values)
+        rules = plan.rules.get(step)
+        if step not in plan.rules:  # (made once per run and step: the prompt asks often)
+            rules = plan.rules[step] = self._rules(plan.method, step, plan.values)
         count = len(plan.segments)
         return StepTarget(self.header.id, run, step, round_, rules, plan.method, segment, count)
 

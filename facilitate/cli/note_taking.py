@@ -9,6 +9,7 @@ and runs the slash commands (/undo, /edit, /step, /follow, /dim, /kind, /help, /
 
 from __future__ import annotations
 
+import gc
 from typing import TYPE_CHECKING, Any
 
 from facilitate.errors import FacilitateError
@@ -73,6 +74,7 @@ def take_notes(
     from facilitate.ui.note_prompts import TerminalNotePrompter
 
     desk = SessionInput.follow(app_ctx.store(), app_ctx.methods(), session)
+    gc.freeze()  # the session as read so far stays: the collector need not scan it each time
     taker = NoteTaker(desk, app_ctx.author_or(author), draft.kind, dict(draft.dims))
     if step or run:
         taker.pick(step or "", run)
