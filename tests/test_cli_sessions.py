@@ -519,8 +519,8 @@ def test_swedish_output_has_no_english_words_left(root: Path) -> None:
     history = run_cli([*sv, "history", session_id]).stdout
     assert "la till anteckning [aaa222] (round#1): Ta med fika" in history
     assert "Anna (processledare)" in history and "facilitator" not in history
-    saved = run_cli([*sv, "note", session_id, "Ny idé", "--kind", "card"])
-    assert saved.stdout.startswith("sparat: kort ")
+    saved = run_cli([*sv, "note", session_id, "Ny idé", "--kind", "anteckning"])
+    assert saved.stdout.startswith("sparat: anteckning ")
     bad_date = run_cli([*sv, "new", "--title", "X", "--date", "22/11"])
     assert bad_date.stderr.endswith("datum: väntade ett datum åååå-mm-dd, fick '22/11'\n")
 
@@ -667,7 +667,10 @@ def test_note_step_of_a_session_with_only_a_header_method(root: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["  "], "error: the text is empty"), (["x", "--kind", "Big Kind"], "error: invalid kind")],
+    [
+        (["  "], "error: TEXT: a note needs a text"),
+        (["x", "--kind", "Big Kind"], "error: --kind: unknown entry kind 'Big Kind'"),
+    ],
 )
 def test_note_rejects_bad_input(root: Path, args: list[str], message: str) -> None:
     session_id = SessionStore(root).create(title="X", date="2026-11-22").id

@@ -19,6 +19,7 @@ from facilitate.i18n import (
     catalog_export,
     catalog_harvest,
     catalog_methods,
+    catalog_note,
     catalog_parser,
     catalog_plan_runs,
     catalog_plans,
@@ -53,6 +54,7 @@ AREAS = (
     catalog_room,
     catalog_harvest,
     catalog_export,
+    catalog_note,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

@@ -43,14 +43,6 @@ EN: dict[str, str] = {
     ),
     "sessions.resume.help": "Continue a stopped or interrupted run where it stopped.",
     "sessions.resume.example": "Example:  facilitate sessions resume 2026-11-22-eslov-samverkan",
-    "sessions.note.help": (
-        "Add a note to a session, also while it runs in another terminal; 'saved' is printed"
-        " only once the note is safely on disk."
-    ),
-    "sessions.note.example": (
-        'Examples:  facilitate sessions note 2026-11-22-eslov-samverkan "Courage: the first'
-        ' meeting"   ·   facilitate sessions note ID "..." --kind reflection --step harvest'
-    ),
     "sessions.edit.help": "Change the text of an entry (the old text stays in the journal).",
     "sessions.edit.example": (
         'Example:  facilitate sessions edit-entry 2026-11-22-eslov-samverkan 3f2a "New text"'
@@ -63,7 +55,6 @@ EN: dict[str, str] = {
     ),
     # arguments and options
     "sessions.arg.id": "The session's id (see: facilitate sessions list).",
-    "sessions.arg.text": "The text of the note.",
     "sessions.arg.new_text": "The new text.",
     "sessions.arg.entry": "The entry's id, or its first characters (see: facilitate sessions show).",
     "sessions.opt.title": "The session's title.",
@@ -79,9 +70,7 @@ EN: dict[str, str] = {
     "sessions.opt.quiet": "No terminal bell at warnings and at the end (the colours still change).",
     "sessions.opt.auto_advance": "Go on to the next step by itself when a step's time is up.",
     "sessions.opt.speed": "Rehearsal speed: 60 makes a minute pass in a second.",
-    "sessions.opt.step": "The step the entry belongs to, by its id: harvest, or round#2 for a round (default: the step running now).",
     "sessions.opt.warn": 'Warn at these times before the end, e.g. 2m,30s ("none": no warnings).',
-    "sessions.opt.kind": "The kind of entry: note, reflection, idea, ...",
     "sessions.opt.reason": "Why the entry is deleted (kept in the journal).",
     # prompts of `sessions new`
     "sessions.ask.title": "Title of the session:",
@@ -338,14 +327,6 @@ SV: dict[str, str] = {
     ),
     "sessions.resume.help": "Fortsätt en stoppad eller avbruten körning där den stannade.",
     "sessions.resume.example": "Exempel:  facilitate sessions resume 2026-11-22-eslov-samverkan",
-    "sessions.note.help": (
-        "Lägg till en anteckning i en session, även medan den körs i en annan terminal;"
-        " 'sparad' skrivs först när anteckningen ligger säkert på disk."
-    ),
-    "sessions.note.example": (
-        'Exempel:  facilitate sessions note 2026-11-22-eslov-samverkan "Mod: första'
-        ' mötet"   ·   facilitate sessions note ID "..." --kind reflection --step harvest'
-    ),
     "sessions.edit.help": "Ändra texten i en post (den gamla texten finns kvar i journalen).",
     "sessions.edit.example": (
         'Exempel:  facilitate sessions edit-entry 2026-11-22-eslov-samverkan 3f2a "Ny text"'
@@ -358,7 +339,6 @@ SV: dict[str, str] = {
     ),
     # arguments and options
     "sessions.arg.id": "Sessionens id (se: facilitate sessions list).",
-    "sessions.arg.text": "Anteckningens text.",
     "sessions.arg.new_text": "Den nya texten.",
     "sessions.arg.entry": "Postens id, eller dess första tecken (se: facilitate sessions show).",
     "sessions.opt.title": "Sessionens titel.",
@@ -374,9 +354,7 @@ SV: dict[str, str] = {
     "sessions.opt.quiet": "Ingen ljudsignal vid varningar och vid slutet (färgerna ändras ändå).",
     "sessions.opt.auto_advance": "Gå vidare till nästa steg av sig själv när ett stegs tid är slut.",
     "sessions.opt.speed": "Repetitionshastighet: 60 låter en minut gå på en sekund.",
-    "sessions.opt.step": "Steget som posten hör till, med sitt id: harvest, eller round#2 för en runda (standard: steget som pågår nu).",
     "sessions.opt.warn": 'Varna så här långt före slutet, t.ex. 2m,30s ("none": inga varningar).',
-    "sessions.opt.kind": "Sorts post, med sitt engelska namn: note (anteckning), reflection (reflektion), idea (idé), ...",
     "sessions.opt.reason": "Varför posten tas bort (sparas i journalen).",
     # prompts of `sessions new`
     "sessions.ask.title": "Sessionens titel:",

@@ -12,6 +12,7 @@ from typing import Any
 
 import typer
 
+from facilitate.cli import note
 from facilitate.cli.context import add_group
 from facilitate.cli.sessions import create, entries, manage, reading
 from facilitate.i18n import t
@@ -22,7 +23,7 @@ COMMANDS: dict[str, tuple[Callable[..., Any], str]] = {
     "list": (reading.list_, "sessions.list"),
     "show": (reading.show, "sessions.show"),
     "history": (reading.history, "sessions.history"),
-    "note": (entries.note, "sessions.note"),
+    "note": (note.note, "note"),  # the same command as `facilitate note`
     "edit-entry": (entries.edit_entry, "sessions.edit"),
     "delete-entry": (entries.delete_entry, "sessions.remove"),
     "resume": (manage.resume, "sessions.resume"),

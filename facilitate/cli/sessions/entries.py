@@ -1,4 +1,7 @@
-"""`facilitate sessions note | edit-entry | delete-entry`: write to a session's record."""
+"""`facilitate sessions edit-entry | delete-entry`: correct a session's record.
+
+(`facilitate sessions note` is :mod:`facilitate.cli.note`, the same command as `facilitate note`.)
+"""
 
 from __future__ import annotations
 
@@ -10,39 +13,6 @@ from facilitate.cli.context import app_context
 from facilitate.cli.output import out
 from facilitate.cli.sessions.options import author_option, entry_id, session_id, warn
 from facilitate.i18n import t
-
-
-def note(
-    ctx: typer.Context,
-    session: Annotated[str, session_id()],
-    text: Annotated[str, typer.Argument(metavar="TEXT", help=t("sessions.arg.text"))],
-    step: Annotated[str | None, typer.Option("--step", help=t("sessions.opt.step"))] = None,
-    kind: Annotated[str, typer.Option("--kind", help=t("sessions.opt.kind"))] = "note",
-    author: Annotated[str | None, author_option()] = None,
-) -> None:
-    from facilitate.app.entries import add_entry
-    from facilitate.ui.session_text import kind_name
-
-    app_ctx = app_context(ctx)
-    app_ctx.enter_session(session)
-    saved = add_entry(
-        app_ctx.store(),
-        app_ctx.methods(),
-        session,
-        text,
-        author=app_ctx.author_or(author),
-        kind=kind,
-        step=step,
-    )
-    warn(saved.warnings)
-    message = t(
-        "sessions.saved",
-        kind=kind_name(kind),
-        entry=saved.entry_id,
-        seq=saved.record.seq,
-        id=saved.session_id,
-    )
-    out().print(message, markup=False)
 
 
 def edit_entry(
