@@ -106,8 +106,9 @@ def test_the_room_view_of_a_35_run(tmp_path: Path, size: tuple[int, int]) -> Non
 
 
 def test_plain_on_a_terminal_is_lines_without_escapes(tmp_path: Path) -> None:
-    screen = PtyScreen(["timer", "90s", "--plain", "--speed", "30"], tmp_path, (80, 24))
-    screen.wait_text("01:00 left")
+    args = ["timer", "300s", "--plain", "--speed", "30", "--warn", "4m"]
+    screen = PtyScreen(args, tmp_path, (80, 24))
+    screen.wait_text("04:00 left")
     screen.send("q")
     screen.wait_text("Press q again to quit")
     screen.send("q")
