@@ -2,15 +2,16 @@
 
 The day as its documentation describes it (tests/data/eslov_2014_documentation.txt), run as
 the bundled plan `eslov-dag`: coffee, welcome, Storytelling & Harvesting with five stories,
-35:an, lunch, a World Café with three questions, coffee and the closing. The session is made
-with the project's own commands, `sessions new --plan` and `run eslov-dag` at rehearsal
-speed (×600), and then holds what the documentation records: each story's key reflections,
-the 35:an's priority list, and the World Café's ideas grouped into themes.
+35:an, lunch, a World Café with three questions, coffee and the closing. Everything is done
+with the project's own commands, as a coordinator would type them:
 
-The command line cannot yet name the run an entry belongs to, nor give an entry its
-dimensions (story, card) or a payload (a total, a theme's ideas), so the entries are
-appended through the session store's own `append` (the call `sessions note` makes), each
-checked first against its step's collect declaration as the application layer checks them.
+* `sessions new --plan eslov-dag`, then `run eslov-dag` at rehearsal speed (×600);
+* `note --step storytelling -d story=N` for what each story was about, and `import` of a
+  CSV (`story,text`) for each group's key reflections;
+* `import` of the 35:an's cards (`card,text`) and `note --step countdown --field` for the
+  totals read out in the count-down;
+* `import` of the World Café's ideas (a text file, one per line) and `themes --from` a YAML
+  file grouping them under the documentation's themes.
 
     python scripts/make_eslov_example.py            # rebuilds sessions/examples/
     python scripts/make_eslov_example.py --dir DIR  # somewhere else
@@ -21,26 +22,18 @@ The documentation gives the 35:an's order, not its points: the totals are illust
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
-from typing import Any
+
+from eslov_content import CARDS, IDEAS, STORIES  # beside this script
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from eslov_content import CARDS, IDEAS, STORIES  # noqa: E402  (beside this script)
-
-from facilitate.app.methods import Methods  # noqa: E402
-from facilitate.model.entry_check import EntryDraft, check_entry  # noqa: E402
-from facilitate.model.entry_rules import step_rules  # noqa: E402
-from facilitate.model.events import EntryAdded  # noqa: E402
-from facilitate.model.params import params_from_json  # noqa: E402
-from facilitate.model.session import Run  # noqa: E402
-from facilitate.store.journal import Session, SessionStore  # noqa: E402
 
 SPEED = "600"
 PLAN = "eslov-dag"
@@ -58,73 +51,83 @@ def facilitate(store: Path, *args: str) -> str:
     return done.stdout
 
 
-class Recorder:
-    """Appends checked entries to the runs of one session."""
-
-    def __init__(self, store: Path, session_id: str) -> None:
-        self.session: Session = SessionStore(store).open(session_id)
-        runs = self.session.state().runs
-        self.runs: dict[str, Run] = {run.method: run for run in runs if not run.is_timer}
-        self.methods = Methods(ROOT, {})
-
-    def add(
-        self,
-        method_id: str,
-        entry_id: str,
-        kind: str,
-        text: str,
-        step: str,
-        dims: dict[str, str] | None = None,
-        value: dict[str, Any] | None = None,
-    ) -> str:
-        """Check the entry against its step's collect declaration, then append it to the run."""
-        run = self.runs[method_id]
-        method = self.methods.get(method_id)
-        assert method is not None, method_id
-        rules = step_rules(method, step, params_from_json(method, run.params))
-        checked = check_entry(EntryDraft(kind, text, dims or {}, value), rules)
-        entry = EntryAdded(
-            entry_id,
-            checked.kind,
-            checked.text,
-            step,
-            None,
-            checked.dims,
-            checked.value,
-            run.run_id,
-        )
-        self.session.append(entry, author=NOTE_TAKER, role="note-taker")
-        return entry_id
+def write_csv(path: Path, header: list[str], rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as file:
+        writer = csv.writer(file)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
 
 
-def storytelling(record: Recorder) -> None:
+def storytelling(store: Path, session: str, files: Path) -> None:
+    rows = []
     for number, (_name, told, reflections) in enumerate(STORIES, start=1):
-        story = {"story": str(number)}
-        key = f"story{number}"
-        record.add("storytelling-harvesting", f"{key}-told", "note", told, "storytelling", story)
-        for n, text in enumerate(reflections, start=1):
-            record.add(
-                "storytelling-harvesting", f"{key}-r{n}", "reflection", text, "reflections", story
-            )
-
-
-def thirty_five(record: Recorder) -> None:
-    for number, (text, total) in enumerate(CARDS, start=1):
-        card = str(number)
-        record.add("35an", f"card{card}", "card", text, "write", {"card": card}, {"card": card})
-        fields = {"fields": {"text": text, "total": str(total)}}
-        record.add("35an", f"countdown{card}", "entry", "", "countdown", {"card": card}, fields)
-
-
-def world_cafe(record: Recorder) -> None:
-    for number, (theme, ideas) in enumerate(IDEAS, start=1):
-        items = [
-            record.add("world-cafe", f"idea{number}-{n}", "reflection", idea, "harvest")
-            for n, idea in enumerate(ideas, start=1)
-        ]
-        record.add(
-            "world-cafe", f"theme{number}", "theme", theme, "harvest", value={"items": items}
+        facilitate(
+            store,
+            "note",
+            session,
+            told,
+            "--step",
+            "storytelling",
+            "-d",
+            f"story={number}",
+            "--author",
+            NOTE_TAKER,
         )
+        rows += [[str(number), text] for text in reflections]
+    table = write_csv(files / "reflektioner.csv", ["story", "text"], rows)
+    facilitate(
+        store, "import", session, str(table), "--step", "reflections", "--author", NOTE_TAKER
+    )
+
+
+def thirty_five(store: Path, session: str, files: Path) -> None:
+    rows = [[str(n), text] for n, (text, _) in enumerate(CARDS, start=1)]
+    cards = write_csv(files / "kort.csv", ["card", "text"], rows)
+    facilitate(store, "import", session, str(cards), "--step", "write", "--author", NOTE_TAKER)
+    for number, (text, total) in enumerate(CARDS, start=1):
+        facilitate(
+            store,
+            "note",
+            session,
+            "--step",
+            "countdown",
+            "-d",
+            f"card={number}",
+            "--field",
+            f"text={text}",
+            "--field",
+            f"total={total}",
+            "--author",
+            NOTE_TAKER,
+        )
+
+
+def world_cafe(store: Path, session: str, files: Path) -> None:
+    ideas = files / "ideer.txt"
+    ideas.write_text("".join(f"{idea}\n" for _, group in IDEAS for idea in group), "utf-8")
+    facilitate(
+        store,
+        "import",
+        session,
+        str(ideas),
+        "--step",
+        "harvest",
+        "--kind",
+        "reflection",
+        "--author",
+        NOTE_TAKER,
+    )
+    themes = files / "teman.yaml"
+    themes.write_text(
+        "".join(
+            f"{json.dumps(name, ensure_ascii=False)}:\n"
+            + "".join(f"  - {json.dumps(idea, ensure_ascii=False)}\n" for idea in group)
+            for name, group in IDEAS
+        ),
+        encoding="utf-8",
+    )
+    facilitate(store, "themes", session, "--from", str(themes), "--author", FACILITATOR)
 
 
 def make(store: Path) -> str:
@@ -149,12 +152,12 @@ def make(store: Path) -> str:
     )
     session = json.loads(created)["id"]
     facilitate(store, "run", PLAN, "--session", session, "--speed", SPEED, "--quiet")
-    record = Recorder(store, session)
-    storytelling(record)
-    thirty_five(record)
-    world_cafe(record)
-    for lock in (store / session).glob("*.lock"):  # made by the runs; not part of the record
-        lock.unlink()
+    with tempfile.TemporaryDirectory() as folder:
+        for part in (storytelling, thirty_five, world_cafe):
+            part(store, session, Path(folder))
+    for cache in ("*.lock", "summary.json"):  # locks and the listing's cache: not the record
+        for path in (store / session).glob(cache):
+            path.unlink()
     return session
 
 

@@ -10,7 +10,7 @@ import pexpect
 import pytest
 
 from facilitate.store.store import SessionStore
-from test_live_pty import env_for, finish, journal
+from test_live_pty import env_for, expect_text, finish, journal
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
 STORIES = "stories=Trelleborg|Svalöv|Lund|Höör|Eslöv"
@@ -49,7 +49,7 @@ def test_two_note_takers_and_the_live_run_lose_nothing(tmp_path: Path) -> None:
         tmp_path,
         "Anna",
     )
-    runner.expect(re.escape("Step 1/"))
+    expect_text(runner, "Step 1/")
     takers = [spawn(["note", session.id], tmp_path, name) for name in ("Lisa", "Per")]
     for taker in takers:
         taker.expect(re.escape("Following run 1 (Storytelling & Harvesting): step 1/7"))
@@ -57,9 +57,9 @@ def test_two_note_takers_and_the_live_run_lose_nothing(tmp_path: Path) -> None:
         for taker, name in zip(takers, ("Lisa", "Per"), strict=True):
             enter(taker, f"{name} {n}: Välkommen 🌱")
     runner.send("n")
-    runner.expect(re.escape("Step 2/"))
+    expect_text(runner, "Step 2/")
     runner.send("n")
-    runner.expect(re.escape("Step 3/"))
+    expect_text(runner, "Step 3/")
     for taker in takers:  # the prompts follow the run to its new step
         taker.expect(re.escape("Following run 1 (Storytelling & Harvesting): step 3/7: The story"))
     lisa, per = takers
@@ -80,7 +80,7 @@ def test_two_note_takers_and_the_live_run_lose_nothing(tmp_path: Path) -> None:
     lisa.send("/undo\r")
     lisa.expect("withdrawn: note")
     enter(per, "Lita på varandra")
-    runner.send("q")
+    runner.send("qq")  # q asks once more; the second q quits
     assert finish(runner) == 0
     lisa.expect("›")
     lisa.sendcontrol("d")
