@@ -7,7 +7,8 @@ step and the session's journal 50 or 50,000 events long:
   lens chosen): the time from pressing Enter to "saved" on the screen, fsync included
   (p50, p95, max; the target is a p95 under 50 ms); and the same without the terminal (the
   mode's own work from the typed line to "saved", in this process), with the disk's fsync
-  alone for comparison;
+  alone and a bare prompt_toolkit prompt that only replies (the terminal's share) for
+  comparison;
 * `facilitate note SESSION "text" -d story=… -d lens=…` as a script runs it, from the
   start of the process to its end ("saved" is its last line): when the session's
   ``summary.json`` matches the journal (the note before kept it up to date), when the
@@ -17,8 +18,8 @@ step and the session's journal 50 or 50,000 events long:
 
 Run it from the repository root::
 
-    .venv/bin/python benchmarks/bench_note.py            # about a minute
-    .venv/bin/python benchmarks/bench_note.py --quick    # a few seconds
+    .venv/bin/python benchmarks/bench_note.py            # about three minutes
+    .venv/bin/python benchmarks/bench_note.py --quick    # about a minute
 """
 
 from __future__ import annotations
@@ -128,13 +129,32 @@ def note_taker(root: Path, session_id: str, notes: int) -> list[float]:
         dimensions=(30, 110),
         timeout=30,
     )
+    return typed(child, notes)
+
+
+BARE_PROMPT = """
+from prompt_toolkit import PromptSession
+session = PromptSession()
+while True:
+    try:
+        session.prompt(lambda: "[Trelleborg · Courage] note › ", refresh_interval=0.5,
+                       bottom_toolbar=lambda: " step 5/7: Harvest · here 3 (2 yours) · /help")
+    except EOFError:
+        break
+    print("saved: nothing", flush=True)
+"""
+
+
+def typed(child: pexpect.spawn, notes: int) -> list[float]:
+    """Seconds from Enter to "saved" for ``notes`` lines typed at ``child``'s prompt."""
     child.delaybeforesend = None
     latencies = []
     for n in range(notes):
         child.expect("›")
-        time.sleep(0.02)  # a person types: the prompt is drawn and waiting
+        child.send(f"Skynda långsamt {n}")  # typed, then a moment later Enter
+        time.sleep(0.1)
         before = time.perf_counter()
-        child.send(f"Skynda långsamt {n}\r")
+        child.send("\r")
         child.expect("saved: ")
         latencies.append(time.perf_counter() - before)
     child.expect("›")
@@ -143,6 +163,19 @@ def note_taker(root: Path, session_id: str, notes: int) -> list[float]:
     child.close()
     assert child.exitstatus == 0, child.before
     return latencies
+
+
+def bare_prompt(root: Path, notes: int) -> list[float]:
+    """The same for a prompt_toolkit prompt that saves nothing (the terminal's own share)."""
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", BARE_PROMPT],
+        env=environment(root),
+        encoding="utf-8",
+        dimensions=(30, 110),
+        timeout=30,
+    )
+    return typed(child, notes)
 
 
 def in_process(root: Path, session_id: str, notes: int) -> list[float]:
@@ -231,6 +264,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-note-") as tmp:
         root = Path(tmp)
         print(f"this disk's fsync of a small append ({notes}): {figures(fsyncs(root, notes))}")
+        bare = figures(bare_prompt(root, notes))
+        print(f"a bare prompt_toolkit prompt, Enter → reply ({notes}): {bare}")
         for count in (50, 50_000):
             session_id, run_id = build_session(root, count)
             latencies = note_taker(root, session_id, notes)

@@ -164,6 +164,8 @@ class SessionInput:
         self._places: Counter[tuple[str | None, str | None, int | None]] = Counter()
         self._plans: dict[str, RunPlan] = {}
         self.warnings: list[Message] = list(session.warnings)
+        self.version = 0
+        """Counts the changes :meth:`refresh` folded in (a view drawn again only then)."""
 
     @classmethod
     def open(cls, store: SessionStore, methods: Methods, session_ref: str) -> SessionInput:
@@ -208,6 +210,7 @@ class SessionInput:
         self.warnings += batch.warnings
         if batch.records or batch.restarted:
             self._state = self._runs = None
+            self.version += 1
             return True
         return False
 

@@ -95,6 +95,7 @@ class NoteLoop:
         self.retry = ""
         self._message = ""
         self._toolbar = ""
+        self._drawn: tuple[Any, ...] | None = None
 
     def run(self) -> int:
         """Take entries until the note-taker ends; the number saved."""
@@ -123,27 +124,35 @@ class NoteLoop:
 
     def message(self) -> str:
         """The entry line's prompt, for the step entries go to now (drawn again and again)."""
-        try:
-            target = self.taker.target()
-            values = [self._shown_value(r) for r in self.taker.dimensions(target)]
-            shown = [v for v in values if v]
-            self._message = entry_prompt(shown, self.taker.kind_at(target))
-        except FacilitateError:
-            pass  # (the journal could not be read just now: show what was shown)
+        self._draw()
         return self._message
 
     def toolbar(self) -> str:
         """The bar under the entry line: the step, its entries from everyone, mine."""
+        self._draw()
+        return self._toolbar
+
+    def _draw(self) -> None:
+        """Make the prompt and the bar again when anything they show may have changed: the
+        journal (another writer, the run moving on), a choice, an entry saved here."""
+        taker = self.taker
         try:
-            target = self.taker.target()
-            here, mine = self.taker.counts(target)
+            taker.desk.refresh()
+            key = (taker.desk.version, taker.picked, taker.kind, tuple(taker.dims.items()))
+            key += (self.saved,)
+            if key == self._drawn:
+                return
+            target = taker.target()
+            values = [self._shown_value(r) for r in taker.dimensions(target)]
+            self._message = entry_prompt([v for v in values if v], taker.kind_at(target))
+            here, mine = taker.counts(target)
             where = self._title(target)
             self._toolbar = t(
                 "note.mode.toolbar", where=where, here=here, mine=mine, saved=self.saved
             )
+            self._drawn = key
         except FacilitateError:
-            pass
-        return self._toolbar
+            pass  # (the journal could not be read just now: show what was shown)
 
     def _shown_value(self, rule: DimensionRule) -> str:
         value = self.taker.dims.get(rule.name.id, "")

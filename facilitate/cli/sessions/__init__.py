@@ -12,28 +12,30 @@ from typing import Any
 
 import typer
 
-from facilitate.cli import note
 from facilitate.cli.context import add_group
 from facilitate.cli.sessions import create, entries, manage, reading
 from facilitate.i18n import t
 
-# command name -> (the command, the catalogue prefix of its help and example)
-COMMANDS: dict[str, tuple[Callable[..., Any], str]] = {
-    "new": (create.new, "sessions.new"),
-    "list": (reading.list_, "sessions.list"),
-    "show": (reading.show, "sessions.show"),
-    "history": (reading.history, "sessions.history"),
-    "note": (note.note, "note"),  # the same command as `facilitate note`
-    "edit-entry": (entries.edit_entry, "sessions.edit"),
-    "delete-entry": (entries.delete_entry, "sessions.remove"),
-    "resume": (manage.resume, "sessions.resume"),
-    "archive": (manage.archive, "sessions.archive"),
-    "delete": (manage.delete, "sessions.delete"),
-}
+def commands() -> dict[str, tuple[Callable[..., Any], str]]:
+    """Command name -> (the command, the catalogue prefix of its help and example)."""
+    from facilitate.cli.note import note  # (here: it uses this package's shared options)
+
+    return {
+        "new": (create.new, "sessions.new"),
+        "list": (reading.list_, "sessions.list"),
+        "show": (reading.show, "sessions.show"),
+        "history": (reading.history, "sessions.history"),
+        "note": (note, "note"),  # the same command as `facilitate note`
+        "edit-entry": (entries.edit_entry, "sessions.edit"),
+        "delete-entry": (entries.delete_entry, "sessions.remove"),
+        "resume": (manage.resume, "sessions.resume"),
+        "archive": (manage.archive, "sessions.archive"),
+        "delete": (manage.delete, "sessions.delete"),
+    }
 
 
 def register(app: typer.Typer) -> None:
     """Add the `sessions` command group."""
     group = add_group(app, "sessions", help=t("sessions.help"), epilog=t("sessions.example"))
-    for name, (command, key) in COMMANDS.items():
+    for name, (command, key) in commands().items():
         group.command(name, help=t(f"{key}.help"), epilog=t(f"{key}.example"))(command)
