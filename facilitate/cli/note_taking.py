@@ -138,8 +138,13 @@ class NoteLoop:
         taker = self.taker
         try:
             taker.desk.refresh()
-            key = (taker.desk.version, taker.picked, taker.kind, tuple(taker.dims.items()))
-            key += (self.saved,)
+            key: tuple[Any, ...] = (
+                taker.desk.version,
+                taker.picked,
+                taker.kind,
+                tuple(taker.dims.items()),
+                self.saved,
+            )
             if key == self._drawn:
                 return
             target = taker.target()
