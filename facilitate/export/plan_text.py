@@ -7,7 +7,7 @@ Exports are documents for the participants, so they are written in the plan's ow
 from __future__ import annotations
 
 from facilitate.i18n import catalog_methods, catalog_plans
-from facilitate.model.plan.agenda import AgendaLine
+from facilitate.model.plan.agenda import AgendaLine, line_text
 from facilitate.model.plan.clocktime import format_range
 from facilitate.model.plan.programme import PlannedBlock, Programme
 from facilitate.model.plan.schedule import lay_out
@@ -50,18 +50,7 @@ def details(block: PlannedBlock, lang: str) -> list[str]:
 
 def sub_label(line: AgendaLine, lang: str) -> str:
     """A track's block or a method's step as one line of text."""
-    if line.step is not None:
-        text = line.step.title.get(lang)
-        if line.step.round is not None:
-            text += f" ({label(lang, 'plan.show.round', n=line.step.round, of=line.step.rounds)})"
-            if line.step.round_text is not None:
-                text += f": {line.step.round_text.get(lang)}"
-        return text
-    assert line.track is not None
-    where = f" ({line.track.room})" if line.track.room else ""
-    who = line.block.presenter or line.track.presenter
-    text = f"{line.track.title.get(lang)}{where}: {line.block.title.get(lang)}"
-    return text + (f" – {who}" if who else "")
+    return line_text(line, lang, lambda n, of: label(lang, "plan.show.round", n=n, of=of))
 
 
 def meta_line(programme: Programme) -> str:

@@ -17,16 +17,10 @@ from typing import TypeVar
 from pydantic import ValidationError
 
 from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, Problem
-from facilitate.i18n.messages import Message, message, plain
+from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
-from facilitate.library.problems import format_path, issue_problems, schema_problems
-from facilitate.library.yaml_source import (
-    AliasError,
-    DuplicateKeyError,
-    TooDeepError,
-    YamlSyntaxError,
-    parse_yaml,
-)
+from facilitate.library.problems import issue_problems, schema_problems
+from facilitate.library.yaml_problems import read_mapping
 from facilitate.model.expand import build_timeline
 from facilitate.model.method import Method
 from facilitate.model.method_checks import check_method, did_you_mean
@@ -136,39 +130,7 @@ def _guarded(name: str, load: Callable[[], _T]) -> _T:
 
 def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Method:
     """Validate method ``text`` read from the file ``name``."""
-    try:
-        doc = parse_yaml(text)
-    except DuplicateKeyError as error:
-        pos = error.position
-        raise InvalidFileError(
-            [
-                Problem(
-                    name,
-                    pos.line if pos else None,
-                    pos.column if pos else None,
-                    format_path(error.path),
-                    message("v.duplicate_key", key=error.key),
-                )
-            ]
-        ) from None
-    except (AliasError, TooDeepError) as error:
-        raise InvalidFileError([structure_problem(name, error)]) from None
-    except YamlSyntaxError as error:
-        pos = error.position
-        raise InvalidFileError(
-            [
-                Problem(
-                    name,
-                    pos.line if pos else None,
-                    pos.column if pos else None,
-                    "",
-                    syntax_message(error, text),
-                )
-            ]
-        ) from None
-    if not isinstance(doc.data, dict):
-        key = "v.empty_file" if doc.data is None else "v.not_a_mapping"
-        raise InvalidFileError([Problem(name, 1, 1, "", message(key))])
+    doc = read_mapping(text, name, empty_key="v.empty_file", not_mapping_key="v.not_a_mapping")
     context = {"require_both_languages": strict_languages}
     try:
         method = Method.model_validate(doc.data, context=context)
@@ -178,28 +140,6 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
     if issues:
         raise InvalidFileError(issue_problems(name, doc, issues))
     return method
-
-
-def syntax_message(error: YamlSyntaxError, text: str) -> Message:
-    """A YAML syntax error, with a word about tabs when the line it is on holds one."""
-    pos = error.position
-    lines = text.splitlines()
-    detail = plain(error.message)
-    if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
-        detail = detail.then(message("v.yaml_tab"))
-    return message("v.yaml_syntax", detail=detail)
-
-
-def structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
-    """An alias, or nesting too deep, as the file's problem."""
-    pos = error.position
-    if isinstance(error, AliasError):
-        said = message("v.yaml_alias", name=error.name)
-    else:
-        said = message("v.yaml_too_deep", limit=error.limit)
-    line, column = (pos.line, pos.column) if pos else (None, None)
-    field = format_path(error.path[:3]) + ("…" if len(error.path) > 3 else "")
-    return Problem(name, line, column, field, said)
 
 
 def check_file_name(method: Method, path: Path, cwd: Path | None = None) -> None:

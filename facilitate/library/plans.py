@@ -25,21 +25,12 @@ from facilitate.library.methods import (
     display_path,
     load_library,
     method_files,
-    structure_problem,
-    syntax_message,
     user_dir,
 )
 from facilitate.library.plan_problems import plan_schema_problems
-from facilitate.library.problems import format_path, issue_problems, with_hint
-from facilitate.library.yaml_source import (
-    AliasError,
-    DuplicateKeyError,
-    Position,
-    TooDeepError,
-    YamlDocument,
-    YamlSyntaxError,
-    parse_yaml,
-)
+from facilitate.library.problems import issue_problems, with_hint
+from facilitate.library.yaml_problems import read_mapping, where_of
+from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.method import Method
 from facilitate.model.method_checks import did_you_mean
 from facilitate.model.plan.checks import check_plan
@@ -104,28 +95,9 @@ def method_map(cwd: Path, env: Mapping[str, str]) -> dict[str, Method]:
 
 def read_document(text: str, name: str) -> YamlDocument:
     """Parse YAML ``text`` of the file ``name``; a syntax problem is an InvalidFileError."""
-    try:
-        doc = parse_yaml(text)
-    except DuplicateKeyError as error:
-        said = message("v.duplicate_key", key=error.key)
-        problem = Problem(name, *_where(error.position), format_path(error.path), said)
-        raise InvalidFileError([problem]) from None
-    except (AliasError, TooDeepError) as error:
-        raise InvalidFileError([structure_problem(name, error)]) from None
-    except YamlSyntaxError as error:
-        problem = Problem(name, *_where(error.position), "", syntax_message(error, text))
-        raise InvalidFileError([problem]) from None
-    except ValueError as error:  # a value YAML cannot build, such as the date 2014-13-11
-        problem = Problem(name, None, None, "", message("v.yaml_syntax", detail=str(error)))
-        raise InvalidFileError([problem]) from None
-    if not isinstance(doc.data, dict):
-        key = "plan.v.empty_file" if doc.data is None else "plan.v.not_a_mapping"
-        raise InvalidFileError([Problem(name, 1, 1, "", message(key))])
-    return doc
-
-
-def _where(pos: Position | None) -> tuple[int | None, int | None]:
-    return (pos.line, pos.column) if pos else (None, None)
+    return read_mapping(
+        text, name, empty_key="plan.v.empty_file", not_mapping_key="plan.v.not_a_mapping"
+    )
 
 
 def clock_texts(node: yaml.Node | None, data: Any) -> Any:
@@ -162,7 +134,7 @@ def _timezone_problem(plan: Plan, doc: YamlDocument, name: str) -> Problem | Non
         pos = doc.position(("timezone",))
         hint = did_you_mean(plan.timezone, zoneinfo.available_timezones())
         said = with_hint(message("plan.v.timezone", zone=plan.timezone), hint)
-        return Problem(name, *_where(pos), "timezone", said)
+        return Problem(name, *where_of(pos), "timezone", said)
     return None
 
 

@@ -12,7 +12,7 @@ from facilitate.i18n import t
 from facilitate.library.methods import display_path
 from facilitate.library.plan_problems import format_length
 from facilitate.library.plans import LoadedPlan
-from facilitate.model.plan.agenda import AgendaLine, agenda
+from facilitate.model.plan.agenda import AgendaLine, agenda, line_text
 from facilitate.model.plan.clocktime import format_clock, format_range
 from facilitate.model.plan.diagnose import DayLength
 from facilitate.model.plan.programme import PlannedBlock, Programme
@@ -90,18 +90,7 @@ def block_details(block: PlannedBlock, lang: str) -> list[str]:
 
 def line_label(line: AgendaLine, lang: str) -> str:
     """A track's block or a method's step, as one line."""
-    if line.step is not None:
-        label = line.step.title.get(lang)
-        if line.step.round is not None:
-            label += f" ({t('plan.show.round', n=line.step.round, of=line.step.rounds)})"
-            if line.step.round_text is not None:
-                label += f": {line.step.round_text.get(lang)}"
-        return label
-    assert line.track is not None
-    where = f" ({line.track.room})" if line.track.room else ""
-    who = line.block.presenter or line.track.presenter
-    label = f"{line.track.title.get(lang)}{where}: {line.block.title.get(lang)}"
-    return label + (f" – {who}" if who else "")
+    return line_text(line, lang, lambda n, of: t("plan.show.round", n=n, of=of))
 
 
 def programme_view(loaded: LoadedPlan, lang: str, *, steps: bool = False) -> RenderableType:

@@ -6,7 +6,7 @@ how each looks.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from facilitate.model.plan.programme import PlannedBlock, PlannedTrack, Programme
@@ -56,3 +56,20 @@ def _steps(
         AgendaLine(depth, s.start, s.end, block, track=track, step=s.segment)
         for s in timed_steps(block, start, seconds)
     ]
+
+
+def line_text(line: AgendaLine, lang: str, round_label: Callable[[int, int | None], str]) -> str:
+    """A track's block or a method's step as one line of text; ``round_label(n, of)`` words
+    a round ("round 2 of 3") in the renderer's language."""
+    if line.step is not None:
+        text = line.step.title.get(lang)
+        if line.step.round is not None:
+            text += f" ({round_label(line.step.round, line.step.rounds)})"
+            if line.step.round_text is not None:
+                text += f": {line.step.round_text.get(lang)}"
+        return text
+    assert line.track is not None
+    where = f" ({line.track.room})" if line.track.room else ""
+    who = line.block.presenter or line.track.presenter
+    text = f"{line.track.title.get(lang)}{where}: {line.block.title.get(lang)}"
+    return text + (f" – {who}" if who else "")

@@ -1,0 +1,70 @@
+"""A YAML file's text parsed into a document with positions, or its problem as one line."""
+
+from __future__ import annotations
+
+from facilitate.errors import InvalidFileError, Problem
+from facilitate.i18n.messages import Message, message, plain
+from facilitate.library.problems import format_path
+from facilitate.library.yaml_source import (
+    AliasError,
+    DuplicateKeyError,
+    Position,
+    TooDeepError,
+    YamlDocument,
+    YamlSyntaxError,
+    parse_yaml,
+)
+
+
+def read_mapping(text: str, name: str, *, empty_key: str, not_mapping_key: str) -> YamlDocument:
+    """Parse ``text`` of the file ``name``, whose top level must be a mapping.
+
+    A syntax error, a duplicate key, an alias, nesting too deep or a value YAML cannot build
+    (such as the date 2014-13-11) is an InvalidFileError naming line, column and field; an
+    empty file or another top level is one with the message ``empty_key`` or
+    ``not_mapping_key``.
+    """
+    try:
+        doc = parse_yaml(text)
+    except DuplicateKeyError as error:
+        said = message("v.duplicate_key", key=error.key)
+        problem = Problem(name, *where_of(error.position), format_path(error.path), said)
+        raise InvalidFileError([problem]) from None
+    except (AliasError, TooDeepError) as error:
+        raise InvalidFileError([structure_problem(name, error)]) from None
+    except YamlSyntaxError as error:
+        problem = Problem(name, *where_of(error.position), "", syntax_message(error, text))
+        raise InvalidFileError([problem]) from None
+    except ValueError as error:
+        problem = Problem(name, None, None, "", message("v.yaml_syntax", detail=str(error)))
+        raise InvalidFileError([problem]) from None
+    if not isinstance(doc.data, dict):
+        key = empty_key if doc.data is None else not_mapping_key
+        raise InvalidFileError([Problem(name, 1, 1, "", message(key))])
+    return doc
+
+
+def syntax_message(error: YamlSyntaxError, text: str) -> Message:
+    """A YAML syntax error, with a word about tabs when the line it is on holds one."""
+    pos = error.position
+    lines = text.splitlines()
+    detail = plain(error.message)
+    if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
+        detail = detail.then(message("v.yaml_tab"))
+    return message("v.yaml_syntax", detail=detail)
+
+
+def structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
+    """An alias, or nesting too deep, as the file's problem."""
+    pos = error.position
+    if isinstance(error, AliasError):
+        said = message("v.yaml_alias", name=error.name)
+    else:
+        said = message("v.yaml_too_deep", limit=error.limit)
+    field = format_path(error.path[:3]) + ("…" if len(error.path) > 3 else "")
+    return Problem(name, *where_of(pos), field, said)
+
+
+def where_of(pos: Position | None) -> tuple[int | None, int | None]:
+    """Line and column of ``pos``, or none."""
+    return (pos.line, pos.column) if pos else (None, None)
