@@ -7,11 +7,11 @@ yet (the cards of a 35:an typed in afterwards) takes the header's method, with n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from facilitate.app.input_targets import split_step
 from facilitate.app.methods import Methods
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n.messages import message
@@ -23,8 +23,6 @@ from facilitate.model.params import ParameterError, params_from_json, resolve_pa
 from facilitate.model.scoring import scoring_rules
 from facilitate.model.scoring_types import CardRules, PairSplitRules, RatingRules
 from facilitate.model.session import Run, SessionHeader, SessionState
-
-_STEP_ROUND = re.compile(r"^(?P<step>.+)#(?P<round>[1-9][0-9]*)$")
 
 
 @dataclass(frozen=True)
@@ -63,13 +61,6 @@ class StepTarget:
     round: int | None
     rules: StepRules
     rounds: int | None
-
-
-def split_step(given: str) -> tuple[str, int | None]:
-    """``round#2`` -> ("round", 2); ``harvest`` -> ("harvest", None)."""
-    given = given.strip()
-    match = _STEP_ROUND.match(given)
-    return (match["step"], int(match["round"])) if match else (given, None)
 
 
 def method_runs(state: SessionState) -> list[Run]:
