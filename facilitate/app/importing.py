@@ -10,39 +10,42 @@ problem. Entry ids are made from the rows, so a file imported again adds nothing
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from facilitate.app.authors import Author, signature
+from facilitate.app.import_rows import file_problems, recorded_input
+from facilitate.app.input_targets import Targets
 from facilitate.app.methods import Methods
-from facilitate.app.step_target import StepTarget, step_target
-from facilitate.errors import InvalidFileError, MessageLike, Problem, UsageError
+from facilitate.errors import InvalidFileError, MessageLike, NotFoundError, Problem, UsageError
 from facilitate.i18n.messages import message
 from facilitate.i18n.record_text import ProblemNote
 from facilitate.library.import_files import ImportFile, read_import_file
-from facilitate.model.entries import CardPayload, EntryKind, FieldsPayload
+from facilitate.model.entries import EntryKind
 from facilitate.model.entry_check import EntryDraft, check_entry, check_kind
-from facilitate.model.entry_rules import step_rules
+from facilitate.model.entry_rules import StepRules, step_rules
 from facilitate.model.events import EntryAdded, Recorded
-from facilitate.model.import_checks import CARD_DIMENSION, TOTAL_FIELD
 from facilitate.model.import_columns import Layout, LayoutError, layout_for, text_layout
 from facilitate.model.import_plan import plan_import
 from facilitate.model.import_types import (
     ImportPlan,
     ImportTarget,
-    Located,
     Planned,
-    RecordedInput,
 )
 from facilitate.model.input_problems import InputError, InputProblem
-from facilitate.model.scoring_types import CardRound, CardTotal, DotPlacement, PairSplit, Rating
-from facilitate.model.session import Entry, SessionState
+from facilitate.model.method import Method
+from facilitate.model.scoring import scoring_rules
+from facilitate.model.scoring_types import (
+    CardRules,
+    PairSplitRules,
+    RatingRules,
+)
+from facilitate.model.session import Run, SessionHeader, SessionState
 from facilitate.store.store import SessionStore
 
 IMPORT_ROLE = "importer"
-MAX_SHOWN_PROBLEMS = 30
-"""At most this many problems are listed (then how many more there are)."""
 
 
 @dataclass(frozen=True)
@@ -60,13 +63,31 @@ class ImportRequest:
 
 
 @dataclass(frozen=True)
+class ImportPlace:
+    """The step rows go to, with what they are checked against: the run (None: the
+    session's method, not run yet), the round named, its method, values and rules."""
+
+    run: Run | None
+    step: str
+    round: int | None
+    rounds: int | None
+    method: Method
+    values: Mapping[str, Any]
+    rules: StepRules
+
+    @property
+    def run_id(self) -> str | None:
+        return self.run.run_id if self.run is not None else None
+
+
+@dataclass(frozen=True)
 class ImportOutcome:
     """What an import did (or, dry, would do): the new entries, how many rows were imported
     before, the records written, and where (session, run, step, the step's rules)."""
 
     session_id: str
     file: ImportFile
-    target: StepTarget
+    target: ImportPlace
     plan: ImportPlan
     records: list[Recorded] = field(default_factory=list)
     warnings: list[MessageLike] = field(default_factory=list)
@@ -105,19 +126,19 @@ def import_file(
     session = store.open(session_ref)
     name = signature(author, session.header)
     state = session.state()
-    where = step_target(session.header, state, methods, request.step, request.run)
-    source = read_import_file(request.path, str(request.path), request.format)
     kind = _kind(request.kind)
+    where = import_target(session.header, state, methods, request, kind)
+    source = read_import_file(request.path, str(request.path), request.format)
     layout = _layout(source, where, kind)
     target = ImportTarget(
         where.rules,
-        where.target.run_id,
+        where.run_id,
         where.round,
         where.rounds,
-        where.target.card_rules(),
+        card_rules(where),
         _dims(request.dims, where),
     )
-    plan = plan_import(layout, source.rows, target, recorded_input(state, where))
+    plan = plan_import(layout, source.rows, target, recorded_input(state, where.run_id))
     if plan.problems:
         raise InvalidFileError(file_problems(source, plan.problems))
     outcome = ImportOutcome(session.id, source, where, plan, warnings=list(session.warnings))
@@ -126,6 +147,43 @@ def import_file(
     events = [_event(item, where) for item in plan.new]
     records = session.append_many(events, author=name, role=IMPORT_ROLE)
     return ImportOutcome(session.id, source, where, plan, records, list(session.warnings))
+
+
+def import_target(
+    header: SessionHeader,
+    state: SessionState,
+    methods: Methods,
+    request: ImportRequest,
+    kind: EntryKind | None,
+) -> ImportPlace:
+    """The step (``round#2``) of run ``request.run``, else of the latest run that has it,
+    with its method's rules: rows are checked against those."""
+    run = str(request.run) if request.run is not None else None
+    where = Targets(header, state.runs, methods).find(request.step, run, kind)
+    if where.method is None and where.run is not None:
+        raise NotFoundError(message("harvest.err.method_gone", method=where.run.method))
+    if where.method is None:
+        raise UsageError(message("harvest.err.no_method", id=header.id))
+    if where.rules is None:  # recorded by an older version of the method file
+        steps = ", ".join(s.id for s in where.method.steps)
+        said = message("sessions.err.unknown_step", step=where.step, hint="", steps=steps)
+        raise UsageError(said)
+    assert where.step is not None and where.values is not None  # a step was named
+    rounds = where.rounds
+    return ImportPlace(
+        where.run, where.step, where.round, rounds, where.method, where.values, where.rules
+    )
+
+
+def card_rules(where: ImportPlace) -> CardRules | None:
+    """The rules by which the step's method scores its cards (its pair split or rating)."""
+    for step in where.method.steps:
+        for collect in step.collect:
+            if collect.kind in ("pair_split", "rating"):
+                rules = scoring_rules(where.method, collect, where.values)
+                if isinstance(rules, PairSplitRules | RatingRules):
+                    return rules
+    return None
 
 
 def _kind(given: str | None) -> EntryKind | None:
@@ -137,7 +195,7 @@ def _kind(given: str | None) -> EntryKind | None:
         raise UsageError(ProblemNote(error.problems[:1])) from None
 
 
-def _event(item: Planned, where: StepTarget) -> EntryAdded:
+def _event(item: Planned, where: ImportPlace) -> EntryAdded:
     entry = item.entry
     return EntryAdded(
         entry_id=item.entry_id,
@@ -147,11 +205,11 @@ def _event(item: Planned, where: StepTarget) -> EntryAdded:
         round=item.round,
         dims=dict(entry.dims),
         value=entry.value,
-        run_id=where.target.run_id,
+        run_id=where.run_id,
     )
 
 
-def _layout(source: ImportFile, where: StepTarget, kind: EntryKind | None) -> Layout:
+def _layout(source: ImportFile, where: ImportPlace, kind: EntryKind | None) -> Layout:
     """The header read at the step; when it does not fit, the problems, and a step it fits."""
     if source.format == "text":
         return text_layout(where.rules, kind)
@@ -173,14 +231,14 @@ def _header_problem(source: ImportFile, problem: InputProblem) -> Problem:
     return Problem(source.name, source.header_line, column, name, ProblemNote((problem,)))
 
 
-def _fitting_step(source: ImportFile, where: StepTarget, kind: EntryKind | None) -> str | None:
+def _fitting_step(source: ImportFile, where: ImportPlace, kind: EntryKind | None) -> str | None:
     """Another step of the method whose entries these columns make, if one does."""
-    method = where.target.method
+    method = where.method
     for step in method.steps:
         if step.id == where.step or not step.collect:
             continue
         try:
-            rules = step_rules(method, step.id, where.target.values)
+            rules = step_rules(method, step.id, where.values)
             layout = layout_for(source.header, rules, kind)
         except LayoutError:
             continue
@@ -189,7 +247,7 @@ def _fitting_step(source: ImportFile, where: StepTarget, kind: EntryKind | None)
     return None
 
 
-def _dims(given: Sequence[str], where: StepTarget) -> dict[str, str]:
+def _dims(given: Sequence[str], where: ImportPlace) -> dict[str, str]:
     """``dim=value`` options, each checked against the step (UsageError naming the option)."""
     dims: dict[str, str] = {}
     for option in given:
@@ -206,60 +264,3 @@ def _dims(given: Sequence[str], where: StepTarget) -> dict[str, str]:
         name = problem.field.removeprefix("dims.")
         raise UsageError(ProblemNote((problem,), f"-d {name}: ")) from None
     return checked.dims
-
-
-def recorded_input(state: SessionState, where: StepTarget) -> RecordedInput:
-    """What the run holds that rows are checked against (see :class:`RecordedInput`)."""
-    run_id = where.target.run_id
-    mine = [e for e in state.entries if e.run_id == run_id]
-    cards = [e.payload for e in mine if isinstance(e.payload, CardPayload)]
-    points = [
-        CardRound(c.card, r, p)
-        for c in cards
-        for r, p in enumerate(c.points, start=1)
-        if p is not None
-    ]
-    return RecordedInput(
-        entry_ids=frozenset(e.entry_id for e in (*state.entries, *state.deleted)),
-        cards=tuple(c.card for c in cards),
-        splits=tuple(e.payload for e in mine if isinstance(e.payload, PairSplit)),
-        ratings=tuple(e.payload for e in mine if isinstance(e.payload, Rating)),
-        card_points=tuple(points),
-        totals=tuple(_totals(mine)),
-        dots=tuple(e.payload for e in mine if isinstance(e.payload, DotPlacement)),
-    )
-
-
-def _totals(entries: Sequence[Entry]) -> list[CardTotal]:
-    totals = []
-    for entry in entries:
-        payload = entry.payload
-        if isinstance(payload, FieldsPayload) and CARD_DIMENSION in entry.dims:
-            total = payload.fields.get(TOTAL_FIELD, "")
-            if total.isdigit():
-                totals.append(CardTotal(entry.dims[CARD_DIMENSION], int(total)))
-    return totals
-
-
-def file_problems(source: ImportFile, located: Sequence[Located]) -> list[Problem]:
-    """The problems as lines naming file, line, column and column name (at most a screenful)."""
-    problems = [
-        Problem(
-            source.name,
-            p.line,
-            p.column,
-            p.column_name or _option_name(p.problem),
-            ProblemNote((p.problem,)),
-        )
-        for p in located[:MAX_SHOWN_PROBLEMS]
-    ]
-    if len(located) > MAX_SHOWN_PROBLEMS:
-        more = message("import.err.more", count=len(located) - MAX_SHOWN_PROBLEMS)
-        problems.append(Problem(source.name, None, None, "", more))
-    return problems
-
-
-def _option_name(problem: InputProblem) -> str:
-    if problem.field.startswith("dims."):
-        return f"-d {problem.field.removeprefix('dims.')}"
-    return ""

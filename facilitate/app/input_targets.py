@@ -11,7 +11,7 @@ yet takes entries too (they belong to no run).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -53,10 +53,17 @@ class StepTarget:
     segment: Segment | None = None
     segments: int = 0
     followed: bool = False
+    values: Mapping[str, Any] | None = None
+    """The parameter values the run's method runs with (None: no method known)."""
 
     @property
     def run_id(self) -> str | None:
         return self.run.run_id if self.run is not None else None
+
+    @property
+    def rounds(self) -> int | None:
+        """How many rounds the step has (None: it is not repeated, or it is not known)."""
+        return self.segment.rounds if self.segment is not None else None
 
     @property
     def label(self) -> str | None:
@@ -176,7 +183,17 @@ class Targets:
         if step not in plan.rules:  # (made once per run and step: the prompt asks often)
             rules = plan.rules[step] = self._rules(plan.method, step, plan.values)
         count = len(plan.segments)
-        return StepTarget(self.header.id, run, step, round_, rules, plan.method, segment, count)
+        return StepTarget(
+            self.header.id,
+            run,
+            step,
+            round_,
+            rules,
+            plan.method,
+            segment,
+            count,
+            values=plan.values,
+        )
 
     def _before_any_run(self, step: str, round_: int | None) -> StepTarget:
         """A step of the session's own method that no run has (yet), or an error."""
@@ -187,7 +204,9 @@ class Targets:
         if segment is not None:
             rules = self._rules(method, step, values)
             count = len(timeline)
-            return StepTarget(self.header.id, None, step, round_, rules, method, segment, count)
+            return StepTarget(
+                self.header.id, None, step, round_, rules, method, segment, count, values=values
+            )
         known = self.step_ids()
         if not known and method is None:  # a session without any method takes any step
             return StepTarget(self.header.id, None, step, round_)

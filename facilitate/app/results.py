@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from facilitate.app.input_targets import Targets
 from facilitate.app.methods import Methods, session_methods
-from facilitate.app.step_target import run_target
 from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import message
 from facilitate.model.method import Method
@@ -60,7 +60,7 @@ def check_query(
     if query.top is not None and query.top < 1:
         raise UsageError(message("results.err.top", top=query.top))
     if query.run is not None:
-        run_target(header, state, methods, query.run)
+        Targets(header, state.runs, methods).run_named(str(query.run))
     if query.step is None:
         return
     steps = list(

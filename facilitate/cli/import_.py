@@ -49,14 +49,14 @@ def import_command(
     )
     warn(outcome.warnings)
     where = outcome.target
-    method = where.target.method
+    method = where.method
     step_def = next(s for s in method.steps if s.id == where.step)
     heading = ImportHeading(
         outcome.file.name,
         outcome.session_id,
         where.step,
         step_def.title.get(get_language()),
-        where.target.number,
+        where.run.number if where.run is not None else None,
         method.name.get(get_language()),
     )
     console = out()
