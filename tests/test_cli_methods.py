@@ -59,6 +59,17 @@ def test_show_with_a_parameter_changes_the_total() -> None:
     assert "5 × " in five and "2 × " in two
 
 
+def test_show_gives_each_rounds_phases_and_what_the_room_sees() -> None:
+    english = " ".join(run_cli(["methods", "show", "35an"], env={"COLUMNS": "200"}).stdout.split())
+    assert "Each round in phases:" in english
+    assert "Swap cards (1 min)" in english and "Score in pairs (2 min)" in english
+    assert "On the screen: Question" in english
+    longer = run_cli(["methods", "show", "35an", "--param", "round_minutes=4"]).stdout
+    assert "Score in pairs (3 min)" in " ".join(longer.split())  # the last phase takes the rest
+    swedish = run_cli(["--lang", "sv", "methods", "show", "storytelling-harvesting"]).stdout
+    assert "På skärmen: Berättelse, Lins" in " ".join(swedish.split())
+
+
 def test_unknown_method_suggests_the_closest_id() -> None:
     result = run_cli(["methods", "show", "wrld-cafe"])
     assert result.exit_code == 2

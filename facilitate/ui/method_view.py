@@ -15,7 +15,7 @@ from facilitate.library.methods import LoadedMethod, display_path
 from facilitate.model.expand import build_timeline, dimension_values, step_rounds
 from facilitate.model.method import Method
 from facilitate.model.text import Text
-from facilitate.model.timeline import total_seconds
+from facilitate.model.timeline import Segment, total_seconds
 from facilitate.ui.safe_text import safe_line, safe_text
 
 
@@ -93,6 +93,27 @@ def _steps_table(method: Method, values: dict[str, Any], lang: str) -> Table:
         who = ", ".join(roles[r] for r in step.roles)
         table.add_row(str(i), safe_line(step.title.get(lang)), time, safe_line(who), collects)
     return table
+
+
+def _room_lines(segment: Segment | None, lang: str) -> list[str]:
+    """What the room sees during a step, and the timed phases of each of its rounds."""
+    if segment is None:
+        return []
+    lines = []
+    if segment.room:
+        shown = ", ".join(item.label.get(lang) for item in segment.room)
+        lines += ["", f"**{t('show.on_screen')}:** {shown}"]
+    if segment.phases:
+        lines += ["", f"**{t('show.phases')}:**"]
+        used = sum(p.seconds or 0 for p in segment.phases)
+        for phase in segment.phases:
+            seconds = phase.seconds
+            if seconds is None and segment.seconds is not None:
+                seconds = max(0.0, segment.seconds - used)
+            length = f" ({format_duration(seconds)})" if seconds is not None else ""
+            said = f": {phase.instructions.get(lang).strip()}" if phase.instructions else ""
+            lines.append(f"- **{phase.title.get(lang)}**{length}{said}")
+    return lines
 
 
 def _text(value: Text | None, lang: str) -> str:
@@ -184,8 +205,12 @@ def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> R
     ]
     parts.append(RichText(t("show.total", total=total), style="bold"))
     body = ["", f"## {t('show.instructions')}"]
+    first_segments = {}
+    for segment in build_timeline(method, values):
+        first_segments.setdefault(segment.step_id, segment)
     for i, step in enumerate(method.steps, start=1):
         body += ["", f"### {i}. {step.title.get(lang)}", step.instructions.get(lang).strip()]
+        body += _room_lines(first_segments.get(step.id), lang)
         texts = step.round_texts
         if texts:
             seq = values[texts] if isinstance(texts, str) else texts
