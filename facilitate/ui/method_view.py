@@ -205,7 +205,7 @@ def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> R
     ]
     parts.append(RichText(t("show.total", total=total), style="bold"))
     body = ["", f"## {t('show.instructions')}"]
-    first_segments = {}
+    first_segments: dict[str, Segment] = {}
     for segment in build_timeline(method, values):
         first_segments.setdefault(segment.step_id, segment)
     for i, step in enumerate(method.steps, start=1):
