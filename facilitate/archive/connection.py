@@ -12,7 +12,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 from facilitate.errors import FacilitateError, UsageError
 from facilitate.i18n.messages import message
@@ -55,8 +55,8 @@ def scrubbed(text: str, url: str) -> str:
     """``text`` (an error from libpq or the server) on one line, without the URL's password."""
     line = " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
     secret = password_of(url)
-    if secret:
-        line = line.replace(secret, "***")
+    for form in {secret, unquote(secret)} if secret else ():
+        line = line.replace(form, "***")
     return _KEYWORD_PASSWORD.sub(r"\1***", line)
 
 
