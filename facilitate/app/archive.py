@@ -18,7 +18,7 @@ from pathlib import Path
 from facilitate.app.export import MethodSource, read_unlocked
 from facilitate.app.methods import session_methods
 from facilitate.archive.connection import connected
-from facilitate.archive.copies import Comparison, LocalCopy
+from facilitate.archive.copies import Comparison, LocalCopy, compare
 from facilitate.errors import UsageError
 from facilitate.i18n.messages import Message, message
 from facilitate.model.method import Method
@@ -27,7 +27,7 @@ from facilitate.model.session import SessionHeader, SessionState, fold
 from facilitate.store.copy_in import write_session_copy
 from facilitate.store.headers import ensure_uuid
 from facilitate.store.line_format import parse_journal
-from facilitate.store.raw_journal import read_raw_journal
+from facilitate.store.raw_journal import RawLine, read_raw_journal
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 
@@ -70,14 +70,22 @@ class Pulled:
 
 
 def local_copy(session: Session) -> tuple[LocalCopy, list[Message]]:
-    """The session's header (given its UUID now if it has none) and its record lines."""
+    """The session's header (given its UUID now if it has none) and its journal, whose lines
+    are parsed only when needed; the warnings about lines left out then go to the list."""
     header = session.header
     if header.uuid is None:
         with session.locked():
             header = replace(header, uuid=ensure_uuid(session.path).uuid)
         session.header = header
     raw = read_raw_journal(session.path)
-    return LocalCopy(header, raw.lines), raw.warnings
+    warnings: list[Message] = []
+
+    def lines() -> list[RawLine]:
+        found, skipped = raw.lines()
+        warnings.extend(skipped)
+        return found
+
+    return LocalCopy(header, raw.digest, lines), warnings
 
 
 def _folded(session: Session) -> Callable[[], SessionState]:
@@ -129,9 +137,7 @@ def archive_status(store: SessionStore, url: str, refs: Sequence[str] = ()) -> A
         empty = not applied_versions(conn)
         for session in sessions:
             copy, warnings = local_copy(session)
-            found = Comparison("new", tuple(s for s, _ in copy.hashes))
-            if not empty:
-                found = standing(conn, copy)
+            found = standing(conn, copy) if not empty else compare(copy.hashes, None)
             rows.append(SessionStanding(session.id, copy.uuid, found, 0, warnings))
         counts = (0, 0) if empty else archived_count(conn)
     return ArchiveStatus(rows, *counts)

@@ -1,8 +1,9 @@
 """A session as the archive keys it, and how a local copy compares with the archived one.
 
 Each record line is known by its sequence number and the SHA-256 of its bytes; a session's
-``digest`` chains them in order, so one comparison of the last seq and the digest says
-whether a copy is up to date without sending a record. Otherwise the hashes are compared
+``digest`` chains them in order. A copy whose journal has the very bytes last pushed (the
+same ``journal_digest``), or the same last seq and digest, is up to date without a record
+sent or even parsed. Otherwise the hashes are compared
 seq by seq: the same seq with another hash (or a copy that lacks records the archive has
 while holding newer ones) is a diverged copy, which is reported and never merged.
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal, Protocol
 
 from facilitate.model.session_header import SessionHeader
@@ -53,15 +55,20 @@ def header_text(header: SessionHeader) -> str:
 
 @dataclass(frozen=True)
 class LocalCopy:
-    """A session's header and its journal's record lines, hashed."""
+    """A session's header, its journal's digest (the SHA-256 of its bytes) and its record
+    lines, read and hashed only when asked for (an up-to-date push needs the digest only)."""
 
     header: SessionHeader
-    lines: Sequence[LineLike]
-    hashes: tuple[tuple[int, str], ...] = field(init=False)
+    journal_digest: str
+    load: Callable[[], Sequence[LineLike]] = field(compare=False, repr=False)
 
-    def __post_init__(self) -> None:
-        hashes = tuple((line.seq, line_hash(line.line)) for line in self.lines)
-        object.__setattr__(self, "hashes", hashes)
+    @cached_property
+    def lines(self) -> Sequence[LineLike]:
+        return self.load()
+
+    @cached_property
+    def hashes(self) -> tuple[tuple[int, str], ...]:
+        return tuple((line.seq, line_hash(line.line)) for line in self.lines)
 
     @property
     def uuid(self) -> str:
@@ -76,7 +83,7 @@ class LocalCopy:
     def digest(self) -> str:
         return chain(self.hashes)
 
-    @property
+    @cached_property
     def header_hash(self) -> str:
         return hashlib.sha256(header_text(self.header).encode("utf-8")).hexdigest()
 

@@ -8,15 +8,17 @@ byte, so a copy made from them reads back exactly as the original.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from facilitate.errors import InvalidFileError, Problem
 from facilitate.i18n.messages import Message, message
 from facilitate.model.events import JOURNAL_SCHEMA_VERSION
-from facilitate.store.files import JOURNAL_FILE, open_file, read_from
+from facilitate.store.files import JOURNAL_FILE, disk_error, open_file, read_from
 from facilitate.store.line_format import newer_version_error, seq_warning
 
 
@@ -31,41 +33,61 @@ class RawLine:
 
 @dataclass
 class RawJournal:
-    """The record lines of a journal, and warnings about the lines left out."""
+    """A journal's complete lines as read (``data``) and their SHA-256 (``digest``), which
+    tells at once whether two reads found the same bytes; :meth:`lines` parses them."""
 
-    lines: list[RawLine] = field(default_factory=list)
-    warnings: list[Message] = field(default_factory=list)
+    data: bytes
+    source: str
+    digest: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.digest = hashlib.sha256(self.data).hexdigest()
+
+    def lines(self) -> tuple[list[RawLine], list[Message]]:
+        """The record lines, and warnings about the lines left out (see the module text).
+
+        Raises :class:`JournalError` for a record from a newer version.
+        """
+        source = self.source
+        lines: list[RawLine] = []
+        warnings: list[Message] = []
+        last = 0
+        text = self.data.decode("utf-8", errors="replace")
+        for number, line in enumerate(text.split("\n")[:-1], 1):
+            if not line or line.isspace():
+                continue
+            record = _envelope(line, f"{source}:{number}")
+            if record is None:
+                warnings.append(message("journal.warn.bad_line", file=source, line=number))
+                continue
+            seq = record["seq"]
+            if seq <= last:
+                warnings.append(seq_warning(source, number, seq))
+                continue
+            last = seq
+            lines.append(RawLine(seq, line, record))
+        return lines, warnings
 
 
 def read_raw_journal(folder: Path) -> RawJournal:
-    """The complete record lines of ``folder``'s journal (see the module text).
+    """The complete lines of ``folder``'s journal (an unfinished last line is left out).
 
-    Raises ``FileNotFoundError`` for a missing journal, :class:`UnsafeFileError` for one
-    that is not a regular file, :class:`JournalError` for a record from a newer version.
+    InvalidFileError for a missing journal or one that is not a regular file, JournalError
+    for one that cannot be read.
     """
-    source = str(folder / JOURNAL_FILE)
-    fd = open_file(folder, JOURNAL_FILE, os.O_RDONLY)
+    path = folder / JOURNAL_FILE
     try:
-        data = read_from(fd, 0, os.fstat(fd).st_size)
-    finally:
-        os.close(fd)
-    complete = data[: data.rfind(b"\n") + 1].decode("utf-8", errors="replace")
-    journal = RawJournal()
-    last = 0
-    for number, line in enumerate(complete.split("\n")[:-1], 1):
-        if not line or line.isspace():
-            continue
-        record = _envelope(line, f"{source}:{number}")
-        if record is None:
-            journal.warnings.append(message("journal.warn.bad_line", file=source, line=number))
-            continue
-        seq = record["seq"]
-        if seq <= last:
-            journal.warnings.append(seq_warning(source, number, seq))
-            continue
-        last = seq
-        journal.lines.append(RawLine(seq, line, record))
-    return journal
+        fd = open_file(folder, JOURNAL_FILE, os.O_RDONLY)
+        try:
+            data = read_from(fd, 0, os.fstat(fd).st_size)
+        finally:
+            os.close(fd)
+    except FileNotFoundError:
+        problem = Problem(str(path), None, None, "", message("sessions.header.no_file"))
+        raise InvalidFileError([problem]) from None
+    except OSError as error:
+        raise disk_error(path, error) from None
+    return RawJournal(data[: data.rfind(b"\n") + 1], str(path))
 
 
 def _envelope(line: str, where: str) -> dict[str, Any] | None:

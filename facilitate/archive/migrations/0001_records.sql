@@ -17,6 +17,7 @@ CREATE TABLE facilitate.sessions (
     events      integer NOT NULL,
     last_seq    integer NOT NULL,
     digest      text NOT NULL,
+    journal_digest text NOT NULL,
     pushed_at   timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX sessions_programme ON facilitate.sessions (programme, date);
