@@ -214,3 +214,33 @@ def test_each_command_has_examples_in_both_languages(command: str) -> None:
     for lang, word in (("en", "Example"), ("sv", "Exempel")):
         shown = run_cli(["--lang", lang, "archive", command, "--help"])
         assert shown.exit_code == 0 and word in shown.stdout
+
+
+def test_the_schema_is_applied_once_in_order_and_a_newer_one_refused(
+    tmp_path: Path, archive_db: str
+) -> None:
+    from facilitate.archive.schema import migrate, migrations
+
+    shipped = [m.version for m in migrations()]
+    assert shipped == sorted(shipped) and shipped[0] == 1
+    with psycopg.connect(archive_db, autocommit=True) as conn:
+        assert migrate(conn) == shipped
+        assert migrate(conn) == []
+        rows = conn.execute("SELECT version FROM facilitate.schema_migrations ORDER BY 1")
+        assert [r[0] for r in rows.fetchall()] == shipped
+        conn.execute("INSERT INTO facilitate.schema_migrations VALUES (9999, 'future')")
+    eslov_copies(tmp_path, 1)
+    pushed = archive_cli(tmp_path, archive_db, "push")
+    assert pushed.exit_code == 1
+    assert "schema is version 9999" in pushed.stderr
+
+
+def test_a_damaged_session_is_left_out_with_a_warning(tmp_path: Path, archive_db: str) -> None:
+    ids = eslov_copies(tmp_path, 2)
+    (tmp_path / ids[0] / "session.json").write_text("{ not json", encoding="utf-8")
+    pushed = archive_cli(tmp_path, archive_db, "push")
+    assert pushed.exit_code == 0, pushed.stderr
+    assert f"{ids[0]}" in pushed.stderr and "session.json" in pushed.stderr
+    assert sorted(archived_counts(archive_db)) == [ids[1]]
+    named = archive_cli(tmp_path, archive_db, "push", ids[0])
+    assert named.exit_code == 2 and len(named.stderr.strip().splitlines()) == 1

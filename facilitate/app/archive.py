@@ -19,7 +19,7 @@ from facilitate.app.export import MethodSource, read_unlocked
 from facilitate.app.methods import session_methods
 from facilitate.archive.connection import connected
 from facilitate.archive.copies import Comparison, LocalCopy, compare
-from facilitate.errors import UsageError
+from facilitate.errors import InvalidFileError, JournalError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import Message, message
 from facilitate.model.method import Method
 from facilitate.model.programme_report import ProgrammeReport, ReportInput, programme_report
@@ -92,10 +92,22 @@ def _folded(session: Session) -> Callable[[], SessionState]:
     return lambda: read_unlocked(session)[0]
 
 
-def _sessions(store: SessionStore, refs: Sequence[str]) -> list[Session]:
-    """The sessions named (each once), or every session in the store when none is."""
-    chosen = [store.open(ref) for ref in refs] if refs else [store.open(i) for i in store.ids()]
-    return list({s.id: s for s in chosen}.values())
+def _sessions(
+    store: SessionStore, refs: Sequence[str], skipped: list[MessageLike] | None = None
+) -> list[Session]:
+    """The sessions named (each once), or every session in the store when none is; then a
+    damaged session is left out and said in ``skipped`` (a named one raises)."""
+    if refs:
+        return list({s.id: s for s in (store.open(ref) for ref in refs)}.values())
+    found = []
+    for session_id in store.ids():
+        try:
+            found.append(store.open(session_id))
+        except (InvalidFileError, JournalError) as error:
+            if skipped is None:
+                raise
+            skipped.append(first_message(error))
+    return found
 
 
 def push_sessions(
@@ -105,12 +117,16 @@ def push_sessions(
     *,
     programme: str | None = None,
     on_pushed: Callable[[SessionStanding], None] = lambda _: None,
+    skipped: list[MessageLike] | None = None,
 ) -> list[SessionStanding]:
-    """Push the sessions ``refs`` names (all when none): each in its own transaction."""
-    from facilitate.archive.migrations import migrate
-    from facilitate.archive.push import push_copy
+    """Push the sessions ``refs`` names (all when none): each in its own transaction.
 
-    sessions = _sessions(store, refs)
+    With ``skipped``, a damaged session (when all are pushed) is said there and left out.
+    """
+    from facilitate.archive.push import push_copy
+    from facilitate.archive.schema import migrate
+
+    sessions = _sessions(store, refs, skipped)
     done = []
     with connected(url) as conn:
         migrate(conn)
@@ -125,13 +141,18 @@ def push_sessions(
     return done
 
 
-def archive_status(store: SessionStore, url: str, refs: Sequence[str] = ()) -> ArchiveStatus:
+def archive_status(
+    store: SessionStore,
+    url: str,
+    refs: Sequence[str] = (),
+    skipped: list[MessageLike] | None = None,
+) -> ArchiveStatus:
     """How the sessions ``refs`` names (all when none) stand against the archive."""
-    from facilitate.archive.migrations import applied_versions
     from facilitate.archive.push import standing
     from facilitate.archive.reading import archived_count
+    from facilitate.archive.schema import applied_versions
 
-    sessions = _sessions(store, refs)
+    sessions = _sessions(store, refs, skipped)
     rows = []
     with connected(url) as conn:
         empty = not applied_versions(conn)
@@ -145,8 +166,8 @@ def archive_status(store: SessionStore, url: str, refs: Sequence[str] = ()) -> A
 
 def pull_session(store: SessionStore, url: str, ref: str, *, writable: bool = False) -> Pulled:
     """Copy the archived session ``ref`` (id, UUID or its start) into ``store``."""
-    from facilitate.archive.migrations import applied_versions
     from facilitate.archive.reading import archived_lines, find_archived
+    from facilitate.archive.schema import applied_versions
 
     with connected(url) as conn:
         if not applied_versions(conn):
@@ -217,8 +238,8 @@ def archive_report(
     top: int = 3,
 ) -> ProgrammeReport:
     """The report over the archived sessions (of ``programme``, from ``since`` on)."""
-    from facilitate.archive.migrations import applied_versions
     from facilitate.archive.reading import archived_lines, archived_sessions
+    from facilitate.archive.schema import applied_versions
 
     since = check_since(since)
     inputs = []

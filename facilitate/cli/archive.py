@@ -15,7 +15,7 @@ import typer
 from facilitate.cli.context import AppContext, add_group, app_context
 from facilitate.cli.output import out
 from facilitate.cli.sessions.options import print_json, warn
-from facilitate.errors import FacilitateError, UsageError
+from facilitate.errors import FacilitateError, MessageLike, UsageError
 from facilitate.i18n import t
 from facilitate.i18n.messages import message
 
@@ -83,9 +83,12 @@ def push(
         warn(row.warnings, app_ctx.translate)
         _say(_standing_line(row, "archive.standing"))
 
+    skipped: list[MessageLike] = []
+    url = _url(app_ctx, db)
     rows = push_sessions(
-        app_ctx.store(), _url(app_ctx, db), sessions or [], programme=programme, on_pushed=said
+        app_ctx.store(), url, sessions or [], programme=programme, on_pushed=said, skipped=skipped
     )
+    warn(skipped, app_ctx.translate)
     _say(t("archive.pushed.total", added=sum(r.added for r in rows), sessions=len(rows)))
     _refuse_diverged(rows)
 
@@ -99,7 +102,9 @@ def status(
     from facilitate.app.archive import archive_status
 
     app_ctx = app_context(ctx)
-    found = archive_status(app_ctx.store(), _url(app_ctx, db), sessions or [])
+    skipped: list[MessageLike] = []
+    found = archive_status(app_ctx.store(), _url(app_ctx, db), sessions or [], skipped)
+    warn(skipped, app_ctx.translate)
     if as_json:
         print_json(
             {
