@@ -244,3 +244,18 @@ def test_a_damaged_session_is_left_out_with_a_warning(tmp_path: Path, archive_db
     assert sorted(archived_counts(archive_db)) == [ids[1]]
     named = archive_cli(tmp_path, archive_db, "push", ids[0])
     assert named.exit_code == 2 and len(named.stderr.strip().splitlines()) == 1
+
+
+def test_an_id_two_laptops_used_is_pulled_by_its_uuid(tmp_path: Path, archive_db: str) -> None:
+    eslov_copies(tmp_path / "a", 1)
+    eslov_copies(tmp_path / "b", 1)  # the same id, another session
+    archive_cli(tmp_path / "a", archive_db, "push")
+    archive_cli(tmp_path / "b", archive_db, "push")
+    both = archive_cli(tmp_path / "c", archive_db, "pull", "kommun-01")
+    assert both.exit_code == 2
+    assert "names several archived sessions" in both.stderr
+    uuid = json.loads((tmp_path / "b" / "kommun-01" / "session.json").read_text())["uuid"]
+    one = archive_cli(tmp_path / "c", archive_db, "pull", uuid)
+    assert one.exit_code == 0, one.stderr
+    assert json.loads((tmp_path / "c" / "kommun-01" / "session.json").read_text())["uuid"] == uuid
+    assert archive_cli(tmp_path / "c", archive_db, "pull", "%").exit_code == 2

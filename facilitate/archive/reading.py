@@ -52,10 +52,11 @@ def find_archived(conn: psycopg.Connection, ref: str) -> Archived:
     UsageError when several sessions fit (ids may repeat across laptops: name the UUID).
     """
     ref = ref.strip()
-    rows = conn.execute(
-        _LIST + " WHERE id = %s OR uuid::text LIKE %s ORDER BY date, id, uuid",
-        (ref, _prefix(ref) + "%"),
-    ).fetchall()
+    query, values = _LIST + " WHERE id = %s", [ref]
+    if _could_be_uuid(ref):
+        query += " OR uuid::text LIKE %s"
+        values.append(ref.lower() + "%")
+    rows = conn.execute((query + " ORDER BY date, id, uuid").encode(), values).fetchall()
     if not rows:
         raise NotFoundError(message("archive.err.not_archived", ref=ref))
     if len(rows) > 1:
@@ -64,11 +65,9 @@ def find_archived(conn: psycopg.Connection, ref: str) -> Archived:
     return Archived(*rows[0])
 
 
-def _prefix(ref: str) -> str:
-    """A UUID start to match (never a pattern: ``%`` and ``_`` match only themselves)."""
-    if len(ref) < 4 or any(c not in "0123456789abcdef-" for c in ref.lower()):
-        return "\x01never"
-    return ref.lower()
+def _could_be_uuid(ref: str) -> bool:
+    """True for the start of a UUID (at least 4 characters; never a LIKE pattern)."""
+    return len(ref) >= 4 and all(c in "0123456789abcdef-" for c in ref.lower())
 
 
 def archived_lines(conn: psycopg.Connection, session_uuid: str) -> list[str]:
