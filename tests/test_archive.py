@@ -153,6 +153,18 @@ def test_the_archive_tables_say_what_the_records_say(tmp_path: Path, archive_db:
     )
     assert theme_count is not None and theme_count[0] > 0
     assert times is not None and times[0] > 0
+    report = json.loads(archive_cli(tmp_path, archive_db, "report", "-f", "json").stdout)
+    with psycopg.connect(archive_db) as conn:
+        in_sql = conn.execute(
+            "SELECT method, runs, steps, round(planned_seconds::numeric, 3)::float,"
+            " round(actual_seconds::numeric, 3)::float FROM facilitate.method_times"
+        ).fetchall()
+    by_report = [
+        (t["method"], t["runs"], t["steps"], t["planned_seconds"], t["actual_seconds"])
+        for t in report["times"]
+        if t["steps"]
+    ]
+    assert sorted(in_sql) == sorted(by_report)  # the SQL view and the report agree
 
 
 def test_export_reads_archived_sessions(tmp_path: Path, archive_db: str) -> None:
