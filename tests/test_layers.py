@@ -25,8 +25,9 @@ ALLOWED: dict[str, set[str]] = {
     "library": {"model", "errors", "i18n"},
     "store": {"model", "errors", "i18n", "clock"},
     "export": {"model", "errors", "i18n"},
-    "archive": {"model", "store", "errors", "i18n", "clock"},
-    "app": {"model", "suggest", "library", "store", "export", "errors", "i18n", "clock"},
+    # A storage adapter like the store (PostgreSQL): the application layer orchestrates the two.
+    "archive": {"model", "errors", "i18n"},
+    "app": {"model", "suggest", "library", "store", "archive", "export", "errors", "i18n", "clock"},
     "ui": {"model", "library", "errors", "i18n", "clock"},
     "web": {"app", "model", "export", "errors", "i18n", "clock"},
     "cli": {"app", "ui", "web", "model", "errors", "i18n", "clock", "root"},
@@ -44,6 +45,10 @@ BANNED = {
     "ui": {"typer", "starlette", "filelock"},
     "web": {"rich", "typer", "questionary", "prompt_toolkit"},
 }
+# Only the archive talks to PostgreSQL.
+for _layer in ALLOWED:
+    if _layer != "archive":
+        BANNED.setdefault(_layer, set()).add("psycopg")
 # The pure layers also do no I/O and read no clock.
 PURE_LAYERS = {"model", "suggest"}
 MODEL_STDLIB_BANNED = {"os", "sys", "time", "pathlib", "io", "socket", "subprocess", "shutil"}
@@ -121,6 +126,9 @@ def test_the_import_contract_holds() -> None:
         ("store", "def f():\n    import rich\n", "store may not use rich"),
         ("ui", "from facilitate.store.journal import Session\n", "ui may not import"),
         ("app", "from facilitate.cli import main\n", "app may not import"),
+        ("app", "import psycopg\n", "app may not use psycopg"),
+        ("archive", "from facilitate.store import journal\n", "archive may not import"),
+        ("cli", "from facilitate.archive import push\n", "cli may not import"),
     ],
 )
 def test_the_contract_catches_a_wrong_import(layer: str, source: str, complaint: str) -> None:

@@ -21,6 +21,7 @@ from facilitate.i18n.messages import message
 
 if TYPE_CHECKING:
     from facilitate.app.export import ExportRequest
+    from facilitate.app.sessions import SessionStore
     from facilitate.cli.context import AppContext
 
 
@@ -53,6 +54,9 @@ def export(
         typer.Option("--participants", help=t("export.opt.participants"), metavar="N"),
     ] = None,
     schema: Annotated[bool, typer.Option("--schema", help=t("export.opt.schema"))] = False,
+    archive: Annotated[
+        str | None, typer.Option("--archive", help=t("export.opt.archive"), metavar="URL")
+    ] = None,
 ) -> None:
     from facilitate.app.export import ExportRequest, export_schema
 
@@ -69,19 +73,37 @@ def export(
         templates=_absolute(templates, app_ctx.cwd),
         participants=participants,
     )
-    _export(app_ctx, request, out_path)
+    if archive is None:
+        _export(app_ctx, request, out_path)
+        return
+    from dataclasses import replace
+
+    from facilitate.app.archive import archived_store
+
+    request.check()
+    with archived_store(archive, request.sessions) as (store, ids):
+        _export(app_ctx, replace(request, sessions=ids), out_path, store)
 
 
-def _export(app_ctx: AppContext, request: ExportRequest, out_path: Path | None) -> None:
-    """Carry out ``request`` and write the document to ``out_path`` (None: standard output)."""
+def _export(
+    app_ctx: AppContext,
+    request: ExportRequest,
+    out_path: Path | None,
+    store: SessionStore | None = None,
+) -> None:
+    """Carry out ``request`` and write the document to ``out_path`` (None: standard output);
+    the sessions are read from ``store`` (default: the local one)."""
     from facilitate.app.export import export_sessions, write_export
+    from facilitate.app.sessions import session_language
     from facilitate.cli.sessions.options import warn
 
     request.check()
     if out_path is None and request.format == "docx" and sys.stdout.isatty():
         raise UsageError(message("export.err.binary_terminal", name="export.docx"))
-    app_ctx.enter_session(request.sessions[0])  # speak the (first) session's language
-    exported = export_sessions(app_ctx.store(), app_ctx.methods(), request)
+    store = store or app_ctx.store()
+    # speak the (first) session's language
+    app_ctx.speak_session_language(session_language(store, request.sessions[0]))
+    exported = export_sessions(store, app_ctx.methods(), request)
     warn(exported.warnings, app_ctx.translate)
     if out_path is None:
         _to_stdout(exported.data, request.format)

@@ -1,0 +1,294 @@
+"""The organisation's archive: push local sessions, see how they stand, pull one, report.
+
+The local store stays where sessions are made; the archive (:mod:`facilitate.archive`, on
+PostgreSQL) is a copy that a push catches up whenever there is a network. Each use case
+connects to the URL it is given and returns data or raises (never prints); a push reports
+each session as it is done (``on_pushed``), so a command can say so at once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date as Date
+from pathlib import Path
+
+from facilitate.app.export import MethodSource, read_unlocked
+from facilitate.app.methods import session_methods
+from facilitate.archive.connection import connected
+from facilitate.archive.copies import Comparison, LocalCopy, compare
+from facilitate.errors import InvalidFileError, JournalError, MessageLike, UsageError, first_message
+from facilitate.i18n.messages import Message, message
+from facilitate.model.method import Method
+from facilitate.model.programme_report import ProgrammeReport, ReportInput, programme_report
+from facilitate.model.session import SessionHeader, SessionState, fold
+from facilitate.store.copy_in import write_session_copy
+from facilitate.store.headers import ensure_uuid
+from facilitate.store.line_format import parse_journal
+from facilitate.store.raw_journal import RawLine, read_raw_journal
+from facilitate.store.session import Session
+from facilitate.store.store import SessionStore
+
+URL_VARIABLE = "FACILITATE_ARCHIVE_URL"
+
+
+@dataclass(frozen=True)
+class SessionStanding:
+    """One local session against the archive: how it stands, and what a push added."""
+
+    session_id: str
+    uuid: str
+    comparison: Comparison
+    added: int = 0
+    warnings: list[Message] = field(default_factory=list)
+
+    @property
+    def diverged(self) -> bool:
+        return self.comparison.standing == "diverged"
+
+
+@dataclass(frozen=True)
+class ArchiveStatus:
+    """The local sessions' standings, and what the archive holds in all."""
+
+    sessions: list[SessionStanding]
+    archived_sessions: int
+    archived_records: int
+
+
+@dataclass(frozen=True)
+class Pulled:
+    """A session copied from the archive into the store."""
+
+    session_id: str
+    uuid: str
+    path: Path
+    records: int
+    writable: bool
+
+
+def local_copy(session: Session) -> tuple[LocalCopy, list[Message]]:
+    """The session's header (given its UUID now if it has none) and its journal, whose lines
+    are parsed only when needed; the warnings about lines left out then go to the list."""
+    header = session.header
+    if header.uuid is None:
+        with session.locked():
+            header = replace(header, uuid=ensure_uuid(session.path).uuid)
+        session.header = header
+    raw = read_raw_journal(session.path)
+    warnings: list[Message] = []
+
+    def lines() -> list[RawLine]:
+        found, skipped = raw.lines()
+        warnings.extend(skipped)
+        return found
+
+    return LocalCopy(header, raw.digest, lines), warnings
+
+
+def _folded(session: Session) -> Callable[[], SessionState]:
+    return lambda: read_unlocked(session)[0]
+
+
+def _sessions(
+    store: SessionStore, refs: Sequence[str], skipped: list[MessageLike] | None = None
+) -> list[Session]:
+    """The sessions named (each once), or every session in the store when none is; then a
+    damaged session is left out and said in ``skipped`` (a named one raises)."""
+    if refs:
+        return list({s.id: s for s in (store.open(ref) for ref in refs)}.values())
+    found = []
+    for session_id in store.ids():
+        try:
+            found.append(store.open(session_id))
+        except (InvalidFileError, JournalError) as error:
+            if skipped is None:
+                raise
+            skipped.append(first_message(error))
+    return found
+
+
+def push_sessions(
+    store: SessionStore,
+    url: str,
+    refs: Sequence[str] = (),
+    *,
+    programme: str | None = None,
+    on_pushed: Callable[[SessionStanding], None] = lambda _: None,
+    skipped: list[MessageLike] | None = None,
+) -> list[SessionStanding]:
+    """Push the sessions ``refs`` names (all when none): each in its own transaction.
+
+    With ``skipped``, a damaged session (when all are pushed) is said there and left out.
+    """
+    from facilitate.archive.push import push_copy
+    from facilitate.archive.schema import migrate
+
+    sessions = _sessions(store, refs, skipped)
+    done = []
+    with connected(url) as conn:
+        migrate(conn)
+        for session in sessions:
+            copy, warnings = local_copy(session)
+            pushed = push_copy(conn, copy, _folded(session), programme)
+            standing = SessionStanding(
+                session.id, copy.uuid, pushed.comparison, pushed.added, warnings
+            )
+            on_pushed(standing)
+            done.append(standing)
+    return done
+
+
+def archive_status(
+    store: SessionStore,
+    url: str,
+    refs: Sequence[str] = (),
+    skipped: list[MessageLike] | None = None,
+) -> ArchiveStatus:
+    """How the sessions ``refs`` names (all when none) stand against the archive."""
+    from facilitate.archive.push import standing
+    from facilitate.archive.reading import archived_count
+    from facilitate.archive.schema import applied_versions
+
+    sessions = _sessions(store, refs, skipped)
+    rows = []
+    with connected(url) as conn:
+        empty = not applied_versions(conn)
+        for session in sessions:
+            copy, warnings = local_copy(session)
+            found = standing(conn, copy) if not empty else compare(copy.hashes, None)
+            rows.append(SessionStanding(session.id, copy.uuid, found, 0, warnings))
+        counts = (0, 0) if empty else archived_count(conn)
+    return ArchiveStatus(rows, *counts)
+
+
+def pull_session(store: SessionStore, url: str, ref: str, *, writable: bool = False) -> Pulled:
+    """Copy the archived session ``ref`` (id, UUID or its start) into ``store``."""
+    from facilitate.archive.reading import archived_lines, find_archived
+    from facilitate.archive.schema import applied_versions
+
+    with connected(url) as conn:
+        if not applied_versions(conn):
+            raise UsageError(message("archive.err.not_archived", ref=ref))
+        found = find_archived(conn, ref)
+        lines = archived_lines(conn, found.uuid)
+    header = _header(found.header, found.id)
+    path = write_session_copy(store.root, header, lines, writable=writable)
+    return Pulled(header.id, found.uuid, path, len(lines), writable)
+
+
+def _header(data: object, session_id: str) -> SessionHeader:
+    from facilitate.model.session_header import HeaderError
+
+    try:
+        return SessionHeader.from_data(data)
+    except HeaderError as error:
+        raise UsageError(
+            message("archive.err.bad_header", id=session_id, field=error.field)
+        ) from None
+
+
+def _methods(
+    header: SessionHeader, state: SessionState, methods: MethodSource
+) -> dict[str, Method]:
+    found = {}
+    for method_id in session_methods(header, state):
+        method = methods.get(method_id)
+        if method is not None:
+            found[method_id] = method
+    return found
+
+
+def check_since(since: str | None) -> str | None:
+    """``--since`` as a date (UsageError naming the value otherwise)."""
+    if since is None:
+        return None
+    try:
+        return Date.fromisoformat(since.strip()).isoformat()
+    except ValueError:
+        raise UsageError(message("archive.err.bad_since", value=since)) from None
+
+
+def check_report_options(fmt: str, top: int, since: str | None) -> None:
+    """UsageError for a report format, ``--top`` or ``--since`` that cannot be used."""
+    from facilitate.export.programme_report import REPORT_FORMATS
+
+    if fmt not in REPORT_FORMATS:
+        raise UsageError(message("archive.err.bad_format", format=fmt))
+    if top < 1:
+        raise UsageError(message("archive.err.bad_top", top=top))
+    check_since(since)
+
+
+def report_text(report: ProgrammeReport, fmt: str, lang: str) -> str:
+    """The report rendered in ``fmt`` (md, csv, json); Markdown's words in ``lang``."""
+    from facilitate.export.programme_report import render_report
+
+    return render_report(report, fmt, lang)
+
+
+def archive_report(
+    url: str,
+    methods: MethodSource,
+    *,
+    programme: str | None = None,
+    since: str | None = None,
+    top: int = 3,
+) -> ProgrammeReport:
+    """The report over the archived sessions (of ``programme``, from ``since`` on)."""
+    from facilitate.archive.reading import archived_lines, archived_sessions
+    from facilitate.archive.schema import applied_versions
+
+    since = check_since(since)
+    inputs = []
+    with connected(url) as conn:
+        found = archived_sessions(conn, programme, since) if applied_versions(conn) else []
+        for archived in found:
+            header = _header(archived.header, archived.id)
+            raw = "".join(line + "\n" for line in archived_lines(conn, archived.uuid))
+            replay = parse_journal(raw.encode("utf-8", "surrogatepass"), f"archive:{header.id}")
+            state = fold(replay.records, header)
+            inputs.append(ReportInput(state, _methods(header, state, methods), archived.programme))
+    return programme_report(inputs, top)
+
+
+def local_report(
+    store: SessionStore,
+    methods: MethodSource,
+    refs: Sequence[str] = (),
+    *,
+    programme: str | None = None,
+    since: str | None = None,
+    top: int = 3,
+) -> ProgrammeReport:
+    """The same report over local sessions (``programme``: those of that plan)."""
+    since = check_since(since)
+    inputs = []
+    for session in _sessions(store, refs):
+        header = session.header
+        if programme is not None and header.plan != programme:
+            continue
+        if since is not None and header.date < since:
+            continue
+        state = read_unlocked(session)[0]
+        inputs.append(ReportInput(state, _methods(header, state, methods)))
+    inputs.sort(key=_report_order)
+    return programme_report(inputs, top)
+
+
+def _report_order(given: ReportInput) -> tuple[str, str, str]:
+    """The archive's order: by date, id and UUID."""
+    header = given.state.header
+    return (header.date, header.id, header.uuid or "") if header else ("", "", "")
+
+
+@contextlib.contextmanager
+def archived_store(url: str, refs: Sequence[str]) -> Iterator[tuple[SessionStore, list[str]]]:
+    """A temporary store holding copies of the archived sessions ``refs``, and their ids
+    there (for an export)."""
+    with tempfile.TemporaryDirectory(prefix="facilitate-archive-") as folder:
+        store = SessionStore(Path(folder))
+        ids = [pull_session(store, url, ref, writable=True).session_id for ref in refs]
+        yield store, ids
