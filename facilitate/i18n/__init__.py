@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from facilitate.i18n import (
+    catalog_console,
     catalog_core,
     catalog_export,
     catalog_harvest,
@@ -55,6 +56,7 @@ AREAS = (
     catalog_harvest,
     catalog_export,
     catalog_note,
+    catalog_console,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},
