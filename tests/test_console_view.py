@@ -235,7 +235,7 @@ def test_with_no_live_run_a_key_says_it_did_nothing() -> None:
 
 
 def test_q_once_keeps_the_console_and_twice_quits_leaving_a_clean_screen() -> None:
-    sent, shown, keys, _ = drive([(1, "q"), (2, "x"), (3, "?"), (4, "k")])
+    sent, shown, _, _ = drive([(1, "q"), (2, "x"), (3, "?"), (4, "k")])
     assert shown.notices[:2] == [
         "q again to quit the console (the run goes on)",
         "The console stays.",

@@ -20,7 +20,6 @@ from facilitate.model.events import EntryAdded, StepEnded, TimerAdjusted, TimerP
 from facilitate.store.control import CONTROL_FILE, ControlChannel, send_line
 from facilitate.store.store import SessionStore
 from facilitate.ui.keys import TerminalKeys, command_key, command_of
-
 from test_live_loop import run, seg
 
 posix = pytest.mark.skipif(sys.platform == "win32", reason="needs POSIX FIFOs")

@@ -200,4 +200,4 @@ def _help(width: int, height: int) -> list[Line]:
     lines = [line(t("console.help_title"), width, "bold"), BLANK]
     lines += [line(text, width) for text in t("console.help_lines").splitlines()]
     lines += [BLANK, line(t("console.help_close"), width, "dim")]
-    return lines[:height]
+    return [*lines, *[BLANK] * (height - len(lines))][:height]
