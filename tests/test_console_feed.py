@@ -125,3 +125,21 @@ def test_a_planned_day_gives_the_block_the_next_anchor_and_how_late_it_runs(
         assert projection.behind == pytest.approx(300)
         assert status_line(projection, "en").endswith("next: Lunch 09:20 (5 min late)")
         live.controller.stop(*clock.now(), "quit")
+
+
+def test_a_run_that_crashed_is_shown_as_it_was_left_not_counting_down(world) -> None:
+    clock, store, methods = world
+    session = store.create(title="Eslöv", language="en")
+    with start_method_run(
+        store, methods, "35an", params=[], session_id=session.id, lang="en",
+        author="Anna", options=RunOptions(), clock=clock,
+    ) as live:  # fmt: skip
+        live.controller.start(*clock.now())
+        clock.advance(30)
+        live.controller.adjust(60.0, *clock.now())
+    # The process is gone without a stop: the run lock is free, the journal says "running".
+    feed = open_console(store, session.id, methods=methods)
+    clock.advance(600)
+    snap = feed.snapshot(clock.wall, 0.0)
+    assert not snap.live and snap.progress == "stopped"
+    assert snap.step is not None and snap.step.time_left == pytest.approx(210)

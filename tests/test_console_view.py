@@ -203,7 +203,7 @@ class Shown:
 
 
 def drive(
-    script: list[tuple[float, str]], taken: bool = True
+    script: list[tuple[float, str]], taken: bool = True, live: bool = True
 ) -> tuple[list[str], Shown, ScriptedKeys, FakeFeed]:
     clock = FakeClock()
     sent: list[str] = []
@@ -212,7 +212,7 @@ def drive(
         sent.append(command)
         return taken
 
-    feed, shown = FakeFeed(clock), Shown()
+    feed, shown = FakeFeed(clock, live), Shown()
     keys = ScriptedKeys(clock, script)
     run_console(feed, send, clock=clock, keys=keys, display=shown)
     return sent, shown, keys, feed
@@ -230,8 +230,10 @@ def test_each_key_sends_its_command_and_says_so() -> None:
 
 
 def test_with_no_live_run_a_key_says_it_did_nothing() -> None:
-    _, shown, _, _ = drive([(1, " ")], taken=False)
+    _, shown, _, _ = drive([(1, " ")], taken=False, live=False)
     assert shown.notices[0] == "No live run took it — keys do nothing"
+    _, shown, _, _ = drive([(1, " ")], taken=False, live=True)  # a day between two blocks
+    assert shown.notices[0] == "The run takes no keys just now (between two blocks of the day)"
 
 
 def test_q_once_keeps_the_console_and_twice_quits_leaving_a_clean_screen() -> None:

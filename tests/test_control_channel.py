@@ -4,6 +4,7 @@ reader waking on it, and the loop applying a command as if its key had been pres
 from __future__ import annotations
 
 import os
+import select
 import stat
 import sys
 import threading
@@ -86,6 +87,9 @@ def test_the_run_makes_a_private_fifo_reads_what_is_sent_and_removes_it(tmp_path
         assert channel.read_commands() == []  # nothing yet, and no end-of-file either
         assert send_line(tmp_path, "pause") and send_line(tmp_path, "next")
         assert channel.read_commands() == ["pause", "next"]
+        # The sender has closed its end: the run's own write end keeps the FIFO from
+        # reading as end-of-file, so a wait on it does not spin.
+        assert select.select([channel.fileno()], [], [], 0.05)[0] == []
         with open(tmp_path / CONTROL_FILE, "wb", buffering=0) as raw:
             raw.write(b"rm -rf /\n" + b"y" * 5000 + b"\nextend\n")
         assert channel.read_commands() == ["extend"]

@@ -70,9 +70,16 @@ class ConsoleFeed:
         self.problem: MessageLike = ""
 
     def update(self) -> bool:
-        """Read what the journal gained and whether a run is live; True if anything changed."""
+        """Read what the journal gained, then whether a run is live; True if anything changed.
+
+        The journal is read first: a run takes the run lock before it writes, so a run seen
+        running is never taken for one that crashed."""
+        changed = self._read()
         live = self.session.is_live()
-        changed, self.live = live != self.live, live
+        changed, self.live = changed or live != self.live, live
+        return changed
+
+    def _read(self) -> bool:
         try:
             batch = self._reader.poll()
         except (FacilitateError, OSError) as error:
@@ -80,7 +87,7 @@ class ConsoleFeed:
             return True
         self.problem = ""
         if batch is None:
-            return changed
+            return False
         if batch.restarted:
             self._folder = SessionFolder()
         for record in batch.records:
@@ -88,7 +95,7 @@ class ConsoleFeed:
         if batch.records or batch.restarted:
             self._state = None
             return True
-        return changed
+        return False
 
     def send(self, command: str) -> bool:
         """Give ``command`` to the live run; True if a run took it."""
@@ -112,7 +119,7 @@ class ConsoleFeed:
             title=header.title,
             language=header.language,
             live=self.live,
-            progress=run.progress if run is not None else "none",
+            progress=self._progress(run),
             method=run.method if run is not None else "",
             step=self._step(run, wall) if run is not None else None,
             entries=self._entries(),
@@ -121,6 +128,12 @@ class ConsoleFeed:
             wall=wall,
             utc_offset=utc_offset,
         )
+
+    def _progress(self, run: Run | None) -> str:
+        """The last run's progress; one still "running" with no run live has stopped."""
+        if run is None:
+            return "none"
+        return "stopped" if run.progress == "running" and not self.live else run.progress
 
     def _entries(self) -> tuple[ConsoleEntry, ...]:
         latest = islice(reversed(self._folder.entries.values()), self.recent)
@@ -134,7 +147,11 @@ class ConsoleFeed:
         segments = self._run_segments(run)
         segment = segments[index] if segments and index < len(segments) else None
         following = segments[index + 1] if segments and index + 1 < len(segments) else None
-        left = time_left(run, wall)
+        point = run.resume_point
+        if self.live:
+            left = time_left(run, wall)
+        else:  # as the run was left (a run that crashed counts down no more)
+            left = point.remaining_seconds if point is not None else None
         mark = run.timer_mark
         paused = bool(mark and mark.paused and mark.index == index and left is not None)
         total = None

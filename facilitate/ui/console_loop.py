@@ -63,6 +63,7 @@ class _State:
     eager_until: float = 0.0
     force: bool = True
     last: tuple[object, ...] | None = None
+    live: bool = False
     done: bool = False
 
 
@@ -96,6 +97,7 @@ class _ConsoleLoop:
             state.look_at = now + every
         offset = self.clock.utc_offset(wall)
         snap = self.feed.snapshot(wall, offset)
+        state.live = snap.live
         if state.flash and now >= state.flash_until:
             state.flash = ""
         overlay = ConsoleOverlay(state.flash, state.help)
@@ -138,9 +140,15 @@ class _ConsoleLoop:
             state.quit_until = now + QUIT_SECONDS
             self._tell(t("console.quit.confirm"), now, QUIT_SECONDS)
         elif (command := KEY_COMMANDS.get(lowered)) is not None:
-            taken = self.send(command)
-            self._tell(t(f"console.sent.{command}" if taken else "console.not_taken"), now)
+            self._tell(t(self._sent(command)), now)
             state.look_at, state.eager_until = now + EAGER_SECONDS / 2, now + EAGER_FOR
+
+    def _sent(self, command: str) -> str:
+        """Send ``command``; the key of what to say about it."""
+        if self.send(command):
+            return f"console.sent.{command}"
+        # A run holds the session but reads no keys: a planned day between two blocks.
+        return "console.not_now" if self.state.live else "console.not_taken"
 
     def _tell(self, text: str, now: float, seconds: float = FLASH_SECONDS) -> None:
         self.state.flash, self.state.flash_until = text, now + seconds
