@@ -121,7 +121,7 @@ def resume_session(
     if plan is not None:
         from facilitate.cli.plan_runner import run_plan
 
-        run_plan(app_ctx, plan, session_id=session_id, options=options, author=author)
+        run_plan(app_ctx, plan, session_id=session_id, options=options, author=author, plain=plain)
         return
     with resume_run(
         app_ctx.store(),
