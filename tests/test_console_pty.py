@@ -32,6 +32,22 @@ def within(
     return time.monotonic() - began
 
 
+def drawn_whole(screen: PtyScreen, size: tuple[int, int]) -> bool:
+    """The console fitted to ``size``: its heading and clock on the first line, the keys on
+    the last, the note once, the block digits one block of rows."""
+    lines = screen.lines
+    digits = [y for y, line in enumerate(lines) if "█" in line]
+    return (
+        len(lines) == size[1]
+        and lines[0].startswith("Console · Eslöv")
+        and len(lines[0]) == size[0]
+        and "q quit" in lines[-1]
+        and screen.text.count("An idea from afar") == 1
+        and bool(digits)
+        and digits == list(range(digits[0], digits[0] + len(digits)))
+    )
+
+
 def journal(tmp_path: Path, session_id: str) -> list[str]:
     path = tmp_path / "sessions" / session_id / "journal.jsonl"
     return [json.loads(line)["type"] for line in path.read_text(encoding="utf-8").splitlines()]
@@ -70,6 +86,10 @@ def test_the_console_steers_the_room_view_and_shows_notes_from_elsewhere(tmp_pat
         capture_output=True,
     )
     console.wait_text("An idea from afar")
+
+    for size in ((200, 55), (80, 24)):  # drawn whole at each size, nothing left of the last
+        console.resize(*size)
+        console.wait_for(lambda s, size=size: drawn_whole(s, size), f"the console at {size}")
 
     console.send("q")
     console.wait_text("q again to quit the console")

@@ -233,7 +233,7 @@ def test_with_no_live_run_a_key_says_it_did_nothing() -> None:
     _, shown, _, _ = drive([(1, " ")], taken=False, live=False)
     assert shown.notices[0] == "No live run took it — keys do nothing"
     _, shown, _, _ = drive([(1, " ")], taken=False, live=True)  # a day between two blocks
-    assert shown.notices[0] == "The run takes no keys just now (between two blocks of the day)"
+    assert shown.notices[0] == "The run takes no keys now (between blocks, or no control channel)"
 
 
 def test_q_once_keeps_the_console_and_twice_quits_leaving_a_clean_screen() -> None:
@@ -275,3 +275,11 @@ def test_plain_lines_say_the_step_a_pause_and_each_new_entry_once() -> None:
     assert (
         sum("New note" in line for line in lines) == 1
     )  # the entries already seen are not repeated
+
+
+def test_an_unknown_session_is_one_line_and_exit_2(tmp_path) -> None:
+    from cli_helpers import run_cli
+
+    result = run_cli(["--sessions-dir", str(tmp_path), "console", "no-such-session"])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

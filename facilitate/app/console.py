@@ -43,8 +43,8 @@ __all__ = [
     "send_control",
 ]
 
-RECENT = 8
-"""How many of the latest entries a snapshot holds."""
+RECENT = 40
+"""How many of the latest entries a snapshot holds (the view shows as many as fit)."""
 
 
 class ConsoleFeed:
