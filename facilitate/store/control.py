@@ -71,7 +71,7 @@ class ControlChannel:
     def read_commands(self) -> list[str]:
         """The commands that arrived (none when nothing did; never blocks or raises)."""
         data = b""
-        with contextlib.suppress(BlockingIOError, InterruptedError):
+        with contextlib.suppress(OSError):  # nothing more now (EAGAIN), or the channel closed
             while chunk := os.read(self._read_fd, _READ_SIZE):
                 data += chunk
                 if len(chunk) < _READ_SIZE:
