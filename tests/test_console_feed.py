@@ -143,3 +143,30 @@ def test_a_run_that_crashed_is_shown_as_it_was_left_not_counting_down(world) -> 
     snap = feed.snapshot(clock.wall, 0.0)
     assert not snap.live and snap.progress == "stopped"
     assert snap.step is not None and snap.step.time_left == pytest.approx(210)
+
+
+LEGACY = Path(__file__).resolve().parent / "data" / "legacy_journals"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in LEGACY.iterdir() if p.is_dir()))
+def test_sessions_written_by_0_1_0_show_on_the_console(name: str, tmp_path: Path) -> None:
+    import shutil
+
+    set_language("sv")
+    shutil.copytree(LEGACY / name, tmp_path / "sessions" / name)
+    store = SessionStore(tmp_path / "sessions")
+    methods = Methods(tmp_path, {"FACILITATE_CONFIG_DIR": str(tmp_path / "config")})
+    snap = open_console(store, name, methods=methods).snapshot(NINE_OH_FIVE, 3600.0)
+    state = store.open(name).state()
+    assert snap.entry_count == len(state.entries) and not snap.live
+    assert snap.progress == ("none" if not state.runs else _shown_progress(state.runs[-1].progress))
+    assert [e.seq for e in snap.entries] == sorted(
+        (e.added_seq for e in state.entries), reverse=True
+    )[:40]
+    from facilitate.ui.console_view import ConsoleOverlay, render
+
+    assert len(render(snap, (80, 24), "sv", ConsoleOverlay()).lines) == 24
+
+
+def _shown_progress(progress: str) -> str:
+    return "stopped" if progress == "running" else progress  # no run is live
