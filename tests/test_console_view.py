@@ -229,6 +229,19 @@ def test_each_key_sends_its_command_and_says_so() -> None:
     ]
 
 
+def test_next_on_the_last_step_says_that_a_second_n_finishes() -> None:
+    clock = FakeClock()
+    feed = FakeFeed(clock)
+    last = snapshot(clock)
+    last = replace(last, step=replace(last.step, index=8))  # type: ignore[arg-type]
+    feed.snapshot = lambda wall, offset: replace(last, wall=wall)  # type: ignore[method-assign]
+    shown = Shown()
+    run_console(
+        feed, lambda c: True, clock=clock, keys=ScriptedKeys(clock, [(1, "n")]), display=shown
+    )
+    assert shown.notices[0] == "Sent to the run: next — this is the last step, n again finishes"
+
+
 def test_with_no_live_run_a_key_says_it_did_nothing() -> None:
     _, shown, _, _ = drive([(1, " ")], taken=False, live=False)
     assert shown.notices[0] == "No live run took it — keys do nothing"

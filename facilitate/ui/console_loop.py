@@ -64,6 +64,7 @@ class _State:
     force: bool = True
     last: tuple[object, ...] | None = None
     live: bool = False
+    last_step: bool = False
     done: bool = False
 
 
@@ -98,6 +99,7 @@ class _ConsoleLoop:
         offset = self.clock.utc_offset(wall)
         snap = self.feed.snapshot(wall, offset)
         state.live = snap.live
+        state.last_step = snap.step is not None and snap.step.index + 1 >= snap.step.steps
         if state.flash and now >= state.flash_until:
             state.flash = ""
         overlay = ConsoleOverlay(state.flash, state.help)
@@ -146,6 +148,8 @@ class _ConsoleLoop:
     def _sent(self, command: str) -> str:
         """Send ``command``; the key of what to say about it."""
         if self.send(command):
+            if command == "next" and self.state.last_step:  # the run asks for a second n
+                return "console.sent.next_last"
             return f"console.sent.{command}"
         # A run holds the session but reads no keys: a planned day between two blocks.
         return "console.not_now" if self.state.live else "console.not_taken"
