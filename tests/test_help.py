@@ -49,6 +49,7 @@ def test_the_app_has_the_documented_command_groups() -> None:
         "sessions delete",
         "run",
         "timer",
+        "console",
         "plan list",
         "plan show",
         "plan check",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,29 @@ def test_run_timer_and_resume_take_plain(tmp_path: Path, calls: list) -> None:
         ("run_timer", False),
         ("resume_session", True),
     ]
+
+
+PLAN = """\
+schema_version: 1
+id: tiny-day
+title: Tiny day
+language: en
+start: "09:00"
+blocks:
+  - item: talk
+    title: Welcome
+    minutes: 1
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pty")
+def test_a_plan_run_with_plain_shows_its_blocks_as_lines_on_a_terminal(tmp_path: Path) -> None:
+    from pty_screen import PtyScreen
+
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "tiny-day.yaml").write_text(PLAN, encoding="utf-8")
+    screen = PtyScreen(["run", "tiny-day", "--plain", "--speed", "60"], tmp_path, (80, 24))
+    screen.wait_text("[1/1] Welcome: 01:00")
+    screen.wait_text("The day is done")
+    assert screen.finish() == 0
+    assert b"\x1b[?1049h" not in screen.raw  # never the full-screen view

@@ -298,6 +298,16 @@ def test_a_note_is_an_entry_of_the_current_step_and_round() -> None:
         entry_id="abc123", kind="note", text="Tables need more paper", step="round", round=2
     )
     assert run.snapshot(*clock.now()).notes == 1
+    run.add_note("Mod", "def456", {"story": "lund", "lens": "mod"})
+    assert rec.events[-1] == EntryAdded(
+        entry_id="def456",
+        kind="note",
+        text="Mod",
+        step="round",
+        round=2,
+        dims={"story": "lund", "lens": "mod"},
+    )
+    assert run.snapshot(*clock.now()).notes == 2  # a placed note counts like any other
 
 
 def test_a_sleep_is_recorded_and_the_step_follows_the_wall_clock() -> None:

@@ -65,8 +65,10 @@ def run_plan(
     session_id: str | None,
     options: RunOptions,
     author: str | None = None,
+    plain: bool = False,
 ) -> None:
-    """Run the day of plan ``ref`` (an id or a file) in a session, from where it stopped."""
+    """Run the day of plan ``ref`` (an id or a file) in a session, from where it stopped;
+    ``plain`` shows each block as text lines on a terminal too."""
     if session_id:
         app_ctx.enter_session(session_id)
     plans = Plans(app_ctx.cwd, app_ctx.env)
@@ -83,7 +85,7 @@ def run_plan(
         elif not _between(app_ctx, day):
             return
         while True:
-            reason = _run_block(app_ctx, day, options, author)
+            reason = _run_block(app_ctx, day, options, author, plain)
             if reason != "finished":
                 return
             if day.complete:
@@ -94,7 +96,7 @@ def run_plan(
 
 
 def _run_block(
-    app_ctx: AppContext, day: PlanDay, options: RunOptions, author: str | None
+    app_ctx: AppContext, day: PlanDay, options: RunOptions, author: str | None, plain: bool
 ) -> StopReason:
     """Drive the next block's run; note it done when it finished."""
     clock = SystemClock()
@@ -120,7 +122,7 @@ def _run_block(
             raise typer.Exit(exit_code)
         _say(saved)
 
-    reason = drive(app_ctx, live, options, report=report)
+    reason = drive(app_ctx, live, options, report=report, plain=plain)
     if reason == "finished":
         run = day.session.state().run(live.controller.run_id)
         if run is not None:

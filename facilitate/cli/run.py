@@ -76,7 +76,7 @@ def run(
     from facilitate.cli.plan_runner import plan_wanted, run_plan
 
     if plan_wanted(app_ctx, method, forced=plan, params=param or []):
-        run_plan(app_ctx, method, session_id=session, options=options, author=author)
+        run_plan(app_ctx, method, session_id=session, options=options, author=author, plain=plain)
         return
     run_method(
         app_ctx,

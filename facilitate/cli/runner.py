@@ -121,7 +121,7 @@ def resume_session(
     if plan is not None:
         from facilitate.cli.plan_runner import run_plan
 
-        run_plan(app_ctx, plan, session_id=session_id, options=options, author=author)
+        run_plan(app_ctx, plan, session_id=session_id, options=options, author=author, plain=plain)
         return
     with resume_run(
         app_ctx.store(),
@@ -192,6 +192,7 @@ def drive(
     """Run the loop on this terminal (or as plain lines, also on a terminal with ``plain``),
     then ``report`` (what the run left, by default) and exit on a signal; returns why the
     run stopped."""
+    from facilitate.app.control import control_channel
     from facilitate.ui.keys import TerminalKeys
     from facilitate.ui.live import LoopSettings, run_loop
     from facilitate.ui.signals import StopSignals
@@ -207,8 +208,13 @@ def drive(
     prompter = _prompter(stdin_tty, stdout_tty)
     # SIGHUP, SIGTERM and Ctrl-C stop the run, which is saved; more of them are ignored
     # until the save and the report are done (see facilitate/ui/signals.py).
+    # The console (`facilitate console`) sends its keys through the control channel.
     with StopSignals() as stops:
-        with _trace(app_ctx.env) as trace, TerminalKeys.for_stdin(stops=stops, **hooks) as keys:
+        with (
+            _trace(app_ctx.env) as trace,
+            control_channel(live.session) as commands,
+            TerminalKeys.for_stdin(stops=stops, commands=commands, **hooks) as keys,
+        ):
             settings = LoopSettings(
                 lang=app_ctx.lang,
                 session_id=live.session.id if live.session is not None else None,

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 
 from facilitate.i18n import (
     catalog_archive,
+    catalog_console,
     catalog_core,
     catalog_export,
     catalog_harvest,
@@ -57,6 +58,7 @@ AREAS = (
     catalog_export,
     catalog_note,
     catalog_archive,
+    catalog_console,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

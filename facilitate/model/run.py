@@ -256,12 +256,19 @@ class RunController:
         self._begin(self.index - 1, now, wall)
         return True
 
-    def add_note(self, text: str, entry_id: str) -> None:
-        """Record a note for the current step (the clock is not touched)."""
+    def add_note(self, text: str, entry_id: str, dims: Mapping[str, str] | None = None) -> None:
+        """Record a note for the current step, placed along ``dims`` (dimension -> value id);
+        the clock is not touched."""
         seg = self.segment
         self._notes[self.index] = self._notes.get(self.index, 0) + 1
         self._emit(
-            EntryAdded, entry_id=entry_id, kind="note", text=text, step=seg.step_id, round=seg.round
+            EntryAdded,
+            entry_id=entry_id,
+            kind="note",
+            text=text,
+            step=seg.step_id,
+            round=seg.round,
+            dims=dict(dims or {}),
         )
 
     def stop(self, now: float, wall: float, reason: StopReason) -> None:

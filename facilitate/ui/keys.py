@@ -47,6 +47,29 @@ UP = "<up>"
 DOWN = "<down>"
 HOME = "<home>"
 END = "<end>"
+COMMAND_PREFIX = "<command:"
+"""A key that came from the run's control channel (the console), not from this terminal."""
+
+
+def command_key(name: str) -> str:
+    """The key :meth:`TerminalKeys.next_key` returns for control command ``name``."""
+    return f"{COMMAND_PREFIX}{name}>"
+
+
+def command_of(key: str) -> str | None:
+    """The control command a key stands for, or None for a key typed here."""
+    if key.startswith(COMMAND_PREFIX) and key.endswith(">"):
+        return key[len(COMMAND_PREFIX) : -1]
+    return None
+
+
+class CommandSource(Protocol):
+    """Commands for the run from elsewhere (a control channel): a descriptor to wait on,
+    and what arrived once it is readable (see :mod:`facilitate.model.control`)."""
+
+    def fileno(self) -> int: ...
+
+    def read_commands(self) -> list[str]: ...
 
 
 class KeySource(Protocol):
@@ -113,7 +136,8 @@ class TerminalKeys:
     With ``fd`` None (standard input is not a terminal) it reads no keys and only waits,
     still waking up on a resize. ``on_stop``/``on_continue`` are called around Ctrl-Z so the
     caller can leave and re-enter its full-screen view. ``stops`` makes it raise when the
-    run is asked to stop (see the module text).
+    run is asked to stop (see the module text). ``commands`` is waited on in the same
+    ``select()``; each command it gives is returned as :func:`command_key`.
     """
 
     def __init__(
@@ -123,8 +147,10 @@ class TerminalKeys:
         on_stop: Callable[[], None] | None = None,
         on_continue: Callable[[], None] | None = None,
         stops: StopSignals | None = None,
+        commands: CommandSource | None = None,
     ) -> None:
         self.fd = fd
+        self.commands = commands
         self.on_stop = on_stop
         self.on_continue = on_continue
         self.stops = stops
@@ -219,12 +245,18 @@ class TerminalKeys:
         watch = [self._wake_r]
         if self.fd is not None and not self._eof:
             watch.append(self.fd)
+        if self.commands is not None:
+            watch.append(self.commands.fileno())
         readable, _, _ = select.select(watch, [], [], None if timeout is None else max(0, timeout))
         self._check_stop()
         if self._wake_r in readable:
             with contextlib.suppress(BlockingIOError):
                 os.read(self._wake_r, 64)
             return RESIZE
+        if self.commands is not None and self.commands.fileno() in readable:
+            self._pending.extend(command_key(name) for name in self.commands.read_commands())
+            if self._pending:
+                return self._pending.pop(0)
         if self.fd is not None and self.fd in readable:
             try:
                 data = os.read(self.fd, 64)

@@ -5,8 +5,10 @@ what is shown changed, and then waits for a key with a timeout that ends just af
 next shown change or timed event. The clock, the keys, the prompts and the screen are
 injected, so the whole loop runs in tests with a fake clock in milliseconds. A recorded run
 also follows its journal (:mod:`facilitate.ui.following`), so notes from other terminals
-are counted. ``q`` quits only when pressed twice within :data:`QUIT_SECONDS`; a note is
-typed on the view's own bottom line (:mod:`facilitate.ui.live_notes`).
+are counted, and takes the console's commands through its key reader (a key named by
+:func:`facilitate.ui.keys.command_key`), applied as if the key had been pressed here.
+``q`` quits only when pressed twice within :data:`QUIT_SECONDS`; a note is typed on the
+view's own bottom line (:mod:`facilitate.ui.live_notes`).
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from facilitate.i18n import t
+from facilitate.model.control import COMMAND_KEYS
 from facilitate.model.events import Event, StopReason
 from facilitate.model.run import RunController, RunSnapshot, Tick
 from facilitate.ui.following import EntryFollower
 from facilitate.ui.format import format_minutes
-from facilitate.ui.keys import ESCAPE, RESIZE, KeySource
+from facilitate.ui.keys import ESCAPE, RESIZE, KeySource, command_of
 from facilitate.ui.live_notes import Notes
 from facilitate.ui.live_settings import Clock, Display, LoopSettings
 from facilitate.ui.phases import PhaseWatch, next_timed_event
@@ -239,7 +242,9 @@ class _Loop:
     def _key(self, key: str) -> None:
         now, wall = self._now()
         state = self.state
-        if self.notes.editing is not None:
+        if (command := command_of(key)) is not None:
+            self._remote(command, now, wall)
+        elif self.notes.editing is not None:
             self._told(self.notes.press(key), self.clock.monotonic())
         elif state.help:
             state.help = False
@@ -278,6 +283,14 @@ class _Loop:
             self._tell(confirm, now, QUIT_SECONDS)
         elif key == ESCAPE:
             state.flash = ""
+
+    def _remote(self, command: str, now: float, wall: float) -> None:
+        """A command from the console: its key's action, whatever this terminal is doing (a
+        note being typed here stays open; a q waiting for its second q is not answered)."""
+        key = COMMAND_KEYS.get(command)
+        if key is not None:
+            self._command(key, now, wall)
+            self.state.force = True
 
     def _quit_or_stay(self, key: str, now: float, wall: float) -> None:
         """After one ``q``: a second one quits, any other key keeps the run going."""

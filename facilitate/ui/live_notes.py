@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Protocol
 
 from facilitate.i18n import t
-from facilitate.model.events import EntryAdded
 from facilitate.model.run import RunController, segment_title
 from facilitate.ui.keys import KeySource
 from facilitate.ui.note_input import NoteInput
@@ -97,27 +96,8 @@ class Notes:
         return t("timer.flash.note_saved"), False
 
     def record(self, text: str, dims: Mapping[str, str] | None = None) -> None:
-        """Record a note for the current step, placed along ``dims`` (value ids).
-
-        The controller's ``add_note`` takes no dimensions; a note with some is the same
-        ``EntryAdded`` handed to the controller's ``emit``, stamped with its run id.
-        """
-        entry_id = self.s.new_id()
-        if not dims:
-            self.c.add_note(text, entry_id)
-            return
-        seg = self.c.segment
-        self.c.emit(
-            EntryAdded(
-                entry_id=entry_id,
-                kind="note",
-                text=text,
-                step=seg.step_id,
-                round=seg.round,
-                dims=dict(dims),
-                run_id=self.c.run_id,
-            )
-        )
+        """Record a note for the current step, placed along ``dims`` (value ids)."""
+        self.c.add_note(text, self.s.new_id(), dims)
 
     def _ask(self, now: float) -> Told:
         """Ask the prompter, with the view stopped and the terminal in its normal mode."""
