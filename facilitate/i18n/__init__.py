@@ -34,6 +34,7 @@ from facilitate.i18n import (
     catalog_sessions,
     catalog_store,
     catalog_timer,
+    catalog_web,
 )
 
 LANGUAGES = ("sv", "en")
@@ -59,6 +60,7 @@ AREAS = (
     catalog_note,
     catalog_archive,
     catalog_console,
+    catalog_web,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

@@ -1,0 +1,316 @@
+"""Participants' phones in the room: the join code, the room's controls, and their entries.
+
+A served session keeps its join code and tokens in ``room.json`` beside its journal (mode
+0600, :mod:`facilitate.store.room_file`), so a restarted server takes the same code and the
+phones that joined stay joined. The facilitator opens and closes input per step (the step
+running now is open unless closed) and shows or hides the results.
+
+Phones' entries go through the same checks as every other entry
+(:func:`~facilitate.app.input.prepare_entry`) and are written by one :class:`EntryWriter`
+thread: whatever arrived while it wrote is appended next, in one batch (one lock, one
+fsync). Each phone makes its entry's id and reuses it on retry; an id the journal (or the
+batch being written) already holds is confirmed again, never written twice.
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import secrets
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field, replace
+
+from facilitate.app.authors import Author
+from facilitate.app.input import PreparedEntry, SessionInput, prepare_entry
+from facilitate.app.input_checks import entry_kind
+from facilitate.app.input_targets import StepTarget
+from facilitate.app.methods import Methods
+from facilitate.errors import FacilitateError, UsageError
+from facilitate.i18n.messages import message
+from facilitate.model.entry_check import EntryDraft
+from facilitate.model.entry_context import KINDS_CHECKED_AGAINST_RECORDED, EntryLike
+from facilitate.model.events import EntryDeleted
+from facilitate.store.room_file import read_room_file, write_room_file
+from facilitate.store.store import SessionStore
+
+PARTICIPANT = "participant"
+"""Who signs a phone's entry (participants are anonymous) and the role it is recorded with."""
+FACILITATOR = "facilitator"
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 6
+MAX_BATCH = 1000
+ENTRY_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+class InputClosed(UsageError):
+    """An entry for a step whose input is closed (or that is not running any more)."""
+
+
+@dataclass(frozen=True)
+class RoomAccess:
+    """What lets people in: the join code (typed or scanned), the token a joined phone
+    carries, and the facilitator's key to the controls."""
+
+    code: str
+    token: str
+    admin: str
+
+    def code_matches(self, given: str) -> bool:
+        cleaned = given.strip().upper().replace(" ", "").replace("-", "")
+        return secrets.compare_digest(cleaned.encode(), self.code.encode())
+
+    def token_matches(self, given: str | None) -> bool:
+        return given is not None and secrets.compare_digest(given.encode(), self.token.encode())
+
+    def admin_matches(self, given: str | None) -> bool:
+        return given is not None and secrets.compare_digest(given.encode(), self.admin.encode())
+
+
+@dataclass(frozen=True)
+class RoomControls:
+    """The facilitator's choices: steps (places) closed or opened, results hidden."""
+
+    closed: frozenset[str] = frozenset()
+    opened: frozenset[str] = frozenset()
+    results_hidden: bool = False
+
+    def is_open(self, place: str, current: str | None) -> bool:
+        """True if phones may post to ``place`` while ``current`` is the step running now."""
+        if place in self.closed:
+            return False
+        return place in self.opened or (place != "" and place == current)
+
+
+def place_of(target: StepTarget) -> str:
+    """A step's place as phones name it: ``run id/step#round`` ("" for no step)."""
+    if target.step is None:
+        return ""
+    return f"{target.run_id or ''}/{target.label}"
+
+
+def split_place(place: str) -> tuple[str | None, str]:
+    run_id, _, label = place.partition("/")
+    return run_id or None, label
+
+
+def _new_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class RoomSettings:
+    """A session's ``room.json``: access (made once, kept) and controls (changed live)."""
+
+    def __init__(self, store: SessionStore, session_ref: str) -> None:
+        self.session = store.open(session_ref)
+        self._lock = threading.Lock()
+        data = read_room_file(self.session.path) or {}
+        code, token, admin = (data.get(k) for k in ("code", "token", "admin"))
+        if not all(isinstance(v, str) and v for v in (code, token, admin)):
+            code, token, admin = _new_code(), secrets.token_urlsafe(18), secrets.token_urlsafe(18)
+        self.access = RoomAccess(str(code), str(token), str(admin))
+        self.controls = RoomControls(
+            frozenset(_strings(data.get("closed"))),
+            frozenset(_strings(data.get("opened"))),
+            data.get("results_hidden") is True,
+        )
+        self.version = 0
+        self._save()
+
+    def set_input(self, place: str, is_open: bool) -> RoomControls:
+        """Open or close input for ``place`` (see :func:`place_of`); saved at once."""
+        with self._lock:
+            closed, opened = set(self.controls.closed), set(self.controls.opened)
+            (opened if is_open else closed).add(place)
+            (closed if is_open else opened).discard(place)
+            self.controls = replace(
+                self.controls, closed=frozenset(closed), opened=frozenset(opened)
+            )
+            self._save()
+        return self.controls
+
+    def set_results(self, shown: bool) -> RoomControls:
+        """Show or hide the results on the pages; saved at once."""
+        with self._lock:
+            self.controls = replace(self.controls, results_hidden=not shown)
+            self._save()
+        return self.controls
+
+    def _save(self) -> None:
+        access, controls = self.access, self.controls
+        data = {"code": access.code, "token": access.token, "admin": access.admin}
+        data |= {"closed": sorted(controls.closed), "opened": sorted(controls.opened)}
+        write_room_file(self.session.path, {**data, "results_hidden": controls.results_hidden})
+        self.version += 1
+
+
+def _strings(value: object) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+@dataclass(frozen=True)
+class PhoneEntry:
+    """An entry as a phone sent it: its own id, the place it was written for, the draft."""
+
+    entry_id: str
+    place: str
+    draft: EntryDraft
+
+    def __post_init__(self) -> None:
+        if not ENTRY_ID_RE.match(self.entry_id):
+            raise UsageError(message("web.err.entry_id"))
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """An entry that is in the journal: its id, its record's seq (None: it was already)."""
+
+    entry_id: str
+    seq: int | None
+    duplicate: bool = False
+
+
+@dataclass
+class _Batch:
+    """Entries being prepared for one append, and who waits for each."""
+
+    prepared: list[PreparedEntry] = field(default_factory=list)
+    waiting: dict[str, list[Future[Confirmation]]] = field(default_factory=dict)
+
+
+class EntryWriter:
+    """One thread that appends phones' entries in batches; :meth:`submit` gives a future
+    that holds the :class:`Confirmation` once the entry is on disk, or the refusal."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        methods: Methods,
+        session_ref: str,
+        settings: RoomSettings,
+        *,
+        on_written: Callable[[], None] | None = None,
+    ) -> None:
+        self.desk = SessionInput.follow(store, methods, session_ref)
+        self.settings = settings
+        self.on_written = on_written
+        self.batches: list[int] = []
+        """The size of each batch written (for a benchmark to report)."""
+        self._queue: queue.SimpleQueue[tuple[PhoneEntry, Future[Confirmation]] | None]
+        self._queue = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="entry-writer", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def close(self) -> None:
+        """Write what was submitted, then stop the thread."""
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+    def submit(self, entry: PhoneEntry) -> Future[Confirmation]:
+        future: Future[Confirmation] = Future()
+        self._queue.put((entry, future))
+        return future
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            items = [item]
+            while len(items) < MAX_BATCH:
+                try:
+                    more = self._queue.get_nowait()
+                except queue.Empty:
+                    break
+                if more is None:
+                    self._write(items)
+                    return
+                items.append(more)
+            self._write(items)
+
+    def _write(self, items: Sequence[tuple[PhoneEntry, Future[Confirmation]]]) -> None:
+        try:
+            batch = self._prepare(items)
+            records = self.desk.session.append_many(
+                [p.event for p in batch.prepared], author=PARTICIPANT, role=PARTICIPANT
+            )
+        except Exception as error:  # every waiting phone hears of it; the thread goes on
+            for _, future in items:
+                if not future.done():
+                    future.set_exception(error)
+            return
+        for prepared, record in zip(batch.prepared, records, strict=True):
+            for future in batch.waiting[prepared.entry_id]:
+                future.set_result(Confirmation(prepared.entry_id, record.seq))
+        self.batches.append(len(records))
+        if self.on_written is not None and records:
+            self.on_written()
+
+    def _prepare(self, items: Sequence[tuple[PhoneEntry, Future[Confirmation]]]) -> _Batch:
+        """Check each entry against the journal as followed and the entries before it."""
+        self.desk.refresh()
+        state = self.desk.state()
+        known = {e.entry_id for e in state.entries} | {e.entry_id for e in state.deleted}
+        current = place_of(self.desk.target())
+        recorded: list[EntryLike] = list(state.entries)
+        batch = _Batch()
+        for entry, future in items:
+            if entry.entry_id in known:
+                future.set_result(Confirmation(entry.entry_id, None, duplicate=True))
+            elif entry.entry_id in batch.waiting:
+                batch.waiting[entry.entry_id].append(future)
+            else:
+                try:
+                    prepared = self._prepared(entry, current, recorded + batch.prepared)
+                except FacilitateError as error:
+                    future.set_exception(error)
+                    continue
+                batch.prepared.append(prepared)
+                batch.waiting[entry.entry_id] = [future]
+        return batch
+
+    def _prepared(
+        self, entry: PhoneEntry, current: str, recorded: Sequence[EntryLike]
+    ) -> PreparedEntry:
+        if not self.settings.controls.is_open(entry.place, current):
+            raise InputClosed(message("web.err.closed"))
+        run_id, label = split_place(entry.place)
+        target = self.desk.target(label, run_id)
+        kind = entry_kind(entry.draft.kind, target, entry.draft.value)
+        draft = numbered_card(replace(entry.draft, kind=kind), target, recorded)
+        needs = kind in KINDS_CHECKED_AGAINST_RECORDED
+        return prepare_entry(
+            target, draft, recorded if needs else (), new_id=lambda: entry.entry_id
+        )
+
+
+def numbered_card(draft: EntryDraft, target: StepTarget, recorded: Sequence[EntryLike]) -> EntryDraft:
+    """A card written on a phone gets the next free number of its run (``1``, ``2`` ...)."""
+    value = dict(draft.value or {})
+    if draft.kind != "card" or str(value.get("card") or "").strip():
+        return draft
+    taken = [
+        int(card)
+        for e in recorded
+        if e.kind == "card" and e.run_id == target.run_id
+        and (card := getattr(e.payload, "card", "")).isdigit()
+    ]
+    return replace(draft, value={**value, "card": str(max(taken, default=0) + 1)})
+
+
+def hide_entry(
+    store: SessionStore,
+    methods: Methods,
+    session_ref: str,
+    entry_id: str,
+    *,
+    reason: str,
+    author: str | Author = FACILITATOR,
+) -> int:
+    """Withdraw an entry from the pages and the results (an EntryDeleted with ``reason``);
+    the record's seq. NotFoundError when there is no such live entry."""
+    desk = SessionInput.follow(store, methods, session_ref)
+    saved = desk.withdraw(entry_id, author=author, reason=reason or None)
+    assert isinstance(saved.record.event, EntryDeleted)
+    return saved.record.seq

@@ -1,0 +1,53 @@
+"""The web room's own file in a session folder: its join code, tokens and controls.
+
+``room.json`` is private to the facilitator's account (mode 0600: it holds the tokens that
+let phones post), replaced atomically, and never read as part of the session's record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from facilitate.store.durable import fsync_dir, write_all
+from facilitate.store.files import create_file, disk_errors, read_file
+
+ROOM_FILE = "room.json"
+PRIVATE = 0o600
+
+
+def read_room_file(folder: Path) -> dict[str, Any] | None:
+    """What ``room.json`` holds; None when it is missing or not a JSON object."""
+    try:
+        data = json.loads(read_file(folder, ROOM_FILE))
+    except FileNotFoundError:
+        return None
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_room_file(folder: Path, data: dict[str, Any]) -> None:
+    """Replace ``room.json`` with ``data`` (mode 0600, fsync'd, renamed into place)."""
+    tmp = f".{ROOM_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    with disk_errors(folder / ROOM_FILE):
+        fd = create_file(folder, tmp, PRIVATE)
+        if fd is None:  # pragma: no cover - 32 random bits taken
+            raise FileExistsError(folder / tmp)
+        try:
+            try:
+                os.fchmod(fd, PRIVATE)  # (whatever the umask)
+                write_all(fd, json.dumps(data, ensure_ascii=False, sort_keys=True).encode())
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.replace(folder / tmp, folder / ROOM_FILE)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                (folder / tmp).unlink()
+            raise
+        fsync_dir(folder)

@@ -1,0 +1,73 @@
+"""What every request passes: security headers, a body size limit, a rate limit per client.
+
+Nothing on the pages comes from elsewhere (``default-src 'self'``), no page may be framed,
+and a phone that sends too much, or too often, is refused before anything is read.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+HEADERS = (
+    (b"content-security-policy", b"default-src 'self'; frame-ancestors 'none'; form-action 'self'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"cache-control", b"no-store"),
+)
+
+
+class SecurityHeaders:
+    """Adds :data:`HEADERS` to every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(event: Message) -> None:
+            if event["type"] == "http.response.start":
+                event["headers"] = [*event.get("headers", []), *HEADERS]
+            await send(event)
+
+        await self.app(scope, receive, with_headers)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much a client may send: ``body`` bytes per request; ``burst`` posts at once and
+    ``per_second`` more each second after (per client address)."""
+
+    body: int = 8 * 1024
+    burst: float = 20.0
+    per_second: float = 1.0
+
+
+class RateLimiter:
+    """A token bucket per client address (thread-safe; the clock is passed in for tests)."""
+
+    def __init__(self, limits: Limits, clock: Callable[[], float] = time.monotonic) -> None:
+        self.limits = limits
+        self.clock = clock
+        self._buckets: dict[str, tuple[float, float]] = {}
+        self._lock = threading.Lock()
+
+    def allow(self, client: str) -> bool:
+        """True (and one token taken) if ``client`` may send now."""
+        now = self.clock()
+        with self._lock:
+            tokens, since = self._buckets.get(client, (self.limits.burst, now))
+            tokens = min(self.limits.burst, tokens + (now - since) * self.limits.per_second)
+            allowed = tokens >= 1.0
+            self._buckets[client] = (tokens - 1.0 if allowed else tokens, now)
+            if len(self._buckets) > 10_000:  # forget the quiet ones
+                self._buckets = {k: v for k, v in self._buckets.items() if v[1] > now - 60}
+            return allowed
