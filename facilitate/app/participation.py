@@ -241,8 +241,10 @@ class EntryWriter:
                     future.set_exception(error)
             return
         for prepared, record in zip(batch.prepared, records, strict=True):
-            for future in batch.waiting[prepared.entry_id]:
-                future.set_result(Confirmation(prepared.entry_id, record.seq))
+            first, *retries = batch.waiting[prepared.entry_id]
+            first.set_result(Confirmation(prepared.entry_id, record.seq))
+            for future in retries:
+                future.set_result(Confirmation(prepared.entry_id, record.seq, duplicate=True))
         self.batches.append(len(records))
         if self.on_written is not None and records:
             self.on_written()
@@ -258,7 +260,7 @@ class EntryWriter:
         for entry, future in items:
             if entry.entry_id in known:
                 future.set_result(Confirmation(entry.entry_id, None, duplicate=True))
-            elif entry.entry_id in batch.waiting:
+            elif entry.entry_id in batch.waiting:  # a retry while the first is being written
                 batch.waiting[entry.entry_id].append(future)
             else:
                 try:

@@ -115,6 +115,7 @@ def build_app() -> typer.Typer:
     __import__("facilitate.cli.note", fromlist=["register"]).register(app)
     __import__("facilitate.cli.archive", fromlist=["register"]).register(app)
     __import__("facilitate.cli.console", fromlist=["register"]).register(app)
+    __import__("facilitate.cli.serve", fromlist=["register"]).register(app)
     return app
 
 

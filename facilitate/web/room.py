@@ -26,6 +26,8 @@ from facilitate.web.broadcast import Broadcaster
 from facilitate.web.guard import Limits, RateLimiter
 
 POLL_SECONDS = 0.5
+SETTLE_SECONDS = 0.15
+"""The least time between two sends of the views (a burst of batches is sent as one)."""
 PHONE_KEYS = ("title", "lang", "seq", "place", "step", "open", "timer", "count")
 """What a phone's stream carries (no entries, no results)."""
 
@@ -93,6 +95,7 @@ class WebRoom:
                 await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
             self._wake.clear()
             await self.refresh()
+            await asyncio.sleep(SETTLE_SECONDS)
 
     async def refresh(self, force: bool = False) -> None:
         """Read what the journal gained and, if anything changed, publish the new views."""

@@ -1,0 +1,104 @@
+"""`facilitate serve SESSION`: the room's phones, the projector page and the controls.
+
+The server listens on ``--host`` (all of this computer's networks by default) and prints
+where phones reach it, the join code and a QR code of the joining address, so it can be read
+off the terminal or the projector page. Ctrl-C stops it; every confirmed entry is on disk.
+"""
+
+from __future__ import annotations
+
+import socket
+import sys
+from typing import Annotated
+
+import typer
+
+from facilitate.cli.context import app_context
+from facilitate.cli.output import out
+from facilitate.errors import UsageError
+from facilitate.i18n import t
+from facilitate.i18n.messages import message
+
+DEFAULT_PORT = 8350
+ALL_INTERFACES = "0.0.0.0"
+
+
+def lan_addresses() -> list[str]:
+    """This computer's IPv4 addresses on its networks (no packet is sent to find them)."""
+    found: list[str] = []
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # a documentation address: only the route is looked up
+        found.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    finally:
+        probe.close()
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        infos = []
+    found += [str(info[4][0]) for info in infos]
+    return [a for a in dict.fromkeys(found) if not a.startswith("127.")]
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (UsageError in one line when it cannot be)."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as error:
+        sock.close()
+        detail = error.strerror or str(error)
+        raise UsageError(message("serve.err.port", host=host, port=port, detail=detail)) from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(
+    ctx: typer.Context,
+    session: Annotated[
+        str, typer.Argument(metavar="SESSION", help=t("sessions.arg.id"), show_default=False)
+    ],
+    port: Annotated[int, typer.Option("--port", help=t("serve.opt.port"), min=1, max=65535)] = (
+        DEFAULT_PORT
+    ),
+    host: Annotated[str, typer.Option("--host", help=t("serve.opt.host"))] = ALL_INTERFACES,
+) -> None:
+    import segno
+    import uvicorn
+
+    from facilitate.web.app import create_app
+    from facilitate.web.room import RoomConfig, WebRoom
+
+    app_ctx = app_context(ctx)
+    app_ctx.enter_session(session)
+    sock = listening_socket(host, port)
+    addresses = lan_addresses() if host in (ALL_INTERFACES, "::") else [host]
+    base = f"http://{addresses[0] if addresses else host}:{port}"
+    config = RoomConfig(base_url=base, author=app_ctx.author_or())
+    room = WebRoom(app_ctx.store(), app_ctx.methods(), session, config)
+    console = out()
+    console.print(t("serve.started", title=room.settings.session.header.title), markup=False)
+    for address in addresses:
+        console.print(f"  http://{address}:{port}/", markup=False)
+    if not addresses:
+        console.print(t("serve.no_address"), markup=False)
+    console.print(t("serve.code", code=room.settings.access.code), markup=False)
+    segno.make(room.join_url, error="m").terminal(out=sys.stdout, compact=True)
+    console.print(t("serve.screen", url=f"{base}/j/{room.settings.access.code}?to=screen"))
+    console.print(t("serve.admin", url=f"{base}/admin?key={room.settings.access.admin}"))
+    console.print(t("serve.stop"), markup=False)
+    server = uvicorn.Server(
+        uvicorn.Config(
+            create_app(room), log_level="warning", timeout_graceful_shutdown=1, access_log=False
+        )
+    )
+    server.run(sockets=[sock])
+
+
+def register(app: typer.Typer) -> None:
+    """Add `facilitate serve`."""
+    app.command("serve", help=t("serve.help"), epilog=t("serve.example"))(serve)
