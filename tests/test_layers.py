@@ -29,7 +29,8 @@ ALLOWED: dict[str, set[str]] = {
     "archive": {"model", "errors", "i18n"},
     "app": {"model", "suggest", "library", "store", "archive", "export", "errors", "i18n", "clock"},
     "ui": {"model", "library", "errors", "i18n", "clock"},
-    "web": {"app", "model", "export", "errors", "i18n", "clock"},
+    # The web room reads and writes only through the application layer (never the store).
+    "web": {"app", "model", "errors", "i18n", "clock"},
     "cli": {"app", "ui", "web", "model", "errors", "i18n", "clock", "root"},
     "root": {"cli"},  # __init__ and __main__
 }
@@ -49,6 +50,9 @@ BANNED = {
 for _layer in ALLOWED:
     if _layer != "archive":
         BANNED.setdefault(_layer, set()).add("psycopg")
+# The web server's packages, used only by the web layer and `facilitate serve`.
+WEB_PACKAGES = {"starlette", "uvicorn", "segno"}
+WEB_USERS = ("web", "cli/serve.py")
 # The pure layers also do no I/O and read no clock.
 PURE_LAYERS = {"model", "suggest"}
 MODEL_STDLIB_BANNED = {"os", "sys", "time", "pathlib", "io", "socket", "subprocess", "shutil"}
@@ -102,6 +106,8 @@ def violations() -> list[str]:
                     found.append(f"{where}:{line}: {layer} may not import {module}")
             elif top in BANNED.get(layer, set()):
                 found.append(f"{where}:{line}: {layer} may not use {top}")
+            elif top in WEB_PACKAGES and not str(path.relative_to(PACKAGE)).startswith(WEB_USERS):
+                found.append(f"{where}:{line}: only the web layer and cli/serve use {top}")
             elif layer in PURE_LAYERS and top in MODEL_STDLIB_BANNED:
                 found.append(f"{where}:{line}: {layer} is pure and may not use {top}")
     return found
@@ -129,6 +135,8 @@ def test_the_import_contract_holds() -> None:
         ("app", "import psycopg\n", "app may not use psycopg"),
         ("archive", "from facilitate.store import journal\n", "archive may not import"),
         ("cli", "from facilitate.archive import push\n", "cli may not import"),
+        ("web", "from facilitate.store import journal\n", "web may not import"),
+        ("app", "import segno\n", "only the web layer and cli/serve use segno"),
     ],
 )
 def test_the_contract_catches_a_wrong_import(layer: str, source: str, complaint: str) -> None:

@@ -92,10 +92,8 @@ class Served:
 
 
 @contextmanager
-def served(
-    store: SessionStore, session_id: str, limits: Limits = Limits()
-) -> Iterator[Served]:
-    server = Served(store, session_id, free_port(), limits)
+def served(store: SessionStore, session_id: str, limits: Limits | None = None) -> Iterator[Served]:
+    server = Served(store, session_id, free_port(), limits or Limits())
     server.start()
     try:
         yield server

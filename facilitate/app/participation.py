@@ -139,9 +139,10 @@ class RoomSettings:
 
     def _save(self) -> None:
         access, controls = self.access, self.controls
-        data = {"code": access.code, "token": access.token, "admin": access.admin}
+        data: dict[str, object] = {"code": access.code, "token": access.token}
+        data |= {"admin": access.admin, "results_hidden": controls.results_hidden}
         data |= {"closed": sorted(controls.closed), "opened": sorted(controls.opened)}
-        write_room_file(self.session.path, {**data, "results_hidden": controls.results_hidden})
+        write_room_file(self.session.path, data)
         self.version += 1
 
 
@@ -264,7 +265,7 @@ class EntryWriter:
                 batch.waiting[entry.entry_id].append(future)
             else:
                 try:
-                    prepared = self._prepared(entry, current, recorded + batch.prepared)
+                    prepared = self._prepared(entry, current, [*recorded, *batch.prepared])
                 except FacilitateError as error:
                     future.set_exception(error)
                     continue
@@ -287,7 +288,9 @@ class EntryWriter:
         )
 
 
-def numbered_card(draft: EntryDraft, target: StepTarget, recorded: Sequence[EntryLike]) -> EntryDraft:
+def numbered_card(
+    draft: EntryDraft, target: StepTarget, recorded: Sequence[EntryLike]
+) -> EntryDraft:
     """A card written on a phone gets the next free number of its run (``1``, ``2`` ...)."""
     value = dict(draft.value or {})
     if draft.kind != "card" or str(value.get("card") or "").strip():
@@ -295,7 +298,8 @@ def numbered_card(draft: EntryDraft, target: StepTarget, recorded: Sequence[Entr
     taken = [
         int(card)
         for e in recorded
-        if e.kind == "card" and e.run_id == target.run_id
+        if e.kind == "card"
+        and e.run_id == target.run_id
         and (card := getattr(e.payload, "card", "")).isdigit()
     ]
     return replace(draft, value={**value, "card": str(max(taken, default=0) + 1)})

@@ -107,8 +107,8 @@ class RoomFeed:
                 for m in session_methods(self.desk.header, state)
                 if (found := self.methods.get(m)) is not None
             }
-        found = session_results(state, self._methods, run=target.run.number)
-        return _results_data(found, lang)
+        results = session_results(state, self._methods, run=target.run.number)
+        return _results_data(results, lang)
 
 
 def _at(entry: Entry, target: StepTarget | None) -> bool:

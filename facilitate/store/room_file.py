@@ -31,7 +31,7 @@ def read_room_file(folder: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def write_room_file(folder: Path, data: dict[str, Any]) -> None:
+def write_room_file(folder: Path, data: dict[str, object]) -> None:
     """Replace ``room.json`` with ``data`` (mode 0600, fsync'd, renamed into place)."""
     tmp = f".{ROOM_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     with disk_errors(folder / ROOM_FILE):

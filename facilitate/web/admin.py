@@ -50,7 +50,9 @@ async def control(request: Request) -> Response:
         return fields
     action = request.path_params["action"]
     if action == "input":
-        await run_in_threadpool(room.settings.set_input, fields.get("place", ""), fields.get("open") == "1")
+        await run_in_threadpool(
+            room.settings.set_input, fields.get("place", ""), fields.get("open") == "1"
+        )
     elif action == "results":
         await run_in_threadpool(room.settings.set_results, fields.get("shown") == "1")
     elif action == "hide":
@@ -67,9 +69,8 @@ async def control(request: Request) -> Response:
                 author=room.config.author,
             )
         except FacilitateError as error:
-            return pages.refusal(request, 422, "web.err.bad_request") if not error.lines(translate) else pages.render(
-                request, "refused.html", translate.lang, 422, problems=error.lines(translate)
-            )
+            problems = error.lines(translate)
+            return pages.render(request, "refused.html", translate.lang, 422, problems=problems)
     else:
         return Response(status_code=404)
     room.changed()

@@ -31,10 +31,10 @@ STATIC = Path(__file__).parent / "static"
 def _joined_response(request: Request, to: str) -> Response:
     response = RedirectResponse(to, status_code=303)
     room = room_of(request)
-    response.set_cookie(TOKEN_COOKIE, room.settings.access.token, **COOKIE)  # type: ignore[arg-type]
+    response.set_cookie(TOKEN_COOKIE, room.settings.access.token, **COOKIE)
     if PHONE_COOKIE not in request.cookies:
         phone = secrets.token_hex(8)
-        response.set_cookie(PHONE_COOKIE, phone, max_age=86400, **COOKIE)  # type: ignore[arg-type]
+        response.set_cookie(PHONE_COOKIE, phone, max_age=86400, **COOKIE)
     return response
 
 

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -37,7 +37,7 @@ class RoomConfig:
     """What a room is served with: where phones reach it, its limits, who hides entries."""
 
     base_url: str = "http://127.0.0.1:8350"
-    limits: Limits = Limits()
+    limits: Limits = field(default_factory=Limits)
     author: str | Author = "facilitator"
 
 
@@ -70,7 +70,11 @@ class WebRoom:
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
         wake = self._wake = asyncio.Event()
-        self.writer.on_written = lambda: loop.call_soon_threadsafe(wake.set)
+
+        def written() -> None:
+            loop.call_soon_threadsafe(wake.set)
+
+        self.writer.on_written = written
         self.writer.start()
         await self.refresh(force=True)
         self._task = asyncio.create_task(self.run())
