@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import socket
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -18,6 +18,9 @@ from facilitate.cli.output import out
 from facilitate.errors import UsageError
 from facilitate.i18n import t
 from facilitate.i18n.messages import message
+
+if TYPE_CHECKING:
+    from facilitate.web.room import WebRoom
 
 DEFAULT_PORT = 8350
 ALL_INTERFACES = "0.0.0.0"
@@ -67,7 +70,6 @@ def serve(
     ),
     host: Annotated[str, typer.Option("--host", help=t("serve.opt.host"))] = ALL_INTERFACES,
 ) -> None:
-    import segno
     import uvicorn
 
     from facilitate.web.app import create_app
@@ -80,23 +82,36 @@ def serve(
     base = f"http://{addresses[0] if addresses else host}:{port}"
     config = RoomConfig(base_url=base, author=app_ctx.author_or())
     room = WebRoom(app_ctx.store(), app_ctx.methods(), session, config)
-    console = out()
-    console.print(t("serve.started", title=room.settings.session.header.title), markup=False)
-    for address in addresses:
-        console.print(f"  http://{address}:{port}/", markup=False)
-    if not addresses:
-        console.print(t("serve.no_address"), markup=False)
-    console.print(t("serve.code", code=room.settings.access.code), markup=False)
-    segno.make(room.join_url, error="m").terminal(out=sys.stdout, compact=True)
-    console.print(t("serve.screen", url=f"{base}/j/{room.settings.access.code}?to=screen"))
-    console.print(t("serve.admin", url=f"{base}/admin?key={room.settings.access.admin}"))
-    console.print(t("serve.stop"), markup=False)
+    _announce(room, addresses, port, base)
     server = uvicorn.Server(
         uvicorn.Config(
             create_app(room), log_level="warning", timeout_graceful_shutdown=1, access_log=False
         )
     )
     server.run(sockets=[sock])
+
+
+def _announce(room: WebRoom, addresses: list[str], port: int, base: str) -> None:
+    """Where phones join, the code and its QR code, the projector's and controls' addresses."""
+    import segno
+
+    console = out()
+
+    def say(line: str) -> None:
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    say(t("serve.started", title=room.settings.session.header.title))
+    for address in addresses:
+        say(f"  http://{address}:{port}/")
+    if not addresses:
+        say(t("serve.no_address"))
+    code = room.settings.access.code
+    say(t("serve.code", code=code))
+    sys.stdout.flush()
+    segno.make(room.join_url, error="m").terminal(out=sys.stdout, compact=True)
+    say(t("serve.screen", url=f"{base}/j/{code}?to=screen"))
+    say(t("serve.admin", url=f"{base}/admin?key={room.settings.access.admin}"))
+    say(t("serve.stop"))
 
 
 def register(app: typer.Typer) -> None:
