@@ -1,0 +1,115 @@
+"""Phones' entries as the application layer takes them: the step's forms, the same checks
+as every other entry (a dot budget per phone, cards numbered), and the room's controls."""
+
+from __future__ import annotations
+
+from concurrent.futures import Future
+from pathlib import Path
+
+import pytest
+
+from facilitate.app.input import EntryRefused
+from facilitate.app.methods import Methods
+from facilitate.app.participation import (
+    Confirmation,
+    EntryWriter,
+    InputClosed,
+    PhoneEntry,
+    RoomSettings,
+    place_of,
+)
+from facilitate.app.room_view import RoomFeed
+from facilitate.errors import UsageError
+from facilitate.model.entry_check import EntryDraft
+from facilitate.store.store import SessionStore
+
+from note_helpers import REPO, record_run
+
+
+def _room(tmp_path: Path, method: str, at: str) -> tuple[SessionStore, str, EntryWriter]:
+    store = SessionStore(tmp_path)
+    session = store.create(title="Dialog", date="2026-11-22", language="en")
+    record_run(session, method, at=at)
+    settings = RoomSettings(store, session.id)
+    return store, session.id, EntryWriter(store, Methods(REPO, {}), session.id, settings)
+
+
+def _write(writer: EntryWriter, *entries: PhoneEntry) -> list[Future[Confirmation]]:
+    """Entries arriving together: one batch, as the writer thread drains its queue."""
+    futures: list[Future[Confirmation]] = [Future() for _ in entries]
+    writer._write(list(zip(entries, futures, strict=True)))
+    return futures
+
+
+def test_a_dot_vote_keeps_each_phones_budget(tmp_path: Path) -> None:
+    store, session_id, writer = _room(tmp_path, "dot-voting", "vote")
+    place = place_of(writer.desk.target())
+    form = RoomFeed(store, Methods(REPO, {}), session_id, writer.settings, lambda: 0.0)
+    (dots,) = form.view("en")["step"]["forms"]
+    assert dots["kind"] == "dots"
+    assert [f["name"] for f in dots["fields"]] == ["target", "count"]
+    assert dots["fields"][1]["max"] == 3
+
+    def vote(entry_id: str, voter: str, count: str) -> PhoneEntry:
+        value = {"target": "2", "count": count, "voter": voter}
+        return PhoneEntry(entry_id, place, EntryDraft("dots", "", {}, value))
+
+    ok, over, other = _write(
+        writer,
+        vote("vote-aaaa-1", "phone-a", "2"),
+        vote("vote-aaaa-2", "phone-a", "2"),
+        vote("vote-bbbb-1", "phone-b", "3"),
+    )
+    assert ok.result().seq is not None and other.result().seq is not None
+    with pytest.raises(EntryRefused):
+        over.result()
+    assert sorted(e.payload.count for e in store.open(session_id).state().entries) == [2, 3]
+
+
+def test_cards_written_on_phones_are_numbered_in_turn(tmp_path: Path) -> None:
+    store, session_id, writer = _room(tmp_path, "35an", "write")
+    place = place_of(writer.desk.target())
+    cards = [PhoneEntry(f"card-entry-{n}", place, EntryDraft("card", f"Idea {n}")) for n in (1, 2)]
+    _write(writer, *cards)
+    _write(writer, PhoneEntry("card-entry-3", place, EntryDraft("card", "Idea 3")))
+    found = {e.text: e.payload.card for e in store.open(session_id).state().entries}
+    assert found == {"Idea 1": "1", "Idea 2": "2", "Idea 3": "3"}
+
+
+def test_input_closed_or_for_a_step_that_ended_is_refused(tmp_path: Path) -> None:
+    store, session_id, writer = _room(tmp_path, "dot-voting", "vote")
+    place = place_of(writer.desk.target())
+    note = EntryDraft("note", "Late thought")
+    (stale,) = _write(writer, PhoneEntry("note-entry-1", "run/clarify", note))
+    with pytest.raises(InputClosed):
+        stale.result()
+    writer.settings.set_input(place, False)
+    (closed,) = _write(writer, PhoneEntry("note-entry-2", place, note))
+    with pytest.raises(InputClosed):
+        closed.result()
+    writer.settings.set_input(place, True)
+    (opened,) = _write(writer, PhoneEntry("note-entry-3", place, note))
+    assert opened.result().entry_id == "note-entry-3"
+    again = RoomSettings(store, session_id)  # kept in room.json: a restart keeps code and choices
+    assert again.access == writer.settings.access
+    assert again.controls == writer.settings.controls
+
+
+def test_an_entry_id_must_be_a_proper_one() -> None:
+    with pytest.raises(UsageError):
+        PhoneEntry("../x", "", EntryDraft("note", "x"))
+
+
+def test_the_timer_is_a_deadline_on_the_wall_clock(tmp_path: Path) -> None:
+    store, session_id, writer = _room(tmp_path, "dot-voting", "vote")
+    state = store.open(session_id).state()
+    mark = state.runs[-1].timer_mark
+    assert mark is not None and mark.remaining_seconds is not None
+    from facilitate.model.run_clock import epoch_of
+
+    started = epoch_of(mark.at)
+    assert started is not None
+    feed = RoomFeed(store, Methods(REPO, {}), session_id, writer.settings, lambda: started + 10)
+    timer = feed.view("en")["timer"]
+    assert timer["left"] == pytest.approx(mark.remaining_seconds - 10)
+    assert timer["deadline"] == pytest.approx(started + mark.remaining_seconds)
