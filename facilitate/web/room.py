@@ -27,7 +27,9 @@ from facilitate.web.guard import Limits, RateLimiter
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.15
-"""The least time between two sends of the views (a burst of batches is sent as one)."""
+SETTLE_PER_STREAM = 0.001
+"""The least time between two sends of the views, and more per open stream: a burst of
+batches goes out as one send, so the streams do not crowd out the confirmations."""
 PHONE_KEYS = ("title", "lang", "seq", "place", "step", "open", "timer", "count")
 """What a phone's stream carries (no entries, no results)."""
 
@@ -99,7 +101,8 @@ class WebRoom:
                 await asyncio.wait_for(self._wake.wait(), POLL_SECONDS)
             self._wake.clear()
             await self.refresh()
-            await asyncio.sleep(SETTLE_SECONDS)
+            streams = len(self.broadcaster.subscribers)
+            await asyncio.sleep(SETTLE_SECONDS + SETTLE_PER_STREAM * streams)
 
     async def refresh(self, force: bool = False) -> None:
         """Read what the journal gained and, if anything changed, publish the new views."""
@@ -113,5 +116,8 @@ class WebRoom:
         for lang in LANGUAGES:
             screen = self.feed.view(lang)
             found["screen", lang] = screen
-            found["phone", lang] = {k: screen[k] for k in PHONE_KEYS}
+            phone = {k: screen[k] for k in PHONE_KEYS}
+            if phone["step"] is not None:  # (a page with another step is loaded anew)
+                phone["step"] = {k: v for k, v in phone["step"].items() if k != "forms"}
+            found["phone", lang] = phone
         return found
