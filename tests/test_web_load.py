@@ -3,14 +3,13 @@ and every stream sees the final count (benchmarks/bench_serve.py runs 350)."""
 
 from __future__ import annotations
 
-import asyncio
 from collections import Counter
 from pathlib import Path
 
 from facilitate.model.events import EntryAdded
 from facilitate.web.guard import Limits
 
-from web_helpers import served, simulate_room, story_session
+from web_helpers import run_room, served, story_session
 
 PHONES = 120
 ROOM_LIMITS = Limits(burst=10_000, per_second=1_000)  # every phone here is 127.0.0.1
@@ -23,7 +22,7 @@ def test_a_room_of_phones_sends_at_once_with_retries_and_nothing_is_doubled(
     with served(store, session_id, ROOM_LIMITS) as server:
         assert server.room is not None
         place = server.room.broadcaster.views["phone", "sv"]["place"]
-        run = asyncio.run(simulate_room(server.base, server.token, place, PHONES))
+        run = run_room(server.base, server.token, place, PHONES)
         batches = list(server.room.writer.batches)
     records = store.open(session_id).records()
     added = [r.event for r in records if isinstance(r.event, EntryAdded)]

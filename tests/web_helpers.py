@@ -205,3 +205,23 @@ async def simulate_room(base: str, token: str, place: str, phones: int) -> RoomR
     counts = await asyncio.wait_for(asyncio.gather(*streams), 60)
     seconds = time.perf_counter() - started
     return RoomRun([s[0] for s in sent], list(counts), sum(s[1] for s in sent), seconds)
+
+
+def run_room(base: str, token: str, place: str, phones: int) -> RoomRun:
+    """:func:`simulate_room` on an event loop of its own thread (a browser test's sync API
+    keeps a loop on the main thread for the whole session)."""
+    found: list[RoomRun | BaseException] = []
+
+    def work() -> None:
+        try:
+            found.append(asyncio.run(simulate_room(base, token, place, phones)))
+        except BaseException as error:  # handed to the test's thread
+            found.append(error)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(180)
+    assert found, "the room did not finish"
+    if isinstance(found[0], BaseException):
+        raise found[0]
+    return found[0]

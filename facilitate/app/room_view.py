@@ -14,8 +14,8 @@ from typing import Any
 from facilitate.app.input import SessionInput
 from facilitate.app.input_targets import StepTarget
 from facilitate.app.methods import Methods, session_methods
-from facilitate.app.participation import RoomSettings, place_of
 from facilitate.app.room_forms import step_forms
+from facilitate.app.room_settings import RoomSettings, place_of
 from facilitate.errors import FacilitateError
 from facilitate.model.method import Method
 from facilitate.model.results import session_results

@@ -115,8 +115,9 @@
     };
   }
 
-  function screen() {
+  function screen(main) {
     listen("/events?view=screen", function (view) {
+      if (view.place !== main.dataset.place) { window.location.replace(window.location.pathname); return; }
       showStep(view);
       setText("count", (words.count || "{count}").replace("{count}", view.count));
       showEntries(view);
@@ -188,7 +189,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     window.setInterval(tick, 250);
-    if (byId("screen")) { screen(); }
+    if (byId("screen")) { screen(byId("screen")); }
     var main = byId("phone");
     if (main) { phone(main); }
   });
