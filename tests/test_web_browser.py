@@ -91,8 +91,26 @@ def test_the_projector_page_shows_a_phone_entry_live(browser: Any, tmp_path: Pat
             screen.locator("#entries li .text").first.inner_text() == "<img src=x onerror=alert(1)>"
         )
         assert screen.locator("#entries img").count() == 0
+
+        _next_step(store.open(session_id))  # the terminal's runner moves on
+        screen.wait_for_function(
+            "document.getElementById('step-title').textContent === 'Samma lins pratar ihop'"
+        )
+        assert screen.inner_text("#count") == "0 i det här steget"
+        phone.wait_for_selector("text=Same lens confers")
     finally:
         server.stop()
+
+
+def _next_step(session: Any) -> None:
+    """What the runner records when the step's time is up and the next one starts."""
+    from facilitate.model.events import StepEnded, StepStarted
+
+    run = session.state().runs[-1]
+    step = run.steps[-1]
+    ended = StepEnded(step.index, "completed", 60.0, 0.0, run_id=run.run_id)
+    started = StepStarted(step.index + 1, "lens_pairs", None, 300.0, run_id=run.run_id)
+    session.append_many([ended, started], author="Anna", role="facilitator")
 
 
 def _limits() -> Any:
