@@ -113,3 +113,39 @@ def test_the_timer_is_a_deadline_on_the_wall_clock(tmp_path: Path) -> None:
     timer = feed.view("en")["timer"]
     assert timer["left"] == pytest.approx(mark.remaining_seconds - 10)
     assert timer["deadline"] == pytest.approx(started + mark.remaining_seconds)
+
+
+def test_35an_on_phones_cards_then_pairs_and_the_ranking_on_the_pages(tmp_path: Path) -> None:
+    from facilitate.model.events import StepEnded, StepStarted
+    from facilitate.web.posts import phone_entry
+
+    store, session_id, writer = _room(tmp_path, "35an", "write")
+    place = place_of(writer.desk.target())
+    _write(
+        writer,
+        *(PhoneEntry(f"card-entry-{n}", place, EntryDraft("card", f"Idé {n}")) for n in range(4)),
+    )
+    session = store.open(session_id)
+    run = session.state().runs[-1]
+    ended = StepEnded(run.steps[-1].index, "completed", 60.0, 0.0, run_id=run.run_id)
+    started = StepStarted(run.steps[-1].index + 1, "round", 1, 180.0, run_id=run.run_id)
+    session.append_many([ended, started], author="Anna", role="facilitator")
+    feed = RoomFeed(store, Methods(REPO, {}), session_id, writer.settings, lambda: 0.0)
+    view = feed.view("sv")
+    (pairs,) = view["step"]["forms"]
+    assert [f["name"] for f in pairs["fields"]] == ["card_a", "points_a", "card_b", "points_b"]
+
+    def pair(entry_id: str, a: str, b: str) -> PhoneEntry:
+        fields = {"entry_id": entry_id, "place": view["place"], "kind": "pair_split"}
+        fields |= {"card_a": "1", "points_a": a, "card_b": "2", "points_b": b}
+        return phone_entry(fields, "phone-1")
+
+    ok, wrong = _write(writer, pair("pair-entry-1", "5", "2"), pair("pair-entry-2", "5", "3"))
+    assert ok.result().seq is not None
+    with pytest.raises(EntryRefused, match="7"):
+        wrong.result()
+    assert feed.poll()
+    (ranking,) = feed.view("sv")["results"]["rankings"]
+    assert [(row["card"], row["total"]) for row in ranking["rows"][:2]] == [("1", 5), ("2", 2)]
+    writer.settings.set_results(False)
+    assert feed.poll() and feed.view("sv")["results"] is None
