@@ -46,7 +46,7 @@ class Limits:
     """How much a client may send: ``body`` bytes per request; ``burst`` posts at once and
     ``per_second`` more each second after (per client address)."""
 
-    body: int = 8 * 1024
+    body: int = 32 * 1024  # a note's 5,000 characters, form-encoded, fit
     burst: float = 20.0
     per_second: float = 1.0
 
