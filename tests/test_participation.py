@@ -149,3 +149,20 @@ def test_35an_on_phones_cards_then_pairs_and_the_ranking_on_the_pages(tmp_path: 
     assert [(row["card"], row["total"]) for row in ranking["rows"][:2]] == [("1", 5), ("2", 2)]
     writer.settings.set_results(False)
     assert feed.poll() and feed.view("sv")["results"] is None
+
+
+def test_an_entry_whose_request_gave_up_is_not_written_and_the_writer_goes_on(
+    tmp_path: Path,
+) -> None:
+    store, session_id, writer = _room(tmp_path, "dot-voting", "vote")
+    place = place_of(writer.desk.target())
+    late = writer.submit(PhoneEntry("note-entry-1", "x/none", EntryDraft("note", "a")))
+    gone = writer.submit(PhoneEntry("note-entry-2", place, EntryDraft("note", "b")))
+    kept = writer.submit(PhoneEntry("note-entry-3", place, EntryDraft("note", "c")))
+    assert late.cancel() and gone.cancel()  # (what timed-out requests do before it is taken)
+    writer.start()
+    try:
+        assert kept.result(timeout=20).entry_id == "note-entry-3"
+    finally:
+        writer.close()
+    assert [e.text for e in store.open(session_id).state().entries] == ["c"]

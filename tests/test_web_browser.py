@@ -86,16 +86,14 @@ def test_the_projector_page_shows_a_phone_entry_live(browser: Any, tmp_path: Pat
         phone.fill("textarea[name=text]", "<img src=x onerror=alert(1)>")
         phone.click("form.entry-form button[type=submit]")
         phone.wait_for_selector("#status.ok")
-        screen.wait_for_function("document.getElementById('count').textContent.startsWith('1')")
+        screen.locator("#count", has_text="1 i det här steget").wait_for()
         assert (
             screen.locator("#entries li .text").first.inner_text() == "<img src=x onerror=alert(1)>"
         )
         assert screen.locator("#entries img").count() == 0
 
         _next_step(store.open(session_id))  # the terminal's runner moves on
-        screen.wait_for_function(
-            "document.getElementById('step-title').textContent === 'Samma lins pratar ihop'"
-        )
+        screen.locator("#step-title", has_text="Samma lins pratar ihop").wait_for()
         assert screen.inner_text("#count") == "0 i det här steget"
         phone.wait_for_selector("text=Same lens confers")
     finally:

@@ -123,6 +123,10 @@ class EntryWriter:
             self._write(items)
 
     def _write(self, items: Sequence[tuple[PhoneEntry, Future[Confirmation]]]) -> None:
+        # A request that gave up waiting cancelled its future: its phone sends it again.
+        items = [
+            (entry, future) for entry, future in items if future.set_running_or_notify_cancel()
+        ]
         try:
             batch = self._prepare(items)
             records = self.desk.session.append_many(
