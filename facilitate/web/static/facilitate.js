@@ -184,6 +184,7 @@
         status(words.changed, "bad");
       }
       showStep(view);
+      setText("count", (words.count || "{count}").replace("{count}", view.count));
     });
   }
 
