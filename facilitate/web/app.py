@@ -26,15 +26,17 @@ from facilitate.web.pages import COOKIE, PHONE_COOKIE, TOKEN_COOKIE, client_of, 
 from facilitate.web.room import WebRoom
 
 STATIC = Path(__file__).parent / "static"
+DAY = 24 * 3600
+"""How long a phone stays joined (a day's workshop, the browser closed in between)."""
 
 
 def _joined_response(request: Request, to: str) -> Response:
     response = RedirectResponse(to, status_code=303)
     room = room_of(request)
-    response.set_cookie(TOKEN_COOKIE, room.settings.access.token, **COOKIE)
+    response.set_cookie(TOKEN_COOKIE, room.settings.access.token, max_age=DAY, **COOKIE)
     if PHONE_COOKIE not in request.cookies:
         phone = secrets.token_hex(8)
-        response.set_cookie(PHONE_COOKIE, phone, max_age=86400, **COOKIE)
+        response.set_cookie(PHONE_COOKIE, phone, max_age=DAY, **COOKIE)
     return response
 
 
