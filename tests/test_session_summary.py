@@ -10,12 +10,14 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import facilitate.store.session as session_module
 import facilitate.store.summary as summary_module
-from facilitate.model.events import EntryAdded, EntryDeleted, RunStarted, StepStarted
+from facilitate.model.digest_fold import DigestFolder
+from facilitate.model.events import EntryAdded, EntryDeleted, Recorded, RunStarted, StepStarted
 from facilitate.model.session_digest import SessionDigest, digest_of
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
@@ -44,26 +46,34 @@ def journal_digest(session: Session) -> SessionDigest:
     return digest_of(session.state(), batch.warnings, batch.position.offset)
 
 
+def summary_head(path: Path) -> dict[str, Any]:
+    """The first line of a summary: its version, the journal it fits, the digest."""
+    head: dict[str, Any] = json.loads(path.read_bytes().partition(b"\n")[0])
+    return head
+
+
 def listed(store: SessionStore) -> dict[str, SessionDigest]:
     return {summary.header.id: summary.digest for summary in store.list()}
 
 
 @pytest.fixture
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every journal read and every fold, by the folder it was for."""
+    """Every journal read (by the folder it was for) and every fold (``fold:`` and how many
+    records it folded)."""
     reads: list[str] = []
-    real_read, real_fold = session_module.read_after, summary_module.fold
+    real_read, real_fold = session_module.read_after, DigestFolder.apply_all
 
     def read_after(folder: Path, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         reads.append(folder.name)
         return real_read(folder, *args, **kwargs)  # type: ignore[arg-type]
 
-    def fold(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
-        reads.append("fold")
-        return real_fold(*args, **kwargs)  # type: ignore[arg-type]
+    def apply_all(self: DigestFolder, records: list[Recorded]) -> DigestFolder:
+        reads.append(f"fold:{len(records)}")
+        return real_fold(self, records)
 
     monkeypatch.setattr(session_module, "read_after", read_after)
-    monkeypatch.setattr(summary_module, "fold", fold)
+    monkeypatch.setattr(summary_module, "read_after", read_after)
+    monkeypatch.setattr(DigestFolder, "apply_all", apply_all)
     return reads
 
 
@@ -92,7 +102,7 @@ def test_only_the_session_that_changed_is_read_again(
     counting.clear()
     now = listed(store)
     assert now[busy.id].entries == 2 and now[quiet.id].entries == 1
-    assert counting == [busy.id, "fold"]
+    assert counting == [busy.id, "fold:1"]  # only what was added after the summary
 
 
 def test_the_digest_is_what_the_journal_says(store: SessionStore) -> None:
@@ -130,7 +140,7 @@ def test_a_damaged_summary_is_discarded_silently_and_made_again(
     (session.path / SUMMARY_FILE).write_bytes(damage)
     (summary,) = store.list()
     assert summary.digest == journal_digest(session) and summary.warnings == []
-    assert json.loads((session.path / SUMMARY_FILE).read_bytes())["digest"]["entries"] == 1
+    assert summary_head(session.path / SUMMARY_FILE)["digest"]["entries"] == 1
 
 
 def test_a_summary_with_wrong_counts_for_another_journal_is_not_believed(
@@ -140,7 +150,7 @@ def test_a_summary_with_wrong_counts_for_another_journal_is_not_believed(
     add(session, "one", "two")
     listed(store)
     path = session.path / SUMMARY_FILE
-    data = json.loads(path.read_bytes())
+    data = summary_head(path)
     data["journal"]["tail_sha256"] = "0" * 64
     data["digest"]["entries"] = 99
     path.write_text(json.dumps(data))
@@ -172,9 +182,9 @@ def test_a_replaced_journal_is_read_again(store: SessionStore) -> None:
     copy = session.path / "copy.jsonl"
     shutil.copyfile(session.journal_path, copy)
     os.replace(copy, session.journal_path)  # the same bytes, another file
-    summary = json.loads((session.path / SUMMARY_FILE).read_bytes())
+    summary = summary_head(session.path / SUMMARY_FILE)
     listed(store)
-    assert json.loads((session.path / SUMMARY_FILE).read_bytes()) != summary  # made again
+    assert summary_head(session.path / SUMMARY_FILE) != summary  # made again
 
 
 def test_a_line_being_written_is_not_summarised_and_warns_like_a_replay(
@@ -250,7 +260,7 @@ def test_summaries_raced_by_appends_and_damage_always_show_the_journal(
         writer.wait(timeout=120)
     assert writer.returncode == 0
     assert seen == sorted(seen)  # never back in time
-    assert early.exists() and json.loads(early.read_bytes())["digest"]["entries"] < 400
+    assert early.exists() and summary_head(early)["digest"]["entries"] < 400
     os.replace(early, session.path / SUMMARY_FILE)  # a summary from the middle of the race
     (summary,) = store.list()
     assert summary.digest.entries == 400
@@ -284,3 +294,26 @@ def test_sessions_list_reads_headers_and_summaries_only(
         assert listed_session["steps_run"] == len(shown["steps"])
         assert listed_session["current_step"] == shown["current_step"]
         assert differences(shown["resume_point"], listed_session["resume_point"]) == []
+
+
+def test_a_summary_whose_journal_grew_is_carried_on_and_damaged_ids_make_it_again(
+    store: SessionStore, counting: list[str]
+) -> None:
+    session = store.create(title="X", date="2026-11-22")
+    add(session, "one", "two")
+    listed(store)
+    add(session, "three")
+    session.append(EntryDeleted(entry_id="one"), author="a", role="b")
+    expected = journal_digest(session)
+    counting.clear()
+    assert listed(store)[session.id] == expected
+    assert counting == [session.id, "fold:2"]  # the two new records only
+    path = session.path / SUMMARY_FILE
+    add(session, "four")
+    head = path.read_bytes().partition(b"\n")[0]
+    path.write_bytes(head + b'\n{"labels":[],"live":[[null,null,null,"note",["x"]]]}\n')
+    expected = journal_digest(session)
+    counting.clear()
+    assert listed(store)[session.id] == expected
+    assert counting[-1] == "fold:5"  # the whole journal, made again
+    assert listed(store)[session.id].entries == 3

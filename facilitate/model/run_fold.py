@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import asdict, replace
 from typing import Any
 
 from facilitate.model.events import (
@@ -50,9 +50,51 @@ class RunFolder:
         self.mark: TimerMark | None = None
         self._result: Run | None = None
 
+    @classmethod
+    def restore(cls, run: Run, labels: list[Any]) -> RunFolder:
+        """The folder that gave ``run``, with its step labels (:meth:`labels_data`), to fold
+        on from; ValueError, TypeError or KeyError when they do not fit."""
+        folder = cls.__new__(cls)
+        folder.run = replace(run, steps=(), progress="running", resume_point=None)
+        folder.run = replace(folder.run, stop_reason=None, timer_mark=None)
+        folder.steps = [asdict(step) for step in run.steps]
+        folder.open_step = folder.steps[-1] if folder.steps else None
+        folder.labels = {}
+        for index, step, round_ in labels:
+            if type(index) is not int or type(step) is not str:
+                raise ValueError("a label is an index, a step and a round")
+            if round_ is not None and type(round_) is not int:
+                raise ValueError("a round is a whole number")
+            folder.labels[index] = (step, round_)
+        folder.resume = run.resume_point
+        folder.progress = run.progress
+        folder.stop_reason = run.stop_reason
+        folder.mark = run.timer_mark
+        folder._result = None
+        return folder
+
+    def labels_data(self) -> list[list[Any]]:
+        """The step labels by segment (JSON-ready), which :meth:`restore` needs."""
+        return [[index, step, round_] for index, (step, round_) in self.labels.items()]
+
     @property
     def run_id(self) -> str:
         return self.run.run_id
+
+    def apply(self, record: Recorded) -> None:
+        """Fold in one event of this run (not its RunStarted, nor an entry's)."""
+        event = record.event
+        match event:
+            case StepStarted():
+                self.step_started(record, event)
+            case StepEnded():
+                self.step_ended(record, event)
+            case RunStopped():
+                self.run_stopped(record, event)
+            case (
+                TimerPaused() | TimerResumed() | TimerAdjusted() | StepRestarted() | ClockResynced()
+            ):
+                self.timer(record, event)
 
     def _point(self, index: int, remaining: float | None, paused: bool) -> ResumePoint:
         step, round_ = self.labels.get(index, (None, None))

@@ -19,19 +19,11 @@ from dataclasses import replace
 
 from facilitate.model.entries import payload_of, upgrade_kind
 from facilitate.model.events import (
-    ClockResynced,
     EntryAdded,
     EntryDeleted,
     EntryEdited,
     Recorded,
     RunStarted,
-    RunStopped,
-    StepEnded,
-    StepRestarted,
-    StepStarted,
-    TimerAdjusted,
-    TimerPaused,
-    TimerResumed,
 )
 from facilitate.model.run_clock import LiveStatus, TimerMark, live_status, time_left
 from facilitate.model.run_fold import RunFolder, legacy_run_id
@@ -152,17 +144,7 @@ class SessionFolder:
         if run is None:  # a timer event with no run to belong to
             self.ignored.append(record.seq)
             return
-        match event:
-            case StepStarted():
-                run.step_started(record, event)
-            case StepEnded():
-                run.step_ended(record, event)
-            case RunStopped():
-                run.run_stopped(record, event)
-            case (
-                TimerPaused() | TimerResumed() | TimerAdjusted() | StepRestarted() | ClockResynced()
-            ):
-                run.timer(record, event)
+        run.apply(record)
 
     # --- entries -----------------------------------------------------------------------------
 

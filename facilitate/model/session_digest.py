@@ -9,13 +9,45 @@ they overlap (``header``, ``runs``, ``last_run``, ``status``, ``progress``, ``st
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
 from facilitate.model.session_state import Progress, ResumePoint, Run, SessionState, StepRun
+
+
+@dataclass(frozen=True)
+class EntryCount:
+    """How many live entries of one kind a step (and round) of a run holds."""
+
+    run_id: str | None
+    step: str | None
+    round: int | None
+    kind: str
+    count: int
+
+
+def counts_of(
+    items: Iterable[tuple[tuple[str | None, str | None, int | None, str], int]],
+) -> tuple[EntryCount, ...]:
+    """Counts by place (run id, step, round, kind) in a fixed order, without empty ones."""
+    counts = [EntryCount(*place, count) for place, count in items if count]
+    return tuple(sorted(counts, key=_count_order))
+
+
+def _count_order(count: EntryCount) -> tuple[Any, ...]:
+    return (
+        count.run_id is not None,
+        count.run_id or "",
+        count.step is not None,
+        count.step or "",
+        count.round is not None,
+        count.round or 0,
+        count.kind,
+    )
 
 
 @dataclass(frozen=True)
@@ -33,6 +65,8 @@ class SessionDigest:
     warnings: tuple[Any, ...] = ()
     """What reading the journal warned, as the reader gave it (the store's messages)."""
     offset: int = 0
+    counts: tuple[EntryCount, ...] = ()
+    """The live entries counted by run, step, round and kind (see :func:`counts_of`)."""
 
     @property
     def last_run(self) -> Run | None:
@@ -70,6 +104,7 @@ class SessionDigest:
         del data["header"]
         data["runs"] = [run.to_data() for run in self.runs]
         data["warnings"] = list(self.warnings)
+        data["counts"] = [asdict(count) for count in self.counts]
         return data
 
     @classmethod
@@ -86,8 +121,9 @@ class SessionDigest:
             **{name: data[name] for name in counts},
             first_at=data["first_at"],
             last_at=data["last_at"],
-            runs=tuple(_run_from(run) for run in data["runs"]),
+            runs=tuple(run_from_data(run) for run in data["runs"]),
             warnings=tuple(data["warnings"]),
+            counts=tuple(_count_from(count) for count in data["counts"]),
         )
 
 
@@ -104,6 +140,9 @@ def digest_of(state: SessionState, warnings: Sequence[Any], offset: int) -> Sess
         runs=state.runs,
         warnings=tuple(warnings),
         offset=offset,
+        counts=counts_of(
+            Counter((e.run_id, e.step, e.round, e.kind) for e in state.entries).items()
+        ),
     )
 
 
@@ -112,7 +151,14 @@ def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in data.items() if key in names}
 
 
-def _run_from(data: dict[str, Any]) -> Run:
+def _count_from(data: dict[str, Any]) -> EntryCount:
+    count = EntryCount(**data)
+    if type(count.count) is not int or type(count.kind) is not str:
+        raise ValueError("a count is a whole number of a kind")
+    return count
+
+
+def run_from_data(data: dict[str, Any]) -> Run:
     """A run from :meth:`Run.to_data` (its derived fields left out)."""
     point = data["resume_point"]
     mark = data.get("timer_mark")

@@ -1,141 +1,140 @@
-"""``summary.json``: what a listing shows of a session, kept beside its journal.
+"""``summary.json``: a session's digest kept beside its journal, so reading costs what is new.
 
-A list of a thousand sessions should not read and fold a thousand journals. So the digest of
-each session's state (counts, the last run's status, the methods run) is kept in
-``summary.json``, with the journal's length, inode and a hash of the bytes just before that
-length. It is a cache, never trusted blindly: a summary that is missing, damaged, from
-another version, or that no longer matches its journal (appended to, cut short, replaced)
-is discarded silently, rebuilt from the journal, and written again atomically (when the
-store can be written). A writer that appends one entry to a journal its summary matched
-counts it on (:func:`summary_after_entry`), so the next note starts from the summary too.
+A list of a thousand sessions should not read and fold a thousand journals, and a note in
+a session of 50,000 events should not replay them. So the digest of each session's state
+(counts, the runs, where entries count) is kept in ``summary.json`` with the journal's
+length, inode and a hash of the bytes just before that length (``summary_file.py``).
+
+It is a cache, never trusted blindly. A summary whose journal is exactly as long is used as
+it is; one whose journal grew after the same bytes (another writer appended) is carried on:
+only the records after it are read and folded on (:class:`DigestFolder`), and it is written
+again. Any other summary (missing, damaged, of another version, or whose journal was cut
+short, replaced or rewritten) is discarded silently and made again from the whole journal.
+A summary is written atomically, and only when the store can be written.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-from dataclasses import dataclass, replace
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from facilitate.errors import FacilitateError
 from facilitate.i18n.messages import Message
+from facilitate.model.digest_fold import DigestFolder
 from facilitate.model.events import Recorded
-from facilitate.model.session import SessionHeader, SessionState, fold
-from facilitate.model.session_digest import SessionDigest, digest_of
+from facilitate.model.session import SessionState
+from facilitate.model.session_digest import SessionDigest
 from facilitate.store.durable import write_atomic
-from facilitate.store.files import JOURNAL_FILE, open_file, read_file, read_from
-from facilitate.store.reader import JournalPosition, read_after
+from facilitate.store.reader import JournalBatch, JournalPosition, read_after
 from facilitate.store.session import Session
+from facilitate.store.summary_file import (
+    BROKEN,
+    SUMMARY_FILE,
+    SUMMARY_VERSION,
+    Stored,
+    fit,
+    read_stored,
+    summary_bytes,
+)
 
-SUMMARY_FILE = "summary.json"
-SUMMARY_VERSION = 2  # 2: warnings are messages (key and values), rendered when shown
+__all__ = [
+    "SUMMARY_FILE",
+    "SUMMARY_VERSION",
+    "Snapshot",
+    "current_digest",
+    "current_snapshot",
+    "refresh_snapshot",
+    "summary_after_entry",
+]
 
 
 @dataclass
-class _Stored:
-    """A summary as read from disk, before it is checked against the journal."""
-
-    digest: SessionDigest
-    inode: int
-    device: int
-    tail_sha256: str
-    tail_length: int
-
-
-def _tail_hash(check: bytes) -> str:
-    return hashlib.sha256(check).hexdigest()
-
-
-def summary_bytes(digest: SessionDigest, position: JournalPosition) -> bytes:
-    """The content of ``summary.json`` for a digest of the journal up to ``position``."""
-    digest_data = digest.to_data()
-    digest_data["warnings"] = [warning.to_data() for warning in digest.warnings]
-    data = {
-        "v": SUMMARY_VERSION,
-        "journal": {
-            "offset": position.offset,
-            "inode": position.inode,
-            "device": position.device,
-            "tail_sha256": _tail_hash(position.check),
-            "tail_length": len(position.check),
-        },
-        "digest": digest_data,
-    }
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
-def _read_stored(folder: Path, header: SessionHeader) -> _Stored | None:
-    """The summary on disk, or None if there is none or it is not a summary of this version."""
-    try:
-        data = json.loads(read_file(folder, SUMMARY_FILE))
-        if data.get("v") != SUMMARY_VERSION:
-            return None
-        journal = data["journal"]
-        digest = SessionDigest.from_data(data["digest"], header)
-        warnings = tuple(Message.from_data(warning) for warning in digest.warnings)
-        digest = replace(digest, warnings=warnings)
-        if digest.offset != journal["offset"]:
-            return None
-        return _Stored(
-            digest,
-            int(journal["inode"]),
-            int(journal["device"]),
-            str(journal["tail_sha256"]),
-            int(journal["tail_length"]),
-        )
-    except (OSError, FacilitateError, ValueError, TypeError, KeyError, AttributeError):
-        return None
-
-
-def _matching_position(folder: Path, stored: _Stored) -> JournalPosition | None:
-    """Where the journal ends if it is still exactly what the summary was made from, else None."""
-    offset = stored.digest.offset
-    try:
-        fd = open_file(folder, JOURNAL_FILE, os.O_RDONLY)
-    except (OSError, FacilitateError):
-        return None
-    try:
-        info = os.fstat(fd)
-        if (info.st_ino, info.st_dev) != (stored.inode, stored.device):
-            return None
-        if info.st_size != offset or stored.tail_length > offset:
-            return None  # appended to (or a line being written), or cut short
-        tail = read_from(fd, offset - stored.tail_length, offset)
-    finally:
-        os.close(fd)
-    if _tail_hash(tail) != stored.tail_sha256:
-        return None
-    last_seq = stored.digest.last_seq
-    return JournalPosition(offset, 0, last_seq, stored.inode, stored.device, tail)
-
-
-@dataclass(frozen=True)
 class Snapshot:
-    """A session's digest and the journal position it covers; ``state`` is the whole fold
-    when the journal had to be read for it (no summary matched), else None."""
+    """A session's digest and the journal position it covers.
+
+    ``state`` is always None (kept for callers that took the whole fold from here).
+    :meth:`folder` gives the fold to carry on from (read from the summary when first asked).
+    """
 
     digest: SessionDigest
     position: JournalPosition
     state: SessionState | None = None
+    _folder: DigestFolder | None = field(default=None, repr=False)
+    _index: bytes = field(default=b"", repr=False)
+
+    def folder(self) -> DigestFolder | None:
+        """The fold the digest came from (None if the summary's ids are damaged)."""
+        if self._folder is None:
+            try:
+                self._folder = DigestFolder.from_data(self.digest, json.loads(self._index))
+            except BROKEN:
+                return None
+        return self._folder
 
 
 def current_snapshot(session: Session) -> Snapshot:
     """The digest of the session's journal as it is now: the summary on disk if it matches
-    the journal, else rebuilt from the journal (and the summary written again)."""
-    stored = _read_stored(session.path, session.header)
-    position = _matching_position(session.path, stored) if stored is not None else None
-    if stored is not None and position is not None:
-        session.warnings = list(stored.digest.warnings)
-        return Snapshot(stored.digest, position)
+    the journal, carried on if the journal grew after it, else made from the whole journal
+    (the summary written again in the two last cases)."""
+    stored = read_stored(session.path, session.header)
+    fits = fit(session.path, stored) if stored is not None else None
+    if stored is not None and fits is not None:
+        snapshot = Snapshot(stored.digest, fits.position, _index=stored.index)
+        if fits.exact:
+            session.warnings = list(stored.digest.warnings)
+            return snapshot
+        carried = _carried_on(session, stored, snapshot)
+        if carried is not None:
+            return carried
+    return _rebuilt(session)
+
+
+def _carried_on(session: Session, stored: Stored, before: Snapshot) -> Snapshot | None:
+    """``before`` with what was appended after it folded on, or None to rebuild instead."""
+    try:
+        batch = read_after(session.path, before.position)
+    except (OSError, FacilitateError):
+        return None
+    if batch.restarted or batch.unfinished:
+        return None  # replaced meanwhile, or a line being written: the whole journal decides
+    folder = before.folder()
+    if folder is None:
+        return None
+    snapshot = _folded_on(session, folder, stored.digest.warnings, batch)
+    session.warnings = list(snapshot.digest.warnings)
+    return snapshot
+
+
+def _folded_on(
+    session: Session, folder: DigestFolder, warnings: tuple[Message, ...], batch: JournalBatch
+) -> Snapshot:
+    """``batch`` folded onto ``folder``; the summary written (never raises for that)."""
+    folder.apply_all(batch.records)
+    all_warnings = (*warnings, *batch.warnings)
+    digest = folder.digest(session.header, all_warnings, batch.position.offset)
+    _write(session, digest, folder, batch.position)
+    return Snapshot(digest, batch.position, _folder=folder)
+
+
+def _rebuilt(session: Session) -> Snapshot:
+    """The digest folded from the whole journal (the summary written when it is whole)."""
     batch = session.read_all()
-    state = fold(batch.records, session.header)
-    digest = digest_of(state, batch.warnings, batch.position.offset)
+    folder = DigestFolder().apply_all(batch.records)
+    digest = folder.digest(session.header, batch.warnings, batch.position.offset)
     if not batch.unfinished:  # (a line being written: the next look folds it in)
-        with contextlib.suppress(OSError, FacilitateError):  # a read-only store: no cache
-            write_atomic(session.path, SUMMARY_FILE, summary_bytes(digest, batch.position))
-    return Snapshot(digest, batch.position, state)
+        _write(session, digest, folder, batch.position)
+    return Snapshot(digest, batch.position, _folder=folder)
+
+
+def _write(
+    session: Session, digest: SessionDigest, folder: DigestFolder, position: JournalPosition
+) -> bool:
+    data = summary_bytes(digest, folder.to_data(), position)
+    try:
+        write_atomic(session.path, SUMMARY_FILE, data)
+    except (OSError, FacilitateError):  # a read-only store: no cache
+        return False
+    return True
 
 
 def current_digest(session: Session) -> SessionDigest:
@@ -143,34 +142,23 @@ def current_digest(session: Session) -> SessionDigest:
     return current_snapshot(session).digest
 
 
-def summary_after_entry(session: Session, before: Snapshot, record: Recorded) -> bool:
-    """Keep ``summary.json`` up to date after appending the new entry ``record``.
-
-    Only when the journal is exactly ``before`` plus that one record (nobody else wrote in
-    between, nothing was skipped) is the digest counted on; otherwise the summary is left to
-    be rebuilt by its next reader. True if the summary was written. Never raises.
-    """
+def refresh_snapshot(session: Session, before: Snapshot) -> Snapshot | None:
+    """``before`` with whatever was appended since folded on, and ``summary.json`` written;
+    None when the journal is no longer what ``before`` was read from (or a line is being
+    written), so the next reader makes the summary again. Never raises."""
     try:
         batch = read_after(session.path, before.position)
     except (OSError, FacilitateError):
-        return False
-    records = batch.records
-    if batch.restarted or batch.warnings or batch.unfinished or len(records) != 1:
-        return False
-    if records[0].seq != record.seq or records[0].event != record.event:
-        return False
-    old = before.digest
-    digest = replace(
-        old,
-        entries=old.entries + 1,
-        events=old.events + 1,
-        last_seq=record.seq,
-        first_at=old.first_at or record.at,
-        last_at=record.at,
-        offset=batch.position.offset,
-    )
-    try:
-        write_atomic(session.path, SUMMARY_FILE, summary_bytes(digest, batch.position))
-    except (OSError, FacilitateError):
-        return False
-    return True
+        return None
+    folder = before.folder()
+    if batch.restarted or batch.unfinished or folder is None:
+        return None
+    return _folded_on(session, folder, before.digest.warnings, batch)
+
+
+def summary_after_entry(session: Session, before: Snapshot, record: Recorded) -> bool:
+    """Keep ``summary.json`` up to date after appending ``record`` to the journal ``before``
+    was read from: what was appended since (the record, and anything another writer added)
+    is folded on. True if the summary was written. Never raises."""
+    after = refresh_snapshot(session, before)
+    return after is not None and after.digest.last_seq >= record.seq
