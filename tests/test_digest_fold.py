@@ -7,7 +7,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from facilitate.model.digest_fold import DigestFolder
+from facilitate.model.digest_fold import DigestFolder, EntryIndex
 from facilitate.model.events import (
     ClockResynced,
     EntryAdded,
@@ -29,7 +29,7 @@ from facilitate.model.session_digest import SessionDigest, digest_of
 
 RUN_IDS = st.sampled_from(["", "r1", "r2", "r3"])
 OPTIONAL_RUN = st.one_of(st.none(), st.none(), st.sampled_from(["r1", "r2", "r3", "unknown"]))
-ENTRY_IDS = st.sampled_from(["a", "b", "c", "d", "e"])
+ENTRY_IDS = st.sampled_from(["a", "b", "c", 'a" 0 1', "a b", "é\n"])
 INDEX = st.integers(0, 2)
 SECONDS = st.floats(0, 900, allow_nan=False).map(lambda s: round(s, 1))
 STEP = st.sampled_from(["intro", "round", "harvest"])
@@ -119,8 +119,9 @@ def recorded(events: list[Event]) -> list[Recorded]:
 def kept(folder: DigestFolder, digest: SessionDigest) -> DigestFolder:
     """The folder as it would be read back from summary.json (through JSON both)."""
     digest_data = json.loads(json.dumps(digest.to_data()))
-    index_data = json.loads(json.dumps(folder.to_data()))
-    return DigestFolder.from_data(SessionDigest.from_data(digest_data, None), index_data)
+    fold_data = json.loads(json.dumps(folder.to_data()))
+    index = EntryIndex(folder.index.to_bytes())
+    return DigestFolder.from_data(SessionDigest.from_data(digest_data, None), fold_data, index)
 
 
 @settings(max_examples=300, deadline=None)
@@ -147,9 +148,21 @@ def test_kept_ids_that_do_not_give_the_digest_are_refused() -> None:
     folder = DigestFolder().apply_all(records)
     digest = folder.digest(None, (), 10)
     data = folder.to_data()
-    data["live"][0][-1] += ["b", 3]
+    data["places"][0][-1] = 2
     try:
-        DigestFolder.from_data(digest, data)
+        DigestFolder.from_data(digest, data, folder.index)
     except ValueError:
         return
     raise AssertionError("a summary whose ids do not give its counts was believed")
+
+
+def test_the_entry_index_finds_ids_by_whole_lines_only() -> None:
+    index = EntryIndex()
+    index.add('a" 0 1', 0, 1)
+    index.add("b", 2, 7)
+    kept = EntryIndex(index.to_bytes())
+    assert kept.live("b") == (2, 7) and kept.live('a" 0 1') == (0, 1)
+    assert not kept.known("a") and not kept.known("0") and kept.live("a") is None
+    kept.delete("b")
+    again = EntryIndex(kept.to_bytes())
+    assert again.known("b") and again.live("b") is None and again.live('a" 0 1') == (0, 1)

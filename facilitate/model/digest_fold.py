@@ -1,13 +1,14 @@
 """The digest folded one record at a time, and carried on from a digest kept on disk.
 
 :class:`DigestFolder` folds records like :class:`~facilitate.model.session.SessionFolder`
-but keeps no entry's content: the runs (through the same :class:`RunFolder`), and per live
-entry only its id, where it counts (run, step, round, kind) and the sequence number of the
-record that added it; the ids of deleted entries. That is all a later record needs to fold
-on exactly as a whole fold would (a second add of an id, an edit or a delete of an unknown
-one are ignored the same way), so :meth:`DigestFolder.to_data` can be kept beside the
-journal and :meth:`DigestFolder.from_data` carries on from it: the digest of a prefix with
-the rest folded on is the digest of the whole journal.
+but keeps no entry's content: the runs (through the same :class:`RunFolder`), the live
+entries counted by where they count (run, step, round, kind), and an :class:`EntryIndex`
+of every entry's id with its place and the sequence number of the record that added it.
+That is all a later record needs to fold on exactly as a whole fold would (a second add of
+an id, an edit or a delete of an unknown one are ignored the same way), so
+:meth:`DigestFolder.to_data` and the index's bytes can be kept beside the journal and
+:meth:`DigestFolder.from_data` carries on from them: the digest of a prefix with the rest
+folded on is the digest of the whole journal.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from facilitate.model.entries import upgrade_kind
+from facilitate.model.entry_index import EntryIndex
 from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded, RunStarted
 from facilitate.model.run_fold import RunFolder
 from facilitate.model.session_digest import EntryCount, SessionDigest, counts_of
@@ -29,13 +31,16 @@ Place = tuple[str | None, str | None, int | None, str]
 class DigestFolder:
     """The incremental fold of a session's digest (see the module)."""
 
-    def __init__(self) -> None:
+    def __init__(self, index: EntryIndex | None = None) -> None:
         self.runs: list[RunFolder] = []
         self.by_id: dict[str, RunFolder] = {}
-        self.live: dict[str, tuple[Place, int]] = {}
-        """Live entry id -> where it counts and the seq of the record that added it."""
-        self.deleted: set[str] = set()
-        self.counts: Counter[Place] = Counter()
+        self.places: list[Place] = []
+        """Every place an entry was counted at, in the order first seen (numbered from 0)."""
+        self._numbers: dict[Place, int] = {}
+        self.counts: Counter[int] = Counter()
+        """Place number -> how many live entries count there."""
+        self.index = index or EntryIndex()
+        self.deleted = 0
         self.events = 0
         self.last_seq = 0
         self.first_at: str | None = None
@@ -79,25 +84,34 @@ class DigestFolder:
             return self.runs[-1] if self.runs else None
         return self.by_id.get(run_id)
 
+    def _number(self, place: Place) -> int:
+        number = self._numbers.get(place)
+        if number is None:
+            number = self._numbers[place] = len(self.places)
+            self.places.append(place)
+        return number
+
     def _entry_added(self, record: Recorded, event: EntryAdded) -> None:
-        entry_id = event.entry_id
-        if entry_id in self.live or entry_id in self.deleted:
+        if self.index.known(event.entry_id):
             return
         run_id = event.run_id
         if run_id is None and self.runs:
             run_id = self.runs[-1].run_id
-        place = (run_id, event.step, event.round, upgrade_kind(event.kind)[0])
-        self.live[entry_id] = (place, record.seq)
-        self.counts[place] += 1
+        number = self._number((run_id, event.step, event.round, upgrade_kind(event.kind)[0]))
+        self.index.add(event.entry_id, number, record.seq)
+        self.counts[number] += 1
 
     def _entry_deleted(self, event: EntryDeleted) -> None:
-        gone = self.live.pop(event.entry_id, None)
-        if gone is None:
+        live = self.index.live(event.entry_id)
+        if live is None:
             return
-        self.deleted.add(event.entry_id)
-        self.counts[gone[0]] -= 1
-        if not self.counts[gone[0]]:
-            del self.counts[gone[0]]
+        self.index.delete(event.entry_id)
+        self.deleted += 1
+        self.counts[live[0]] -= 1
+
+    def entry_counts(self) -> tuple[EntryCount, ...]:
+        """The live entries counted by where they count (see :func:`counts_of`)."""
+        return counts_of((self.places[number], n) for number, n in self.counts.items())
 
     def digest(
         self, header: SessionHeader | None, warnings: Sequence[Any], offset: int
@@ -105,8 +119,8 @@ class DigestFolder:
         """The digest folded so far (of a journal's first ``offset`` bytes)."""
         return SessionDigest(
             header=header,
-            entries=len(self.live),
-            deleted_entries=len(self.deleted),
+            entries=sum(self.counts.values()),
+            deleted_entries=self.deleted,
             events=self.events,
             last_seq=self.last_seq,
             first_at=self.first_at,
@@ -114,28 +128,26 @@ class DigestFolder:
             runs=tuple(run.result() for run in self.runs),
             warnings=tuple(warnings),
             offset=offset,
-            counts=counts_of(self.counts.items()),
+            counts=self.entry_counts(),
         )
 
     # -- kept on disk ----------------------------------------------------------------------
 
     def to_data(self) -> dict[str, Any]:
-        """What :meth:`from_data` needs besides the digest: the runs' step labels and the
-        entries' ids, grouped by where they count (JSON-ready)."""
-        groups: dict[Place, list[Any]] = {}
-        for entry_id, (place, seq) in self.live.items():
-            groups.setdefault(place, []).extend((entry_id, seq))
+        """What :meth:`from_data` needs besides the digest and the index's bytes: the runs'
+        step labels, the places and their counts (JSON-ready)."""
         return {
             "labels": [run.labels_data() for run in self.runs],
-            "live": [[*place, ids] for place, ids in groups.items()],
-            "deleted": sorted(self.deleted),
+            "places": [[*place, self.counts[n]] for n, place in enumerate(self.places)],
         }
 
     @classmethod
-    def from_data(cls, digest: SessionDigest, data: dict[str, Any]) -> DigestFolder:
-        """Carry on from ``digest`` and its :meth:`to_data`; ValueError, TypeError or
-        KeyError when they are not one."""
-        folder = cls()
+    def from_data(
+        cls, digest: SessionDigest, data: dict[str, Any], index: EntryIndex
+    ) -> DigestFolder:
+        """Carry on from ``digest``, its :meth:`to_data` and the index; ValueError,
+        TypeError or KeyError when they are not one."""
+        folder = cls(index)
         labels = data["labels"]
         if not isinstance(labels, list) or len(labels) != len(digest.runs):
             raise ValueError("one list of labels per run")
@@ -143,23 +155,16 @@ class DigestFolder:
             restored = RunFolder.restore(run, run_labels)
             folder.runs.append(restored)
             folder.by_id[restored.run_id] = restored
-        for group in data["live"]:
-            *place_data, ids = group
-            place = _place(place_data)
-            for entry_id, seq in zip(ids[::2], ids[1::2], strict=True):
-                if type(entry_id) is not str or type(seq) is not int:
-                    raise ValueError("an entry id and a sequence number")
-                folder.live[entry_id] = (place, seq)
-                folder.counts[place] += 1
-        folder.deleted = {str(entry_id) for entry_id in data["deleted"]}
+        for *place, count in data["places"]:
+            if type(count) is not int:
+                raise ValueError("a count is a whole number")
+            folder.counts[folder._number(_place(place))] = count
+        folder.deleted = digest.deleted_entries
         folder.events, folder.last_seq = digest.events, digest.last_seq
         folder.first_at, folder.last_at = digest.first_at, digest.last_at
-        if folder.counts_tuple() != digest.counts or len(folder.deleted) != digest.deleted_entries:
-            raise ValueError("the ids do not give the digest's counts")
+        if folder.entry_counts() != digest.counts:
+            raise ValueError("the places do not give the digest's counts")
         return folder
-
-    def counts_tuple(self) -> tuple[EntryCount, ...]:
-        return counts_of(self.counts.items())
 
 
 def _place(data: list[Any]) -> Place:
@@ -171,4 +176,4 @@ def _place(data: list[Any]) -> Place:
     return run_id, step, round_, kind
 
 
-__all__ = ["DigestFolder", "Place"]
+__all__ = ["DigestFolder", "EntryIndex", "Place"]

@@ -15,12 +15,11 @@ A summary is written atomically, and only when the store can be written.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from facilitate.errors import FacilitateError
 from facilitate.i18n.messages import Message
-from facilitate.model.digest_fold import DigestFolder
+from facilitate.model.digest_fold import DigestFolder, EntryIndex
 from facilitate.model.events import Recorded
 from facilitate.model.session import SessionState
 from facilitate.model.session_digest import SessionDigest
@@ -32,6 +31,7 @@ from facilitate.store.summary_file import (
     SUMMARY_FILE,
     SUMMARY_VERSION,
     Stored,
+    checked_index,
     fit,
     read_stored,
     summary_bytes,
@@ -60,13 +60,18 @@ class Snapshot:
     position: JournalPosition
     state: SessionState | None = None
     _folder: DigestFolder | None = field(default=None, repr=False)
-    _index: bytes = field(default=b"", repr=False)
+    _stored: Stored | None = field(default=None, repr=False)
 
     def folder(self) -> DigestFolder | None:
-        """The fold the digest came from (None if the summary's ids are damaged)."""
-        if self._folder is None:
+        """The fold the digest came from (None if what the summary keeps for it is damaged)."""
+        if self._folder is None and self._stored is not None:
+            index = checked_index(self._stored)
+            if index is None:
+                return None
             try:
-                self._folder = DigestFolder.from_data(self.digest, json.loads(self._index))
+                self._folder = DigestFolder.from_data(
+                    self.digest, self._stored.fold, EntryIndex(index)
+                )
             except BROKEN:
                 return None
         return self._folder
@@ -79,7 +84,7 @@ def current_snapshot(session: Session) -> Snapshot:
     stored = read_stored(session.path, session.header)
     fits = fit(session.path, stored) if stored is not None else None
     if stored is not None and fits is not None:
-        snapshot = Snapshot(stored.digest, fits.position, _index=stored.index)
+        snapshot = Snapshot(stored.digest, fits.position, _stored=stored)
         if fits.exact:
             session.warnings = list(stored.digest.warnings)
             return snapshot
@@ -129,7 +134,7 @@ def _rebuilt(session: Session) -> Snapshot:
 def _write(
     session: Session, digest: SessionDigest, folder: DigestFolder, position: JournalPosition
 ) -> bool:
-    data = summary_bytes(digest, folder.to_data(), position)
+    data = summary_bytes(digest, folder.to_data(), folder.index.to_bytes(), position)
     try:
         write_atomic(session.path, SUMMARY_FILE, data)
     except (OSError, FacilitateError):  # a read-only store: no cache

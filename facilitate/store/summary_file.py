@@ -1,11 +1,12 @@
 """The format of ``summary.json``, and whether a summary still fits its journal.
 
-Two JSON lines. The first is what a listing reads: the version, where the journal stood
-(length, lines read, highest sequence number, inode and device, a hash of the bytes just
-before that length) and the session's digest. The second is what folding on needs and a
-listing does not: the runs' step labels and the live entries' ids by where they count
-(:meth:`~facilitate.model.digest_fold.DigestFolder.to_data`); it is parsed only when
-records are folded on.
+A JSON line, then the entry index. The line is what a listing reads: the version, where
+the journal stood (length, lines read, highest sequence number, inode and device, a hash of
+the bytes just before that length), the session's digest, and what folding on needs
+besides (:meth:`~facilitate.model.digest_fold.DigestFolder.to_data`, and the index's length
+and hash). The index (:class:`~facilitate.model.entry_index.EntryIndex`: a line per entry
+added or deleted) is searched as bytes, never parsed as a whole; its hash is checked before
+it is used.
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ BROKEN = (OSError, FacilitateError, ValueError, TypeError, KeyError, AttributeEr
 
 @dataclass(frozen=True)
 class Stored:
-    """A summary as read from disk; ``index`` the raw second line (parsed when needed)."""
+    """A summary as read from disk; ``index`` the entry index's bytes (checked when used)."""
 
     digest: SessionDigest
+    fold: dict[str, Any]
     line: int
     max_seq: int
     inode: int
@@ -48,8 +50,11 @@ def tail_hash(check: bytes) -> str:
     return hashlib.sha256(check).hexdigest()
 
 
-def summary_bytes(digest: SessionDigest, index: dict[str, Any], position: JournalPosition) -> bytes:
-    """The content of ``summary.json`` for a digest of the journal up to ``position``."""
+def summary_bytes(
+    digest: SessionDigest, fold: dict[str, Any], index: bytes, position: JournalPosition
+) -> bytes:
+    """The content of ``summary.json`` for a digest of the journal up to ``position``
+    (``fold`` and ``index`` what the digest's folder keeps)."""
     digest_data = digest.to_data()
     digest_data["warnings"] = [warning.to_data() for warning in digest.warnings]
     head = {
@@ -64,13 +69,18 @@ def summary_bytes(digest: SessionDigest, index: dict[str, Any], position: Journa
             "tail_length": len(position.check),
         },
         "digest": digest_data,
+        "fold": {**fold, "index_length": len(index), "index_sha256": tail_hash(index)},
     }
-    lines = (_dumps(head), _dumps(index))
-    return "\n".join(lines).encode("utf-8") + b"\n"
+    line = json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return line + b"\n" + index
 
 
-def _dumps(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+def checked_index(stored: Stored) -> bytes | None:
+    """The stored entry index if it is the one the summary's line describes, else None."""
+    fold, index = stored.fold, stored.index
+    if fold.get("index_length") != len(index) or fold.get("index_sha256") != tail_hash(index):
+        return None
+    return index
 
 
 def read_stored(folder: Path, header: SessionHeader) -> Stored | None:
@@ -89,8 +99,11 @@ def read_stored(folder: Path, header: SessionHeader) -> Stored | None:
             return None
         if digest.offset != journal["offset"] or journal["tail_length"] > digest.offset:
             return None
+        if not isinstance(data["fold"], dict):
+            return None
         return Stored(
             digest,
+            data["fold"],
             journal["line"],
             journal["max_seq"],
             journal["inode"],
