@@ -461,7 +461,8 @@ def test_show_lists_each_run_with_its_steps_by_title(root: Path) -> None:
         "Run 2: Timer: Fika 10 min",
         "Run 3: 1-2-4-All",
     ]
-    first, timer, last = (lines[a : b or None] for a, b in zip(runs, [*runs[1:], 0], strict=True))
+    entries = next(i for i, line in enumerate(lines) if line.startswith("Entries ("))
+    first, timer, last = (lines[a:b] for a, b in zip(runs, [*runs[1:], entries], strict=True))
     assert "  rounds: 1" in first
     assert "  Question: What?" in last  # the label, not the key
     assert any(" welcome " in line for line in first)  # no title recorded: the step's id

@@ -311,7 +311,7 @@ def test_a_summary_whose_journal_grew_is_carried_on_and_damaged_ids_make_it_agai
     path = session.path / SUMMARY_FILE
     add(session, "four")
     head = path.read_bytes().partition(b"\n")[0]
-    path.write_bytes(head + b"\n\"x\" 0 1\n")
+    path.write_bytes(head + b'\n"x" 0 1\n')
     expected = journal_digest(session)
     counting.clear()
     assert listed(store)[session.id] == expected

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from facilitate.app.authors import Author, signature
 from facilitate.app.input_checks import (
@@ -28,7 +29,6 @@ from facilitate.app.input_checks import (
     text_problems,
 )
 from facilitate.app.input_targets import RunPlan, StepTarget, Targets
-from facilitate.app.methods import Methods
 from facilitate.errors import NotFoundError
 from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_optional
@@ -42,6 +42,9 @@ from facilitate.model.session import Entry, Run, SessionFolder, SessionHeader, S
 from facilitate.store.journal import Session, SessionStore, new_entry_id
 from facilitate.store.reader import JournalReader
 from facilitate.store.summary import Snapshot, current_snapshot, summary_after_entry
+
+if TYPE_CHECKING:  # (the method library is read only when a step needs a method)
+    from facilitate.app.methods import Methods
 
 __all__ = [
     "NOTE_ROLE",

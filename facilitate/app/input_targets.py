@@ -13,18 +13,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from facilitate.app.methods import Methods
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n.messages import Message, Translate, message
 from facilitate.model.entry_rules import StepRules, step_rules
-from facilitate.model.expand import build_timeline
-from facilitate.model.method import Method
-from facilitate.model.method_checks import did_you_mean
-from facilitate.model.params import ParameterError, params_from_json, resolve_params
 from facilitate.model.session import Run, SessionHeader
 from facilitate.model.timeline import Segment
+
+if TYPE_CHECKING:  # (a method, when a step needs one, is read then: a plain note reads none)
+    from facilitate.app.methods import Methods
+    from facilitate.model.method import Method
 
 _STEP_ROUND_RE = re.compile(r"^(?P<step>.+)#(?P<round>[1-9][0-9]{0,3})$")
 MIN_RUN_PREFIX = 4
@@ -197,6 +196,9 @@ class Targets:
 
     def _before_any_run(self, step: str, round_: int | None) -> StepTarget:
         """A step of the session's own method that no run has (yet), or an error."""
+        from facilitate.model.expand import build_timeline
+        from facilitate.model.params import resolve_params
+
         method = self.methods.get(self.header.method) if self.header.method else None
         values = resolve_params(method) if method is not None else None
         timeline = build_timeline(method, values) if method is not None else []
@@ -212,6 +214,8 @@ class Targets:
             return StepTarget(self.header.id, None, step, round_)
         if step in known:
             raise UsageError(self._no_round(step, round_ or 0))
+        from facilitate.model.method_checks import did_you_mean
+
         close = did_you_mean(step, known)
         hint = message("sessions.err.did_you_mean", id=close) if close else ""
         steps = ", ".join(known)
@@ -222,6 +226,8 @@ class Targets:
         known += [r.step for r in run.steps if r.step not in known]
         if step in known:
             return UsageError(self._no_round(step, round_ or 0))
+        from facilitate.model.method_checks import did_you_mean
+
         close = did_you_mean(step, known)
         hint = message("sessions.err.did_you_mean", id=close) if close else ""
         name, steps = self.run_name(run), ", ".join(known) or "-"
@@ -257,6 +263,9 @@ class Targets:
     def _plan(self, run: Run) -> RunPlan:
         plan = self._plans.get(run.run_id)
         if plan is None:
+            from facilitate.model.expand import build_timeline
+            from facilitate.model.params import ParameterError, params_from_json
+
             method = None if run.is_timer else self.methods.get(run.method)
             values = None
             if method is not None:

@@ -9,17 +9,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import Message, message
-from facilitate.library.methods import Library, LoadedMethod, find_method, load_library
-from facilitate.model.method import Method
-from facilitate.model.method_checks import did_you_mean
-from facilitate.model.params import ParameterError, resolve_params
 from facilitate.model.session import SessionHeader, SessionState, is_name
+from facilitate.model.session_digest import SessionDigest
 
 _STEP_ROUND_RE = re.compile(r"^(?P<step>.+)#(?P<round>[1-9][0-9]*)$")
+
+if TYPE_CHECKING:  # (the library, YAML and the method model are read when first needed)
+    from facilitate.library.methods import Library, LoadedMethod
+    from facilitate.model.method import Method
 
 ParamOverrides = Mapping[str, str] | Sequence[str]
 """Parameter overrides: ``{"rounds": "4"}``, or as typed on a command line, ``["rounds=4"]``."""
@@ -35,17 +36,21 @@ class Methods:
 
     def find(self, method_id: str) -> LoadedMethod:
         """The method ``method_id`` (or a method file's path); NotFoundError with a hint if none."""
+        from facilitate.library.methods import find_method
+
         return find_method(method_id, cwd=self.cwd, env=self.env)
 
     def library(self) -> Library:
         """Every method the library finds, with the problems of the files it skipped."""
+        from facilitate.library.methods import load_library
+
         return load_library(self.cwd, self.env)
 
     def get(self, method_id: str) -> Method | None:
         """The method ``method_id``, or None when the library no longer has it (or it is broken)."""
         if method_id not in self._found:
             try:
-                self._found[method_id] = find_method(method_id, cwd=self.cwd, env=self.env).method
+                self._found[method_id] = self.find(method_id).method
             except FacilitateError:
                 self._found[method_id] = None
         return self._found[method_id]
@@ -59,7 +64,7 @@ class Methods:
             )
             return message("records.field_problem", field=field, problem=problem)
         try:
-            find_method(method_id, cwd=self.cwd, env=self.env)
+            self.find(method_id)
         except FacilitateError as error:
             return first_message(error)
         return None
@@ -87,6 +92,8 @@ def parse_param_options(options: Iterable[str]) -> dict[str, str]:
 
 def resolve_values(method: Method, overrides: ParamOverrides) -> dict[str, Any]:
     """The method's parameter values with ``overrides``; a bad one is a UsageError (exit 2)."""
+    from facilitate.model.params import ParameterError, resolve_params
+
     raw = dict(overrides) if isinstance(overrides, Mapping) else parse_param_options(overrides)
     try:
         return resolve_params(method, raw)
@@ -110,7 +117,7 @@ def param_hints(method: Method, overrides: ParamOverrides) -> list[Message]:
     return [Message(hint.key, dict(hint.params)) for hint in list_hints(method, raw)]
 
 
-def session_methods(header: SessionHeader, state: SessionState) -> list[str]:
+def session_methods(header: SessionHeader, state: SessionState | SessionDigest) -> list[str]:
     """The methods a session names: its header's, then those its runs ran (no timers)."""
     ids = [header.method] if header.method else []
     ids += [run.method for run in state.runs if not run.is_timer]
@@ -139,6 +146,8 @@ def check_step(
             known[row.step] = None
     if not method_ids or not known or step in known:
         return step, round_
+    from facilitate.model.method_checks import did_you_mean
+
     close = did_you_mean(step, known)
     hint = message("sessions.err.did_you_mean", id=close) if close else ""
     raise UsageError(

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from facilitate.app.methods import Methods, session_methods
 from facilitate.clock import SystemClock
 from facilitate.errors import InvalidFileError, JournalError, UsageError
 from facilitate.i18n.messages import Message, message
@@ -32,6 +31,9 @@ from facilitate.store.journal import (
     SessionStore,
     SessionSummary,
 )
+
+if TYPE_CHECKING:
+    from facilitate.app.methods import Methods
 
 __all__ = [
     "DamagedSession",
@@ -196,13 +198,17 @@ def read_history(store: SessionStore, session_id: str) -> SessionHistory:
 
 
 def method_names(
-    methods: Methods, header: SessionHeader, state: SessionState, lang: str
+    methods: Methods, header: SessionHeader, state: SessionState | SessionDigest, lang: str
 ) -> dict[str, str]:
     """Method id -> name in ``lang``, for the methods the session names that the library has."""
+    from facilitate.app.methods import session_methods
+
     return methods.names(session_methods(header, state), lang)
 
 
-def parameter_labels(methods: Methods, state: SessionState, lang: str) -> dict[str, dict[str, str]]:
+def parameter_labels(
+    methods: Methods, state: SessionState | SessionDigest, lang: str
+) -> dict[str, dict[str, str]]:
     """Method id -> parameter key -> its label in ``lang``, for the methods the session ran.
 
     A method the library no longer has gets none (its keys are shown as recorded).

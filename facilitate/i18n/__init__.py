@@ -28,6 +28,7 @@ from facilitate.i18n import (
     catalog_record,
     catalog_room,
     catalog_safety,
+    catalog_scale,
     catalog_scoring,
     catalog_session_commands,
     catalog_session_live,
@@ -61,6 +62,7 @@ AREAS = (
     catalog_archive,
     catalog_console,
     catalog_web,
+    catalog_scale,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rich.console import Group, RenderableType
-from rich.markdown import Markdown
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text as RichText
@@ -174,6 +173,8 @@ def _scoring_rule(c: Any, values: dict[str, Any]) -> str:
 
 def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> RenderableType:
     """Everything a facilitator needs to run the method, for `methods show`."""
+    from rich.markdown import Markdown  # (only here: `methods list` need not load it)
+
     method = loaded.method
     total = format_duration(total_seconds(build_timeline(method, values)))
     head = [

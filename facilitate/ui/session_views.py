@@ -1,6 +1,7 @@
-"""How sessions look in the terminal: the list and one session with its runs; and their JSON.
+"""How sessions look in the terminal: one session with its runs; and its JSON.
 
-Views take the model (header, state) and plain values, never the journal.
+Views take the model (header, state) and plain values, never the journal. The list's JSON is
+in :mod:`facilitate.ui.session_data` (no Rich).
 """
 
 from __future__ import annotations
@@ -36,35 +37,6 @@ from facilitate.ui.session_text import (
     status_text,
 )
 
-# --- sessions list --json -----------------------------------------------------------------------
-
-
-def summary_data(
-    header: SessionHeader, digest: SessionDigest, path: Path, live: LiveStatus | None = None
-) -> dict[str, Any]:
-    """One session of ``sessions list --json`` (``live``: its run is being run now)."""
-    return {
-        **header.to_data(),
-        "path": str(path),
-        "status": digest.status,
-        "status_text": status_text(digest, live),
-        "entries": digest.entries,
-        "deleted_entries": digest.deleted_entries,
-        "events": digest.events,
-        "runs": len(digest.runs),
-        "steps_run": len(digest.steps),
-        "current_step": digest.current_step,
-        "resume_point": digest.resume_point._asdict() if digest.resume_point else None,
-        "last_at": digest.last_at,
-        "live": live.to_data() if live is not None else None,
-    }
-
-
-def damaged_data(session_id: str, path: Path, problem: str) -> dict[str, Any]:
-    """A damaged session in ``sessions list --json``."""
-    return {"id": session_id, "path": str(path), "status": "damaged", "problem": problem}
-
-
 # --- sessions show ---------------------------------------------------------------------------
 
 
@@ -81,6 +53,26 @@ def session_view(
     method ids to their parameters' labels (a parameter without one shows its key);
     ``live`` how the last run stands now, when it is being run live.
     """
+    parts = session_head(header, state, names, labels, live)
+    parts += [Text(""), Text(t("sessions.label.entries", count=len(state.entries)), style="bold")]
+    if not state.entries:
+        parts.append(Text(t("sessions.label.no_entries")))
+    for kind, entries in state.entries_by_kind().items():
+        parts.append(entries_table(state, kind, entries))
+    if state.deleted:
+        deleted = t("sessions.label.deleted", count=len(state.deleted), id=safe_line(header.id))
+        parts.append(Text(deleted))
+    return Group(*parts)
+
+
+def session_head(
+    header: SessionHeader,
+    state: SessionState | SessionDigest,
+    names: Mapping[str, str],
+    labels: Mapping[str, Mapping[str, str]] | None = None,
+    live: LiveStatus | None = None,
+) -> list[RenderableType]:
+    """What a session's view begins with: its facts, and each run with its steps."""
     parts: list[RenderableType] = [
         Text(safe_line(header.title), style="bold"),
         Text(safe_line(header.id), style="dim"),
@@ -116,15 +108,7 @@ def session_view(
         heading = run_heading(run, names, run_labels, last=last, live=live if last else None)
         parts += [Text(""), heading]
         parts.append(steps_table(run) if run.steps else Text(t("sessions.label.no_steps")))
-    parts += [Text(""), Text(t("sessions.label.entries", count=len(state.entries)), style="bold")]
-    if not state.entries:
-        parts.append(Text(t("sessions.label.no_entries")))
-    for kind, entries in state.entries_by_kind().items():
-        parts.append(entries_table(state, kind, entries))
-    if state.deleted:
-        deleted = t("sessions.label.deleted", count=len(state.deleted), id=safe_line(header.id))
-        parts.append(Text(deleted))
-    return Group(*parts)
+    return parts
 
 
 def run_heading(

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 
 from facilitate.cli.context import add_group
-from facilitate.cli.sessions import create, entries, manage, reading
+from facilitate.cli.sessions import create, entries, manage, reading, show
 from facilitate.i18n import t
 
 def commands() -> dict[str, tuple[Callable[..., Any], str]]:
@@ -23,7 +23,7 @@ def commands() -> dict[str, tuple[Callable[..., Any], str]]:
     return {
         "new": (create.new, "sessions.new"),
         "list": (reading.list_, "sessions.list"),
-        "show": (reading.show, "sessions.show"),
+        "show": (show.show, "sessions.show"),
         "history": (reading.history, "sessions.history"),
         "note": (note, "note"),  # the same command as `facilitate note`
         "edit-entry": (entries.edit_entry, "sessions.edit"),

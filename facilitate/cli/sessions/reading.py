@@ -39,7 +39,7 @@ def list_(
 
 
 def _print_listing_json(listing: SessionListing, problems: dict[str, str]) -> None:
-    from facilitate.ui.session_views import damaged_data, summary_data
+    from facilitate.ui.session_data import damaged_data, summary_data
 
     live = listing.live
     print_json(
@@ -60,28 +60,6 @@ def _print_listing(listing: SessionListing, root: Path, damaged: list[tuple[str,
     out().print(sessions_list(listed, damaged, listing.live))
     if hidden:
         out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)
-
-
-def show(
-    ctx: typer.Context,
-    session: Annotated[str, session_id()],
-    as_json: Annotated[bool, json_flag()] = False,
-) -> None:
-    from facilitate.app.sessions import method_names, parameter_labels, read_session
-    from facilitate.ui.session_views import session_view, state_data
-
-    app_ctx = app_context(ctx)
-    read = read_session(app_ctx.store(), session)
-    app_ctx.speak_session_language(read.session.header.language)
-    warn(read.warnings, app_ctx.translate)
-    header, state = read.session.header, read.state
-    if as_json:
-        print_json(state_data(read.session.id, read.session.path, state, read.live))
-        return
-    methods = app_ctx.methods()
-    names = method_names(methods, header, state, app_ctx.lang)
-    labels = parameter_labels(methods, state, app_ctx.lang)
-    out().print(session_view(header, state, names, labels, read.live))
 
 
 def history(

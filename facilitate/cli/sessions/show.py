@@ -1,0 +1,72 @@
+"""`facilitate sessions show`: one session at any size.
+
+By default its facts and runs, its entries counted by run, step and kind, and the last
+entries (``--last N``), from the session's digest and the journal's end; ``--all`` every
+entry, a line each, printed as the journal is read; ``--json`` the whole folded state,
+written a piece at a time.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from facilitate.cli.context import AppContext, app_context
+from facilitate.cli.output import out
+from facilitate.cli.sessions.options import json_flag, session_id, warn
+from facilitate.errors import UsageError
+from facilitate.i18n import t
+from facilitate.i18n.messages import message
+
+LAST = 20
+
+
+def show(
+    ctx: typer.Context,
+    session: Annotated[str, session_id()],
+    as_json: Annotated[bool, json_flag()] = False,
+    every: Annotated[bool, typer.Option("--all", help=t("overview.opt.all"))] = False,
+    last: Annotated[
+        int, typer.Option("--last", metavar="N", help=t("overview.opt.last"))
+    ] = LAST,
+) -> None:
+    if last < 0:
+        raise UsageError(message("overview.err.last", got=last))
+    app_ctx = app_context(ctx)
+    if as_json or every:
+        _show_every_entry(app_ctx, session, as_json=as_json)
+        return
+    from facilitate.app.session_overview import read_overview
+    from facilitate.app.sessions import method_names, parameter_labels
+    from facilitate.ui.session_overview import overview_view
+
+    read = read_overview(app_ctx.store(), session, last=last)
+    header, digest = read.session.header, read.digest
+    app_ctx.speak_session_language(header.language)
+    warn(read.warnings, app_ctx.translate)
+    methods = app_ctx.methods()
+    names = method_names(methods, header, digest, app_ctx.lang)
+    labels = parameter_labels(methods, digest, app_ctx.lang)
+    out().print(overview_view(header, digest, read.recent, names, labels, read.live))
+
+
+def _show_every_entry(app_ctx: AppContext, session: str, *, as_json: bool) -> None:
+    """``--json`` or ``--all``: the journal folded as it is read, written a piece at a time."""
+    from facilitate.app.session_overview import read_every_entry
+
+    read = read_every_entry(app_ctx.store(), session)
+    app_ctx.speak_session_language(read.session.header.language)
+    warn(read.warnings, app_ctx.translate)
+    write = sys.stdout.write
+    if as_json:
+        from facilitate.ui.session_json import state_json
+
+        for piece in state_json(read.session.id, read.session.path, read.state, read.live):
+            write(piece)
+        return
+    from facilitate.ui.session_overview import entry_lines
+
+    for line in entry_lines(read.state, read.state.entries):
+        write(line + "\n")

@@ -1,0 +1,109 @@
+"""Every working command imports only what it uses (``python -X importtime``, per command).
+
+Typer imports pydantic for any command it runs, so pydantic itself is not checked here; what
+is checked is what we import: the method library (and PyYAML and the method model with it)
+only where methods are read, Rich's Markdown only where a method is shown, prompts only
+where something is asked, templates and Word only where they are written.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+LEGACY = Path(__file__).parent / "data" / "legacy_journals"
+ESLOV = "2026-11-22-eslov-samverkan"
+PLAIN = "2026-11-22-plain"
+
+LIBRARY = ("yaml", "facilitate.model.method", "facilitate.library.methods")
+PROMPTS = ("questionary", "prompt_toolkit")
+WRITERS = ("jinja2", "docx", "lxml")
+MARKDOWN = ("rich.markdown",)
+NEW = ("--title", "Plain", "--date", "2026-11-22")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("imports") / "sessions"
+    shutil.copytree(LEGACY / ESLOV, root / ESLOV, ignore=shutil.ignore_patterns("show-*"))
+    made = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "facilitate",
+            "--sessions-dir",
+            str(root),
+            "sessions",
+            "new",
+            "--title",
+            "Plain",
+            "--date",
+            "2026-11-22",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert made.returncode == 0, made.stderr
+    return root
+
+
+def imported(store: Path, *args: str) -> set[str]:
+    """Every module (dotted names) ``python -X importtime -m facilitate ARGS`` imported."""
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-X",
+            "importtime",
+            "-m",
+            "facilitate",
+            "--sessions-dir",
+            str(store),
+            *list(args),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": "", "FACILITATE_LANG": "en", "FACILITATE_AUTHOR": "Lisa"},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+COMMANDS = [
+    (["note", PLAIN, "a plain note"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
+    (["sessions", "note", PLAIN, "a plain note"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
+    (["sessions", "list"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
+    (["sessions", "list", "--json"], LIBRARY + PROMPTS + WRITERS + MARKDOWN + ("rich.table",)),
+    (["sessions", "show", ESLOV], PROMPTS + WRITERS + MARKDOWN),
+    (["sessions", "show", ESLOV, "--json"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
+    (["sessions", "show", ESLOV, "--all"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
+    (["sessions", "history", ESLOV, "--json"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
+    (["export", ESLOV, "--format", "md"], (*PROMPTS, "docx", "lxml", *MARKDOWN)),
+    (["methods", "list"], PROMPTS + WRITERS + MARKDOWN),
+    (["methods", "show", "world-cafe"], PROMPTS + WRITERS),
+    (["plan", "show", "eslov-dag"], PROMPTS + WRITERS + MARKDOWN),
+    (["run", "--help"], LIBRARY + PROMPTS + WRITERS),
+]
+
+
+@pytest.mark.parametrize(("args", "unused"), COMMANDS, ids=[" ".join(c[0]) for c in COMMANDS])
+def test_a_command_imports_only_what_it_uses(
+    store: Path, args: list[str], unused: tuple[str, ...]
+) -> None:
+    modules = imported(store, *args)
+    assert "facilitate.cli.main" in modules  # the measurement itself works
+    assert not set(unused) & modules, sorted(set(unused) & modules)
+
+
+def test_a_note_that_names_a_method_step_reads_the_method(store: Path) -> None:
+    modules = imported(store, "note", ESLOV, "Ett kort", "--step", "round#1", "--run", "4")
+    assert set(LIBRARY) <= modules  # the check that needs the method does read it
