@@ -36,8 +36,8 @@ def safe_text(text: str, *, keep: frozenset[str] = KEEP) -> str:
 
     Line breaks and tabs are kept by default; pass ``keep=frozenset()`` for one line.
     """
-    if not any(is_control(char) for char in text):
-        return text
+    if text.isprintable() or not any(is_control(char) for char in text):
+        return text  # (every control character is unprintable: the first test is the fast one)
     return "".join(_shown(c) if is_control(c) and c not in keep else c for c in text)
 
 

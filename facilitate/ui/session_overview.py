@@ -104,14 +104,16 @@ def _in_run_order(
 def entry_lines(steps: SessionState, entries: Iterable[Entry]) -> Iterator[str]:
     """One line per entry (``--all``): id, time, kind, step, author, text — made safe."""
     edited = f"  ({t('sessions.label.edited')})"
+    kinds: dict[str, str] = {}
+    names: dict[tuple[str | None, int | None, str | None], str] = {}
     for entry in entries:
+        kind = kinds.get(entry.kind)
+        if kind is None:
+            kind = kinds[entry.kind] = safe_line(kind_name(entry.kind))
+        where = (entry.step, entry.round, entry.run_id)
+        step = names.get(where)
+        if step is None:
+            step = names[where] = safe_line(entry_step(steps, entry))
         text = entry.text + (edited if entry.edits else "")
-        parts = (
-            short_id(entry.entry_id),
-            clock_time(entry.added_at),
-            kind_name(entry.kind),
-            entry_step(steps, entry),
-            entry.author,
-            text,
-        )
-        yield "  ".join(safe_line(part) for part in parts)
+        parts = (short_id(entry.entry_id), clock_time(entry.added_at), kind, step)
+        yield "  ".join((*parts, safe_line(entry.author), safe_line(text)))

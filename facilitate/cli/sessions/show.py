@@ -9,6 +9,7 @@ written a piece at a time.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from typing import Annotated
 
 import typer
@@ -59,14 +60,23 @@ def _show_every_entry(app_ctx: AppContext, session: str, *, as_json: bool) -> No
     read = read_every_entry(app_ctx.store(), session)
     app_ctx.speak_session_language(read.session.header.language)
     warn(read.warnings, app_ctx.translate)
-    write = sys.stdout.write
     if as_json:
         from facilitate.ui.session_json import state_json
 
-        for piece in state_json(read.session.id, read.session.path, read.state, read.live):
-            write(piece)
+        _write_blocks(state_json(read.session.id, read.session.path, read.state, read.live))
         return
     from facilitate.ui.session_overview import entry_lines
 
-    for line in entry_lines(read.state, read.state.entries):
-        write(line + "\n")
+    _write_blocks(line + "\n" for line in entry_lines(read.state, read.state.entries))
+
+
+def _write_blocks(pieces: Iterable[str], size: int = 1000) -> None:
+    """Write ``pieces`` to stdout as they come, ``size`` at a time (a write per piece costs
+    more than the piece)."""
+    block: list[str] = []
+    for piece in pieces:
+        block.append(piece)
+        if len(block) == size:
+            sys.stdout.write("".join(block))
+            block.clear()
+    sys.stdout.write("".join(block))
