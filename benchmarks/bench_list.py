@@ -3,7 +3,8 @@
 Makes 10, 100 and 1,000 sessions of about 50 events each (a programme's archive), then times
 ``SessionStore.list()`` the first time (every journal read and folded, and its summary
 written: what every listing cost before summaries), again (headers and summaries only), and
-``facilitate sessions list`` as a whole command with the summaries in place.
+``facilitate sessions list`` (and ``--json``) as a whole command with the summaries in place.
+``bench_scale.py`` times the command beside a trivial Typer+Rich app.
 
 Usage:  python benchmarks/bench_list.py [--quick]
 """
@@ -57,9 +58,10 @@ def timed(action: object, repeats: int) -> float:
     return statistics.median(times)
 
 
-def command_seconds(root: Path, repeats: int) -> float:
+def command_seconds(root: Path, repeats: int, *extra: str) -> float:
     env = {**os.environ, "FACILITATE_LANG": "en", "PYTHONPATH": str(ROOT)}
     argv = [sys.executable, "-m", "facilitate", "--sessions-dir", str(root), "sessions", "list"]
+    argv += extra
     return timed(lambda: subprocess.run(argv, env=env, capture_output=True, check=True), repeats)
 
 
@@ -68,7 +70,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="10 and 100 sessions only")
     args = parser.parse_args()
     sizes = (10, 100) if args.quick else (10, 100, 1000)
-    print(f"{'sessions':>8} {'first list':>11} {'summaries':>11} {'command':>9}")
+    print(f"{'sessions':>8} {'first list':>11} {'summaries':>11} {'command':>9} {'--json':>9}")
     for count in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "sessions"
@@ -78,8 +80,10 @@ def main() -> None:
             first = time.perf_counter() - before
             warm = timed(store.list, 5)
             command = command_seconds(root, 3)
+            as_json = command_seconds(root, 3, "--json")
             print(
                 f"{count:>8} {first * 1000:>9.0f}ms {warm * 1000:>9.0f}ms {command * 1000:>7.0f}ms"
+                f" {as_json * 1000:>7.0f}ms"
             )
 
 

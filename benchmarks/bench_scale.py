@@ -8,7 +8,7 @@ machine's noise hits both alike; medians, and each command's ratio to the trivia
   before each note, so ``summary.json`` never matches the journal and is carried on), at 50
   events and at 1,000 / 10,000 / 50,000; the target is 50,000 within 1.3× of 50;
 * ``facilitate sessions show SESSION`` (the default view) and ``--json``, with each one's
-  peak memory (the child's maximum resident set, from ``os.wait4``);
+  peak memory (the maximum resident set, from GNU ``/usr/bin/time``);
 * ``facilitate sessions list`` of 10 / 100 / 1,000 sessions of about 50 events each.
 
 Usage:  python benchmarks/bench_scale.py [--quick] [--runs N]
@@ -36,21 +36,24 @@ from facilitate.model.events import TimerPaused
 from facilitate.store.store import SessionStore
 
 ROOT = Path(__file__).resolve().parents[1]
+TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
+"""GNU time, for each command's peak memory (without it, none is given)."""
 
 
 def run_child(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from start to end of ``argv``, and its peak memory in MiB."""
-    before = time.perf_counter()
-    child = subprocess.Popen(
-        argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - before
-    child.returncode = os.waitstatus_to_exitcode(status)
-    assert child.returncode == 0, (argv, child.stderr.read() if child.stderr else b"")
-    if child.stderr:
-        child.stderr.close()
-    return seconds, usage.ru_maxrss / 1024
+    """Seconds from start to end of ``argv``, and its peak memory in MiB (its maximum
+    resident set as GNU time reports it: this process's own would be inherited by a child
+    started from it)."""
+    with tempfile.NamedTemporaryFile("r") as report:
+        timed_argv = [TIME, "-f", "%M", "-o", report.name, *argv] if TIME else argv
+        before = time.perf_counter()
+        result = subprocess.run(
+            timed_argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        seconds = time.perf_counter() - before
+        assert result.returncode == 0, (argv, result.stderr[-2000:])
+        kib = report.read().strip().splitlines()[-1] if TIME else "0"
+    return seconds, int(kib) / 1024
 
 
 class Pairs:
