@@ -20,7 +20,7 @@ from facilitate.model.session import Entry, LiveStatus, SessionFolder
 from facilitate.model.session_digest import SessionDigest
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
-from facilitate.store.summary import current_snapshot
+from facilitate.store.summary import current_snapshot, rebuilt_snapshot
 from facilitate.store.tail import iter_records, read_tail
 
 TAIL_BYTES = 64 * 1024
@@ -47,9 +47,11 @@ def read_overview(
     session = store.open(session_id)
     snapshot = current_snapshot(session)
     folder = snapshot.folder()
+    if folder is None:  # what the summary keeps to fold on is damaged: made again
+        snapshot = rebuilt_snapshot(session)
+        folder = snapshot.folder()
+        assert folder is not None  # (a snapshot made from the journal has its folder)
     digest = snapshot.digest
-    if folder is None:  # what the summary keeps to fold on is damaged: fold the journal
-        folder = DigestFolder().apply_all(session.read_all().records)
     recent = last_entries(session, folder, snapshot.position.offset, min(last, digest.entries))
     live = live_now(session, digest, (clock or SystemClock()).time())
     return SessionOverview(session, digest, recent, list(session.warnings), live)

@@ -43,6 +43,7 @@ __all__ = [
     "Snapshot",
     "current_digest",
     "current_snapshot",
+    "rebuilt_snapshot",
     "refresh_snapshot",
     "summary_after_entry",
 ]
@@ -119,6 +120,12 @@ def _folded_on(
     digest = folder.digest(session.header, all_warnings, batch.position.offset)
     _write(session, digest, folder, batch.position)
     return Snapshot(digest, batch.position, _folder=folder)
+
+
+def rebuilt_snapshot(session: Session) -> Snapshot:
+    """The digest folded from the whole journal, whatever the summary says (the summary
+    written again when the journal's last line is whole)."""
+    return _rebuilt(session)
 
 
 def _rebuilt(session: Session) -> Snapshot:
