@@ -6,8 +6,9 @@ record is on disk (fsync'd). :class:`SessionInput` is a session opened for enter
 those that enter more than one entry (the note-taker's mode, an import).
 
 A session is read no more than an entry needs. Opened for one entry, the runs come from
-``summary.json`` when it still matches the journal (a note, a reflection or a structured
-entry is then checked without replaying the journal); the entries are read only for the
+``summary.json`` when it still matches the journal, or from it and the records appended
+since (a note, a reflection or a structured entry is then checked without replaying the
+journal); the entries are read only for the
 kinds checked against them (cards, scores, dots, themes). Followed, the journal is folded
 once and then only what is new, one record at a time.
 """
