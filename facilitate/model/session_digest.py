@@ -9,6 +9,7 @@ they overlap (``header``, ``runs``, ``last_run``, ``status``, ``progress``, ``st
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
@@ -147,8 +148,13 @@ def digest_of(state: SessionState, warnings: Sequence[Any], offset: int) -> Sess
 
 
 def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in dataclasses.fields(cls)}
+    names = _field_names(cls)
     return {key: value for key, value in data.items() if key in names}
+
+
+@functools.cache
+def _field_names(cls: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(cls))
 
 
 def _count_from(data: dict[str, Any]) -> EntryCount:

@@ -12,6 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions
+from rich.segment import Segment
+from rich.style import Style
 from rich.text import Text
 
 from facilitate.i18n import t
@@ -27,6 +29,7 @@ Damaged = tuple[str, str]
 
 GAP = "   "
 DATE_WIDTH = 10
+BOLD, DIM, RED = Style(bold=True), Style(dim=True), Style(color="red")
 
 
 class SessionList:
@@ -47,37 +50,50 @@ class SessionList:
         )
         self.count_width = max(cell_len(t("sessions.col.entries")), 3)
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Segment]:
+        # Lines are laid out here and sent as segments: a thousand sessions are three
+        # thousand lines, and Rich's wrapping of each as a Text would cost most of the time.
         width = options.max_width
         first = self.first_line(
             t("sessions.col.id"), t("sessions.col.date"), t("sessions.col.entries")
         )
-        yield Text(first.plain, style="bold")
-        yield Text(fit(t("records.list.second"), width), style="dim")
-        yield Text(fit(t("records.list.third"), width), style="dim")
-        yield Text("─" * min(width, cell_len(first.plain)), style="dim")
+        yield from _line(console, first, width, BOLD)
+        yield from _line(console, fit(t("records.list.second"), width), width, DIM)
+        yield from _line(console, fit(t("records.list.third"), width), width, DIM)
+        yield from _line(console, "─" * min(width, cell_len(first)), width, DIM)
         for number, (header, digest) in enumerate(self.listed):
             if number:
-                yield Text("")
+                yield Segment.line()
             session_id = safe_line(header.id)
             line = self.first_line(session_id, header.date, str(digest.entries))
-            line.stylize("bold", 0, len(session_id))
-            yield line
-            yield Text(fit(safe_line(header.title), width))
+            yield Segment(session_id, BOLD)
+            yield from _line(console, line[len(session_id) :], max(width - cell_len(session_id), 1))
+            yield from _line(console, fit(safe_line(header.title), width), width)
             live = self.live.get(header.id)
             status = status_text(digest, live) + (live_detail(live) if live else "")
-            details = f"{method_cell(header, digest)} · {status}"
-            yield Text(safe_line(details), overflow="fold")
+            yield from _line(console, safe_line(f"{method_cell(header, digest)} · {status}"), width)
         for session_id, _ in self.damaged:
-            yield Text("")
-            yield self.first_line(safe_line(session_id), "", "")
-            yield Text(t("sessions.status.damaged"), style="red")
+            yield Segment.line()
+            yield from _line(console, self.first_line(safe_line(session_id), "", ""), width)
+            yield from _line(console, t("sessions.status.damaged"), width, RED)
 
-    def first_line(self, session_id: str, date: str, count: str) -> Text:
+    def first_line(self, session_id: str, date: str, count: str) -> str:
         """The id padded to the widest id, the date, and the entries right-aligned."""
         padded = session_id + " " * (self.id_width - cell_len(session_id))
         text = f"{padded}{GAP}{date:<{DATE_WIDTH}}{GAP}{count:>{self.count_width}}"
-        return Text(text.rstrip(), no_wrap=False)
+        return text.rstrip()
+
+
+def _line(console: Console, text: str, width: int, style: Style | None = None) -> Iterator[Segment]:
+    """``text`` as lines of at most ``width`` cells, each ended; a longer one is wrapped
+    between words as Rich wraps (a word longer than the width is folded)."""
+    if cell_len(text) <= width:
+        yield Segment(text, style)
+        yield Segment.line()
+        return
+    for part in Text(text, style=style or "", overflow="fold").wrap(console, max(width, 1)):
+        yield from part.render(console)
+        yield Segment.line()
 
 
 def fit(text: str, width: int) -> str:
