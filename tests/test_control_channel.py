@@ -17,7 +17,13 @@ from facilitate.app.control import control_channel, send_control
 from facilitate.errors import UsageError
 from facilitate.i18n import set_language
 from facilitate.model.control import MAX_LINE, CommandReader, encode_command
-from facilitate.model.events import EntryAdded, StepEnded, TimerAdjusted, TimerPaused
+from facilitate.model.events import (
+    EntryAdded,
+    StepEnded,
+    StepStarted,
+    TimerAdjusted,
+    TimerPaused,
+)
 from facilitate.store.control import CONTROL_FILE, ControlChannel, send_line
 from facilitate.store.store import SessionStore
 from facilitate.ui.keys import TerminalKeys, command_key, command_of
@@ -168,3 +174,12 @@ def test_a_command_during_a_note_leaves_the_note_alone() -> None:
     assert len(result.events.of(TimerPaused)) == 1
     notes = result.events.of(EntryAdded)
     assert [n.text for n in notes] == ["Id"]
+
+
+def test_a_burst_of_next_from_the_console_moves_one_step_and_a_later_one_moves_again() -> None:
+    set_language("en")
+    script = [(1, command_key("next")), (1.2, command_key("next")), (1.5, command_key("next"))]
+    script.append((3, command_key("next")))
+    result = run([seg(0, 120), seg(1, 120), seg(2, 120), seg(3, 120)], script)
+    started = [e.index for e in result.events.of(StepStarted)]
+    assert started == [0, 1, 2]  # the second and third of the burst were dropped

@@ -38,6 +38,9 @@ WAKE_MARGIN = 0.001
 FLASH_SECONDS = 4.0
 CONFIRM_SECONDS = 5.0
 QUIT_SECONDS = 4.0
+REMOTE_NEXT_GAP = 1.0
+"""Seconds after a console's ``next`` in which another is dropped: a key held down or
+pressed twice on the console skips one step, not the rest of the method."""
 """How long the second ``q`` that quits may take."""
 MINUTE = 60.0
 
@@ -93,6 +96,7 @@ class _Loop:
         self.state = _State()
         self.follow = EntryFollower(settings.step_entries)
         self.phases = PhaseWatch()
+        self.remote_next_at = float("-inf")
         inline = bool(getattr(display, "inline_notes", False))
         self.notes = Notes(controller, clock, keys, display, prompter, settings, inline=inline)
 
@@ -288,6 +292,10 @@ class _Loop:
         """A command from the console: its key's action, whatever this terminal is doing (a
         note being typed here stays open; a q waiting for its second q is not answered)."""
         key = COMMAND_KEYS.get(command)
+        if key == "n":
+            if now - self.remote_next_at < REMOTE_NEXT_GAP:
+                return
+            self.remote_next_at = now
         if key is not None:
             self._command(key, now, wall)
             self.state.force = True
