@@ -235,10 +235,18 @@ class SessionStore:
         NotFoundError if there is none, UsageError for a bad reference, InvalidFileError for
         a damaged header or a session folder that is not a folder.
         """
-        session_id = self.resolve(ref)
+        return self._open_id(self.resolve(ref))
+
+    def _open_id(self, session_id: str) -> Session:
+        """The session of the folder ``session_id`` (an id :meth:`ids` listed)."""
         folder = self.root / session_id
-        with disk_errors(folder):
-            check_folder(folder)
+        try:
+            with disk_errors(folder):
+                check_folder(folder)
+        except JournalError:
+            if not os.path.lexists(folder):  # deleted since it was listed
+                raise NotFoundError(self._not_found(session_id)) from None
+            raise
         header = read_header(folder)
         if header.id != session_id:  # the folder was renamed: the folder name is the id
             header = replace(header, id=session_id)
@@ -257,7 +265,7 @@ class SessionStore:
         summaries = []
         for session_id in self.ids():
             try:
-                session = self.open(session_id)
+                session = self._open_id(session_id)
                 digest = current_digest(session)
             except NotFoundError:  # deleted while we were listing
                 continue

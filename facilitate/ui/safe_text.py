@@ -59,7 +59,13 @@ class SafeConsole(Console):
         self, renderable: RenderableType, options: ConsoleOptions | None = None
     ) -> Iterable[Segment]:
         for segment in super().render(renderable, options):
-            if segment.control or not any(is_control(c) for c in segment.text if c not in KEEP):
+            text = segment.text
+            # isprintable() is False for every control character (Cc, Cf, Zl, Zp, Cs)
+            if (
+                segment.control
+                or text.isprintable()
+                or not any(is_control(c) for c in text if c not in KEEP)
+            ):
                 yield segment
             else:
                 yield Segment(safe_text(segment.text), segment.style)
