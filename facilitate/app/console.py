@@ -17,7 +17,7 @@ from facilitate.app.console_plan import PlanLookup
 from facilitate.app.control import COMMANDS, send_control
 from facilitate.app.methods import Methods
 from facilitate.app.plans import Plans
-from facilitate.errors import FacilitateError, MessageLike, first_message
+from facilitate.errors import FacilitateError, MessageLike
 from facilitate.model.console import (
     ConsoleEntry,
     ConsoleSnapshot,
@@ -30,6 +30,7 @@ from facilitate.model.plan.day import PLAN_KEY
 from facilitate.model.session import Entry, Run, SessionFolder, SessionState, time_left
 from facilitate.model.timeline import Segment
 from facilitate.store.control import send_line
+from facilitate.store.follow import FollowedFold
 from facilitate.store.journal import Session, SessionStore
 
 __all__ = [
@@ -61,13 +62,11 @@ class ConsoleFeed:
         self.session = session
         self.methods = methods
         self.recent = recent
-        self._reader = session.follow()
-        self._folder = SessionFolder()
+        self._fold = FollowedFold(session.follow())
         self._plans = PlanLookup(plans)
         self._segments: dict[str, list[Segment] | None] = {}
         self._state: SessionState | None = None
         self.live = False
-        self.problem: MessageLike = ""
 
     def update(self) -> bool:
         """Read what the journal gained, then whether a run is live; True if anything changed.
@@ -79,23 +78,20 @@ class ConsoleFeed:
         changed, self.live = changed or live != self.live, live
         return changed
 
+    @property
+    def problem(self) -> MessageLike:
+        """Why the journal cannot be read just now ("" when it can)."""
+        return self._fold.problem
+
+    @property
+    def _folder(self) -> SessionFolder:
+        return self._fold.folder
+
     def _read(self) -> bool:
-        try:
-            batch = self._reader.poll()
-        except (FacilitateError, OSError) as error:
-            self.problem = first_message(error)
-            return True
-        self.problem = ""
-        if batch is None:
-            return False
-        if batch.restarted:
-            self._folder = SessionFolder()
-        for record in batch.records:
-            self._folder.apply(record)
-        if batch.records or batch.restarted:
+        changed = self._fold.poll()
+        if changed:
             self._state = None
-            return True
-        return False
+        return changed is not False  # a problem is shown, so it changes the screen
 
     def send(self, command: str) -> bool:
         """Give ``command`` to the live run; True if a run took it."""

@@ -18,6 +18,35 @@ from facilitate.store.reader import JournalReader
 StepKey = tuple[str | None, int | None]
 
 
+class FollowedFold:
+    """A journal folded as it grows: :meth:`poll` reads what is new onto ``folder``.
+
+    A journal read again from the start (cut short, replaced) is folded again from nothing.
+    Reading never raises: a journal that cannot be read for a moment keeps the fold as it
+    was, and ``problem`` says why ("" when all is well)."""
+
+    def __init__(self, reader: JournalReader) -> None:
+        self.reader = reader
+        self.folder = SessionFolder()
+        self.problem: MessageLike = ""
+
+    def poll(self) -> bool | None:
+        """True if the fold changed, False if nothing was new, None if reading failed."""
+        try:
+            batch = self.reader.poll()
+        except (FacilitateError, OSError) as error:
+            self.problem = first_message(error)
+            return None
+        self.problem = ""
+        if batch is None:
+            return False
+        if batch.restarted:
+            self.folder = SessionFolder()
+        for record in batch.records:
+            self.folder.apply(record)
+        return bool(batch.records) or batch.restarted
+
+
 class StepEntries:
     """The live entries filed under each step (and round) of one run of the session.
 
@@ -28,11 +57,17 @@ class StepEntries:
     """
 
     def __init__(self, reader: JournalReader, run_id: str | None = None) -> None:
-        self.reader = reader
+        self.fold = FollowedFold(reader)
         self.run_id = run_id
-        self._folder = SessionFolder()
         self._counts: dict[StepKey, int] | None = None
-        self.problem: MessageLike = ""
+
+    @property
+    def problem(self) -> MessageLike:
+        return self.fold.problem
+
+    @property
+    def _folder(self) -> SessionFolder:
+        return self.fold.folder
 
     def __call__(self, step: str, round_: int | None) -> int:
         self.update()
@@ -52,18 +87,7 @@ class StepEntries:
 
     def update(self) -> bool:
         """Read what is new in the journal; True if anything was."""
-        try:
-            batch = self.reader.poll()
-        except (FacilitateError, OSError) as error:
-            self.problem = first_message(error)
-            return False
-        self.problem = ""
-        if batch is None:
-            return False
-        if batch.restarted:
-            self._folder = SessionFolder()
-        for record in batch.records:
-            self._folder.apply(record)
-        if batch.records or batch.restarted:
+        changed = bool(self.fold.poll())
+        if changed:
             self._counts = None
-        return bool(batch.records) or batch.restarted
+        return changed
