@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import IO
 
@@ -12,8 +11,8 @@ from facilitate.i18n import t
 from facilitate.model.console import ConsoleSnapshot, ConsoleStep
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.console_view import ConsoleOverlay, entry_where, render, time_text
-from facilitate.ui.safe_text import safe_line
 from facilitate.ui.screen_writer import ScreenWriter
+from facilitate.ui.screens import StampedLines
 from facilitate.ui.session_text import kind_name
 from facilitate.ui.signals import TerminalLost
 
@@ -63,14 +62,12 @@ class ConsoleScreen:
             raise TerminalLost from None
 
 
-class ConsolePlain:
+class ConsolePlain(StampedLines):
     """Timestamped lines (``--plain``, a pipe): a line when a run goes live or away, when
     the step changes, for a pause and a resume, for each new entry and each whole minute."""
 
     def __init__(self, stream: IO[str], stamp: Callable[[], str] | None = None) -> None:
-        self.stream = stream
-        self.stamp = stamp or (lambda: time.strftime("%H:%M:%S"))
-        self.lost = False
+        super().__init__(stream, stamp)
         self._live: bool | None = None
         self._step: tuple[str, int] | None = None
         self._paused = False
@@ -124,13 +121,3 @@ class ConsolePlain:
         if minute is not None and minute != self._minute:
             self._minute = minute
             self._say(t("console.plain.minute", title=step.title, left=left))
-
-    def _say(self, text: str) -> None:
-        if self.lost:
-            return
-        try:
-            self.stream.write(f"{self.stamp()} {safe_line(text)}\n")
-            self.stream.flush()
-        except OSError:
-            self.lost = True
-            raise TerminalLost from None

@@ -98,7 +98,27 @@ class LiveDisplay:
         """Warnings show as colour and a message in the view."""
 
 
-class PlainDisplay:
+class StampedLines:
+    """Lines each stamped with the time, for a log, a pipe or a screen reader; an I/O error
+    (the terminal or pipe is gone) is TerminalLost, once, and nothing is written after it."""
+
+    def __init__(self, stream: IO[str], stamp: Callable[[], str] | None = None) -> None:
+        self.stream = stream
+        self.stamp = stamp or (lambda: time.strftime("%H:%M:%S"))
+        self.lost = False
+
+    def _say(self, text: str) -> None:
+        if self.lost:
+            return
+        try:
+            self.stream.write(f"{self.stamp()} {safe_line(text)}\n")
+            self.stream.flush()
+        except OSError:
+            self.lost = True
+            raise TerminalLost from None
+
+
+class PlainDisplay(StampedLines):
     """Plain timestamped lines for a log, a pipe or a screen reader (``--plain``): no
     escape codes, no animation; the bell only when ``ring`` (a terminal).
 
@@ -118,13 +138,11 @@ class PlainDisplay:
         stamp: Callable[[], str] | None = None,
         ring: bool = False,
     ) -> None:
-        self.stream = stream
+        super().__init__(stream, stamp)
         self.ring = ring
         self.segments = segments
         self.lang = lang
         self.title = title
-        self.stamp = stamp or (lambda: time.strftime("%H:%M:%S"))
-        self.lost = False
         self._last: tuple[int, int, bool] | None = None
         self._last_left: tuple[int, int] | None = None
 
@@ -154,17 +172,6 @@ class PlainDisplay:
 
     def notice(self, text: str) -> None:
         self._say(text)
-
-    def _say(self, text: str) -> None:
-        """One line; an I/O error (the terminal or pipe is gone) is TerminalLost, once."""
-        if self.lost:
-            return
-        try:
-            self.stream.write(f"{self.stamp()} {safe_line(text)}\n")
-            self.stream.flush()
-        except OSError:
-            self.lost = True
-            raise TerminalLost from None
 
     def show(self, snap: RunSnapshot, overlay: Overlay) -> None:
         seconds, overtime = shown_seconds(snap.remaining)
