@@ -58,6 +58,9 @@ def test_the_code_joins_and_an_entry_is_confirmed_once(room: WebRoom, client: Te
     again = client.post("/p/entry", data=note(room), headers=JSON)
     assert first.json() == {"ok": True, "entry_id": "phone-entry-1", "duplicate": False}
     assert again.json()["duplicate"] is True
+    changed = client.post("/p/entry", data=note(room, text="Annat"), headers=JSON)
+    assert changed.status_code == 409
+    assert "annat innehåll" in changed.json()["problems"][0]
     (entry,) = room.settings.session.state().entries
     assert (entry.text, entry.author, entry.role) == ("Mod", "participant", "participant")
     mode = (Path(room.settings.session.path) / ROOM_FILE).stat().st_mode

@@ -28,6 +28,7 @@ EN = {
     "web.sent": "Saved. Thank you!",
     "web.retrying": "No connection — trying again…",
     "web.refused": "Not saved:",
+    "web.failed": "Not saved: the laptop answered with an error ({code}). Your text is still here: send it again, or tell the facilitator.",
     "web.text": "Your text",
     "web.choose": "Choose…",
     "web.step_changed": "The room has moved on to a new step.",
@@ -75,6 +76,7 @@ EN = {
     "web.err.kind": "This step does not take that kind of entry.",
     "web.err.bad_request": "The page sent something it should not: reload it and try again.",
     "web.err.busy": "The journal could not confirm the entry in time: send it again (it will not be doubled).",
+    "web.err.id_reused": "An entry with this id is already saved, with other contents; this one was not saved. Reload the page and send it again.",
 }
 
 SV = {
@@ -104,6 +106,7 @@ SV = {
     "web.sent": "Sparat. Tack!",
     "web.retrying": "Ingen anslutning — försöker igen…",
     "web.refused": "Inte sparat:",
+    "web.failed": "Inte sparat: datorn svarade med ett fel ({code}). Din text finns kvar: skicka den igen, eller säg till processledaren.",
     "web.text": "Din text",
     "web.choose": "Välj…",
     "web.step_changed": "Rummet har gått vidare till ett nytt steg.",
@@ -151,4 +154,5 @@ SV = {
     "web.err.kind": "Det här steget tar inte emot den sortens post.",
     "web.err.bad_request": "Sidan skickade något den inte borde: ladda om den och försök igen.",
     "web.err.busy": "Journalen hann inte bekräfta posten: skicka igen (den blir inte dubbel).",
+    "web.err.id_reused": "En post med det här id:t är redan sparad, med annat innehåll; den här sparades inte. Ladda om sidan och skicka den igen.",
 }

@@ -15,7 +15,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from facilitate.app.input import EntryRefused
-from facilitate.app.participation import InputClosed
+from facilitate.app.participation import EntryIdReused, InputClosed
 from facilitate.errors import FacilitateError
 from facilitate.i18n import LANGUAGES, Translator
 from facilitate.web.posts import BadRequest, TooBig, phone_entry, read_fields
@@ -168,8 +168,8 @@ async def post_entry(request: Request, is_joined: bool, client: str) -> Response
         return refusal(request, 503, "web.err.busy")
     except EntryRefused as refused:
         return _refused(request, refused.lines(translate), fields, 422)
-    except InputClosed as closed:
-        return _refused(request, closed.lines(translate), fields, 409)
+    except (InputClosed, EntryIdReused) as conflict:
+        return _refused(request, conflict.lines(translate), fields, 409)
     except FacilitateError as error:
         return _refused(request, error.lines(translate), fields, 422)
     if "application/json" in request.headers.get("accept", ""):
