@@ -81,6 +81,7 @@ def serve(
 
     from facilitate.web.app import create_app
     from facilitate.web.room import RoomConfig, WebRoom
+    from facilitate.web.server import server_config
 
     app_ctx = app_context(ctx)
     app_ctx.enter_session(session)
@@ -90,11 +91,7 @@ def serve(
     config = RoomConfig(base_url=base, author=app_ctx.author_or())
     room = WebRoom(app_ctx.store(), app_ctx.methods(), session, config)
     _announce(room, addresses, port, base)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(room), log_level="warning", timeout_graceful_shutdown=1, access_log=False
-        )
-    )
+    server = uvicorn.Server(server_config(create_app(room)))
     server.run(sockets=[sock])
 
 

@@ -76,6 +76,8 @@ EN = {
     "web.err.kind": "This step does not take that kind of entry.",
     "web.err.bad_request": "The page sent something it should not: reload it and try again.",
     "web.err.busy": "The journal could not confirm the entry in time: send it again (it will not be doubled).",
+    "web.err.too_slow": "The page took too long to send: send it again.",
+    "web.err.too_many_streams": "Too many pages of this room are open from this address: close some and reload.",
     "web.err.id_reused": "An entry with this id is already saved, with other contents; this one was not saved. Reload the page and send it again.",
 }
 
@@ -154,5 +156,7 @@ SV = {
     "web.err.kind": "Det här steget tar inte emot den sortens post.",
     "web.err.bad_request": "Sidan skickade något den inte borde: ladda om den och försök igen.",
     "web.err.busy": "Journalen hann inte bekräfta posten: skicka igen (den blir inte dubbel).",
+    "web.err.too_slow": "Sidan var för långsam med att skicka: skicka igen.",
+    "web.err.too_many_streams": "För många sidor från rummet är öppna från den här adressen: stäng några och ladda om.",
     "web.err.id_reused": "En post med det här id:t är redan sparad, med annat innehåll; den här sparades inte. Ladda om sidan och skicka den igen.",
 }
