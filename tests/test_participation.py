@@ -205,3 +205,28 @@ def test_a_retried_dot_vote_that_used_the_whole_budget_is_the_same_entry(tmp_pat
     with pytest.raises(EntryIdReused):
         refused.result()
     assert [e.payload.count for e in store.open(session_id).state().entries] == [3]
+
+
+@pytest.mark.parametrize("damage", [b'{"code": "ABC', b"[1, 2]", b'{"closed": []}'])
+def test_a_damaged_room_file_is_kept_aside_and_the_facilitator_is_told(
+    tmp_path: Path, damage: bytes
+) -> None:
+    from facilitate.i18n import Translator
+    from facilitate.store.room_file import ROOM_FILE
+
+    store, session_id, writer = _room(tmp_path, "dot-voting", "vote")
+    assert writer.settings.warnings == []
+    folder = Path(writer.settings.session.path)
+    (folder / ROOM_FILE).write_bytes(damage)
+    again = RoomSettings(store, session_id)
+    (warning,) = again.warnings
+    text = warning.render(Translator("en"))
+    assert str(folder / ROOM_FILE) in text and "join again" in text
+    assert str(folder / "room.json.damaged") in text
+    assert (folder / "room.json.damaged").read_bytes() == damage
+    assert again.access != writer.settings.access  # a new code, token and key, kept
+    assert RoomSettings(store, session_id).access == again.access
+    (folder / ROOM_FILE).write_bytes(damage)
+    assert "room.json.damaged.1" in RoomSettings(store, session_id).warnings[0].render(
+        Translator("sv")
+    )

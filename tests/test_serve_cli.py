@@ -131,3 +131,18 @@ def test_a_url_names_an_ipv6_address_in_brackets() -> None:
         "192.168.1.20",
         "laptop.local",
     ]
+
+
+def test_serve_says_so_when_room_json_was_damaged(tmp_path: Path) -> None:
+    store, session_id = story_session(tmp_path / "sessions")
+    folder = Path(store.open(session_id).path)
+    (folder / "room.json").write_text("{not json")
+    process = _serve(tmp_path / "sessions", session_id, free_port())
+    try:
+        _read_until(process, "Ctrl-C")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(20)
+    stderr = process.stderr.read() if process.stderr else ""
+    assert f"warning: {folder / 'room.json'} could not be read" in stderr
+    assert (folder / "room.json.damaged").read_text() == "{not json"

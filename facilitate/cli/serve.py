@@ -15,6 +15,7 @@ import typer
 
 from facilitate.cli.context import app_context
 from facilitate.cli.output import out
+from facilitate.cli.sessions.options import warn
 from facilitate.errors import UsageError
 from facilitate.i18n import t
 from facilitate.i18n.messages import message
@@ -90,6 +91,7 @@ def serve(
     base = f"http://{url_host(addresses[0] if addresses else host)}:{port}"
     config = RoomConfig(base_url=base, author=app_ctx.author_or())
     room = WebRoom(app_ctx.store(), app_ctx.methods(), session, config)
+    warn(room.settings.warnings, app_ctx.translate)
     _announce(room, addresses, port, base)
     server = uvicorn.Server(server_config(create_app(room)))
     server.run(sockets=[sock])

@@ -14,6 +14,7 @@ EN = {
     "serve.stop": "Press Ctrl-C to stop; every confirmed entry is in the journal.",
     "serve.no_address": "(no network address found: phones cannot reach this computer; see the README, 'Phones in the room')",
     "serve.err.port": "Cannot listen on {host}:{port}: {detail}",
+    "serve.warn.room_damaged": "{file} could not be read: the room has a new join code and key, and phones that had joined must join again. The damaged file is kept as {kept}.",
     # the pages
     "web.join.title": "Join",
     "web.join.prompt": "Type the code shown in the room",
@@ -94,6 +95,7 @@ SV = {
     "serve.stop": "Tryck Ctrl-C för att sluta; varje bekräftad post finns i journalen.",
     "serve.no_address": "(ingen nätverksadress hittades: telefonerna når inte datorn; se README, 'Telefoner i rummet')",
     "serve.err.port": "Kan inte lyssna på {host}:{port}: {detail}",
+    "serve.warn.room_damaged": "{file} gick inte att läsa: rummet har fått en ny kod och nyckel, och telefoner som hade anslutit måste ansluta igen. Den skadade filen finns kvar som {kept}.",
     # the pages
     "web.join.title": "Anslut",
     "web.join.prompt": "Skriv koden som visas i rummet",
