@@ -2,7 +2,8 @@
 
 Each run makes a fresh session (the storytelling run at its listening step) and serves it
 from a second process (uvicorn, the room's code as `facilitate serve` runs it, its rate
-limit raised: every phone here has the same address). 350 simulated phones (plain HTTP/1.1
+limit and its streams per address raised: every phone here has the same address; its
+bounds on connections are `facilitate serve`'s). 350 simulated phones (plain HTTP/1.1
 over asyncio sockets) connect to the event stream; then each sends one note and, at the
 same moment, its retry with the same id. Reported: the confirmation latency (from sending
 both to both answers; p50, p95, max; the target is a p95 under 1 s), the time until every
@@ -48,19 +49,13 @@ def serve(folder: str, session_id: str, port: int) -> None:
     from facilitate.web.app import create_app
     from facilitate.web.guard import Limits
     from facilitate.web.room import RoomConfig, WebRoom
+    from facilitate.web.server import server_config
 
-    limits = Limits(burst=100_000, per_second=100_000)
+    limits = Limits(burst=100_000, per_second=100_000, streams=100_000)
     config = RoomConfig(base_url=f"http://127.0.0.1:{port}", limits=limits)
     room = WebRoom(SessionStore(Path(folder)), Methods(ROOT, {}), session_id, config)
     print(room.settings.access.token, flush=True)
-    uvicorn.run(
-        create_app(room),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        backlog=2048,
-        timeout_graceful_shutdown=1,
-    )
+    uvicorn.Server(server_config(create_app(room), host="127.0.0.1", port=port)).run()
 
 
 def one_room(phones: int) -> tuple[list[float], float, float]:

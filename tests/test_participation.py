@@ -12,6 +12,7 @@ from facilitate.app.input import EntryRefused
 from facilitate.app.methods import Methods
 from facilitate.app.participation import (
     Confirmation,
+    EntryIdReused,
     EntryWriter,
     InputClosed,
     PhoneEntry,
@@ -166,3 +167,66 @@ def test_an_entry_whose_request_gave_up_is_not_written_and_the_writer_goes_on(
     finally:
         writer.close()
     assert [e.text for e in store.open(session_id).state().entries] == ["c"]
+
+
+def test_a_reused_id_is_confirmed_only_for_the_entry_it_was_written_with(tmp_path: Path) -> None:
+    store, session_id, writer = _room(tmp_path, "35an", "write")
+    place = place_of(writer.desk.target())
+    first = PhoneEntry("card-entry-1", place, EntryDraft("card", "Idea"))
+    _write(writer, first)
+    _write(writer, PhoneEntry("card-entry-2", place, EntryDraft("card", "Other")))
+    changed = PhoneEntry("card-entry-1", place, EntryDraft("card", "Idea, said better"))
+    same, other = _write(writer, first, changed)  # (the retry's card number is the one it got)
+    assert same.result() == Confirmation("card-entry-1", None, duplicate=True)
+    with pytest.raises(EntryIdReused):
+        other.result()
+    new = PhoneEntry("card-entry-3", place, EntryDraft("card", "Third"))
+    sent, retry, altered = _write(
+        writer, new, new, PhoneEntry("card-entry-3", place, EntryDraft("card", "3rd"))
+    )  # a retry, and an altered one, while the first is being written
+    assert sent.result().seq is not None and retry.result().duplicate
+    with pytest.raises(EntryIdReused, match="id"):
+        altered.result()
+    found = {e.text: e.payload.card for e in store.open(session_id).state().entries}
+    assert found == {"Idea": "1", "Other": "2", "Third": "3"}
+
+
+def test_a_retried_dot_vote_that_used_the_whole_budget_is_the_same_entry(tmp_path: Path) -> None:
+    store, session_id, writer = _room(tmp_path, "dot-voting", "vote")
+    place = place_of(writer.desk.target())
+    value = {"target": "2", "count": "3", "voter": "phone-a"}
+    vote = PhoneEntry("vote-aaaa-1", place, EntryDraft("dots", "", {}, value))
+    _write(writer, vote)
+    writer.settings.set_input(place, False)  # closed since: a retry is still confirmed
+    (again,) = _write(writer, vote)
+    assert again.result().duplicate
+    fewer = PhoneEntry("vote-aaaa-1", place, EntryDraft("dots", "", {}, {**value, "count": "2"}))
+    (refused,) = _write(writer, fewer)
+    with pytest.raises(EntryIdReused):
+        refused.result()
+    assert [e.payload.count for e in store.open(session_id).state().entries] == [3]
+
+
+@pytest.mark.parametrize("damage", [b'{"code": "ABC', b"[1, 2]", b'{"closed": []}'])
+def test_a_damaged_room_file_is_kept_aside_and_the_facilitator_is_told(
+    tmp_path: Path, damage: bytes
+) -> None:
+    from facilitate.i18n import Translator
+    from facilitate.store.room_file import ROOM_FILE
+
+    store, session_id, writer = _room(tmp_path, "dot-voting", "vote")
+    assert writer.settings.warnings == []
+    folder = Path(writer.settings.session.path)
+    (folder / ROOM_FILE).write_bytes(damage)
+    again = RoomSettings(store, session_id)
+    (warning,) = again.warnings
+    text = warning.render(Translator("en"))
+    assert str(folder / ROOM_FILE) in text and "join again" in text
+    assert str(folder / "room.json.damaged") in text
+    assert (folder / "room.json.damaged").read_bytes() == damage
+    assert again.access != writer.settings.access  # a new code, token and key, kept
+    assert RoomSettings(store, session_id).access == again.access
+    (folder / ROOM_FILE).write_bytes(damage)
+    assert "room.json.damaged.1" in RoomSettings(store, session_id).warnings[0].render(
+        Translator("sv")
+    )

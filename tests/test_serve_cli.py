@@ -13,16 +13,20 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from cli_helpers import run_cli
 from web_helpers import free_port, story_session
 
 
-def _serve(sessions: Path, session_id: str, port: int) -> subprocess.Popen[str]:
+def _serve(
+    sessions: Path, session_id: str, port: int, host: str = "127.0.0.1"
+) -> subprocess.Popen[str]:
     env = {**os.environ, "FACILITATE_LANG": "en", "FACILITATE_SESSIONS": str(sessions)}
     args = [sys.executable, "-m", "facilitate", "--lang", "en", "serve", session_id]
     args += ["--port", str(port)]
     return subprocess.Popen(
-        [*args, "--host", "127.0.0.1"],
+        [*args, "--host", host],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -89,3 +93,56 @@ def test_a_busy_port_is_one_line_and_exit_2(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr.strip().count("\n") == 0
     assert f"fel: Kan inte lyssna på 127.0.0.1:{port}" in result.stderr  # (the session's)
+
+
+def _ipv6_loopback() -> bool:
+    try:
+        with socket.socket(socket.AF_INET6) as probe:
+            probe.bind(("::1", 0))
+    except OSError:
+        return False
+    return True
+
+
+@pytest.mark.skipif(not _ipv6_loopback(), reason="no IPv6 loopback here")
+def test_an_ipv6_host_is_announced_in_brackets(tmp_path: Path) -> None:
+    _, session_id = story_session(tmp_path / "sessions")
+    port = free_port()
+    process = _serve(tmp_path / "sessions", session_id, port, host="::1")
+    try:
+        printed = _read_until(process, "Ctrl-C")
+        code = re.search(r"Join code: ([A-Z0-9]{6})", printed)
+        assert code is not None, printed
+        assert f"  http://[::1]:{port}/\n" in printed
+        assert f"http://[::1]:{port}/j/{code[1]}?to=screen" in printed  # the QR's address too
+        assert "http://::1" not in printed
+        assert _get(f"http://[::1]:{port}/j/{code[1]}") == 200
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(20)
+
+
+def test_a_url_names_an_ipv6_address_in_brackets() -> None:
+    from facilitate.cli.serve import url_host
+
+    assert [url_host(a) for a in ("::1", "[fe80::1]", "192.168.1.20", "laptop.local")] == [
+        "[::1]",
+        "[fe80::1]",
+        "192.168.1.20",
+        "laptop.local",
+    ]
+
+
+def test_serve_says_so_when_room_json_was_damaged(tmp_path: Path) -> None:
+    store, session_id = story_session(tmp_path / "sessions")
+    folder = Path(store.open(session_id).path)
+    (folder / "room.json").write_text("{not json")
+    process = _serve(tmp_path / "sessions", session_id, free_port())
+    try:
+        _read_until(process, "Ctrl-C")
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(20)
+    stderr = process.stderr.read() if process.stderr else ""
+    assert f"warning: {folder / 'room.json'} could not be read" in stderr
+    assert (folder / "room.json.damaged").read_text() == "{not json"

@@ -107,6 +107,52 @@ def test_the_projector_page_shows_a_phone_entry_live(browser: Any, tmp_path: Pat
         server.stop()
 
 
+def test_a_pending_send_is_kept_as_sent_and_an_error_page_is_not_retried(
+    browser: Any, tmp_path: Path
+) -> None:
+    store, session_id = story_session(tmp_path)
+    server = Served(store, session_id, free_port(), limits=_limits())
+    server.start()
+    try:
+        phone = browser.new_context(**PHONE).new_page()
+        phone.goto(f"{server.base}/j/{server.code}")
+        bodies: list[str] = []
+        connected: list[bool] = []
+
+        def lossy(route: Any) -> None:  # the connection is lost until the test says
+            bodies.append(route.request.post_data)
+            route.continue_() if connected else route.abort("failed")
+
+        phone.route("**/p/entry", lossy)
+        phone.fill("textarea[name=text]", "First thought")
+        phone.click("form.entry-form button[type=submit]")
+        phone.wait_for_selector("#status.bad")  # trying again
+        assert phone.is_disabled("textarea[name=text]")
+        phone.evaluate("document.querySelector('textarea[name=text]').value = 'Changed'")
+        connected.append(True)
+        phone.wait_for_selector("#status.ok")
+        assert len(bodies) >= 2 and len(set(bodies)) == 1, bodies
+        assert not phone.is_disabled("textarea[name=text]")
+
+        answered: list[int] = []
+
+        def failing(route: Any) -> None:
+            answered.append(500)
+            route.fulfill(status=500, body="Internal Server Error", content_type="text/plain")
+
+        phone.unroute("**/p/entry")
+        phone.route("**/p/entry", failing)
+        phone.fill("textarea[name=text]", "Second thought")
+        phone.click("form.entry-form button[type=submit]")
+        phone.locator("#status", has_text="(500)").wait_for(timeout=10_000)
+        assert answered == [500]  # shown, not sent again
+        assert phone.input_value("textarea[name=text]") == "Second thought"
+        assert not phone.is_disabled("textarea[name=text]")
+    finally:
+        server.stop()
+    assert [e.text for e in store.open(session_id).state().entries] == ["First thought"]
+
+
 def _next_step(session: Any) -> None:
     """What the runner records when the step's time is up and the next one starts."""
     from facilitate.model.events import StepEnded, StepStarted

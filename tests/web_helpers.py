@@ -23,8 +23,11 @@ from facilitate.store.store import SessionStore
 from facilitate.web.app import create_app
 from facilitate.web.guard import Limits
 from facilitate.web.room import RoomConfig, WebRoom
+from facilitate.web.server import server_config
 
 from note_helpers import REPO, record_run
+
+HOST = "127.0.0.1"
 
 
 def story_session(root: Path, title: str = "Eslöv") -> tuple[SessionStore, str]:
@@ -55,16 +58,7 @@ class Served:
     def start(self) -> None:
         config = RoomConfig(base_url=self.base, limits=self.limits)
         self.room = WebRoom(self.store, Methods(REPO, {}), self.session_id, config)
-        server = uvicorn.Server(
-            uvicorn.Config(
-                create_app(self.room),
-                host="127.0.0.1",
-                port=self.port,
-                log_level="warning",
-                timeout_graceful_shutdown=1,
-                backlog=2048,
-            )
-        )
+        server = uvicorn.Server(server_config(create_app(self.room), host=HOST, port=self.port))
         self._server = server
         self._thread = threading.Thread(target=server.run, daemon=True)
         self._thread.start()

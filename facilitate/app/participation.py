@@ -6,7 +6,9 @@ Phones' entries go through the same checks as every other entry
 (:func:`~facilitate.app.input.prepare_entry`) and are written by one :class:`EntryWriter`
 thread: whatever arrived while it wrote is appended next, in one batch (one lock, one
 fsync). Each phone makes its entry's id and reuses it on retry; an id the journal (or the
-batch being written) already holds is confirmed again, never written twice.
+batch being written) already holds is confirmed again, never written twice, when the entry
+sent is the one recorded (the same kind, text, dimensions, payload and step once checked);
+an id reused for another entry is refused (:class:`EntryIdReused`) and nothing is written.
 """
 
 from __future__ import annotations
@@ -28,7 +30,8 @@ from facilitate.errors import FacilitateError, UsageError
 from facilitate.i18n.messages import message
 from facilitate.model.entry_check import EntryDraft
 from facilitate.model.entry_context import KINDS_CHECKED_AGAINST_RECORDED, EntryLike
-from facilitate.model.events import EntryDeleted
+from facilitate.model.events import EntryAdded, EntryDeleted
+from facilitate.model.session_state import Entry
 from facilitate.store.store import SessionStore
 
 PARTICIPANT = "participant"
@@ -40,6 +43,10 @@ ENTRY_ID_RE = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 class InputClosed(UsageError):
     """An entry for a step whose input is closed (or that is not running any more)."""
+
+
+class EntryIdReused(UsageError):
+    """An entry whose id the journal already holds for an entry with other contents."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class _Batch:
 
     prepared: list[PreparedEntry] = field(default_factory=list)
     waiting: dict[str, list[Future[Confirmation]]] = field(default_factory=dict)
+    sent: dict[str, PhoneEntry] = field(default_factory=dict)
+    """What each phone sent, by entry id (a retry in the same batch is compared with it)."""
 
 
 class EntryWriter:
@@ -150,15 +159,18 @@ class EntryWriter:
         """Check each entry against the journal as followed and the entries before it."""
         self.desk.refresh()
         state = self.desk.state()
-        known = {e.entry_id for e in state.entries} | {e.entry_id for e in state.deleted}
+        known = {e.entry_id: e for e in (*state.entries, *state.deleted)}
         current = place_of(self.desk.target())
         recorded: list[EntryLike] = list(state.entries)
         batch = _Batch()
         for entry, future in items:
             if entry.entry_id in known:
-                future.set_result(Confirmation(entry.entry_id, None, duplicate=True))
+                self._confirm_again(entry, known[entry.entry_id], recorded, future)
             elif entry.entry_id in batch.waiting:  # a retry while the first is being written
-                batch.waiting[entry.entry_id].append(future)
+                if entry == batch.sent[entry.entry_id]:
+                    batch.waiting[entry.entry_id].append(future)
+                else:
+                    future.set_exception(EntryIdReused(message("web.err.id_reused")))
             else:
                 try:
                     prepared = self._prepared(entry, current, [*recorded, *batch.prepared])
@@ -167,12 +179,43 @@ class EntryWriter:
                     continue
                 batch.prepared.append(prepared)
                 batch.waiting[entry.entry_id] = [future]
+                batch.sent[entry.entry_id] = entry
         return batch
 
+    def _confirm_again(
+        self,
+        entry: PhoneEntry,
+        original: Entry,
+        recorded: Sequence[EntryLike],
+        future: Future[Confirmation],
+    ) -> None:
+        """A retry of an entry already recorded: confirmed if it is the same entry."""
+        if self._same_entry(entry, original, recorded):
+            future.set_result(Confirmation(entry.entry_id, None, duplicate=True))
+        else:
+            future.set_exception(EntryIdReused(message("web.err.id_reused")))
+
+    def _same_entry(
+        self, entry: PhoneEntry, original: Entry, recorded: Sequence[EntryLike]
+    ) -> bool:
+        """True if ``entry``, checked as it was when first written (the journal without it,
+        its card number the one it got), is the ``original`` recorded."""
+        others = [e for e in recorded if e.entry_id != original.entry_id]
+        draft = entry.draft
+        card = (original.value or {}).get("card") if isinstance(original.value, dict) else None
+        if original.kind == "card" and card and not str((draft.value or {}).get("card") or ""):
+            draft = replace(draft, value={**(draft.value or {}), "card": card})
+        try:
+            again = self._prepared(replace(entry, draft=draft), None, others)
+        except FacilitateError:
+            return False
+        return _checked(again.event) == _checked(original)
+
     def _prepared(
-        self, entry: PhoneEntry, current: str, recorded: Sequence[EntryLike]
+        self, entry: PhoneEntry, current: str | None, recorded: Sequence[EntryLike]
     ) -> PreparedEntry:
-        if not self.settings.controls.is_open(entry.place, current):
+        """``entry`` checked for its step; ``current`` None: whether input is open aside."""
+        if current is not None and not self.settings.controls.is_open(entry.place, current):
             raise InputClosed(message("web.err.closed"))
         run_id, label = split_place(entry.place)
         target = self.desk.target(label, run_id)
@@ -182,6 +225,11 @@ class EntryWriter:
         return prepare_entry(
             target, draft, recorded if needs else (), new_id=lambda: entry.entry_id
         )
+
+
+def _checked(entry: EntryAdded | Entry) -> tuple[object, ...]:
+    """What makes two entries the same entry: all but who wrote it and when."""
+    return (entry.kind, entry.text, entry.step, entry.round, entry.dims, entry.value, entry.run_id)
 
 
 def numbered_card(

@@ -2,8 +2,10 @@
 
 The join code, the phones' token and the facilitator's key are made once and kept beside the
 journal (mode 0600, :mod:`facilitate.store.room_file`), so a restarted server takes the same
-code and the phones that joined stay joined. The step running now takes entries unless the
-facilitator closed it; another step only when it was opened.
+code and the phones that joined stay joined. A damaged ``room.json`` is kept aside
+(``room.json.damaged``) and new ones are made, with a warning: phones must join again.
+The step running now takes entries unless the facilitator closed it; another step only
+when it was opened.
 """
 
 from __future__ import annotations
@@ -13,7 +15,14 @@ import threading
 from dataclasses import dataclass, replace
 
 from facilitate.app.input_targets import StepTarget
-from facilitate.store.room_file import read_room_file, write_room_file
+from facilitate.i18n.messages import Message, message
+from facilitate.store.room_file import (
+    ROOM_FILE,
+    RoomFileDamaged,
+    keep_damaged_room_file,
+    read_room_file,
+    write_room_file,
+)
 from facilitate.store.store import SessionStore
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -77,9 +86,13 @@ class RoomSettings:
     def __init__(self, store: SessionStore, session_ref: str) -> None:
         self.session = store.open(session_ref)
         self._lock = threading.Lock()
-        data = read_room_file(self.session.path) or {}
+        self.warnings: list[Message] = []
+        """What the facilitator should hear (a damaged ``room.json`` replaced)."""
+        data = self._read()
         code, token, admin = (data.get(k) for k in ("code", "token", "admin"))
         if not all(isinstance(v, str) and v for v in (code, token, admin)):
+            if data:  # a room.json without its access
+                self._keep_damaged()
             code, token, admin = _new_code(), secrets.token_urlsafe(18), secrets.token_urlsafe(18)
         self.access = RoomAccess(str(code), str(token), str(admin))
         self.controls = RoomControls(
@@ -89,6 +102,18 @@ class RoomSettings:
         )
         self.version = 0
         self._save()
+
+    def _read(self) -> dict[str, object]:
+        try:
+            return read_room_file(self.session.path) or {}
+        except RoomFileDamaged:
+            self._keep_damaged()
+            return {}
+
+    def _keep_damaged(self) -> None:
+        kept = keep_damaged_room_file(self.session.path)
+        where = str(self.session.path / ROOM_FILE)
+        self.warnings.append(message("serve.warn.room_damaged", file=where, kept=str(kept)))
 
     def set_input(self, place: str, is_open: bool) -> RoomControls:
         """Open or close input for ``place`` (see :func:`place_of`); saved at once."""

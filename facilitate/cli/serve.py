@@ -15,6 +15,7 @@ import typer
 
 from facilitate.cli.context import app_context
 from facilitate.cli.output import out
+from facilitate.cli.sessions.options import warn
 from facilitate.errors import UsageError
 from facilitate.i18n import t
 from facilitate.i18n.messages import message
@@ -45,8 +46,15 @@ def lan_addresses() -> list[str]:
     return [a for a in dict.fromkeys(found) if not a.startswith("127.")]
 
 
+def url_host(address: str) -> str:
+    """``address`` as a URL names it: an IPv6 literal in brackets (``[::1]``)."""
+    bare = address.strip("[]")
+    return f"[{bare}]" if ":" in bare else bare
+
+
 def listening_socket(host: str, port: int) -> socket.socket:
     """A socket bound to ``host:port`` (UsageError in one line when it cannot be)."""
+    host = host.strip("[]")
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     sock = socket.socket(family, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -74,20 +82,18 @@ def serve(
 
     from facilitate.web.app import create_app
     from facilitate.web.room import RoomConfig, WebRoom
+    from facilitate.web.server import server_config
 
     app_ctx = app_context(ctx)
     app_ctx.enter_session(session)
     sock = listening_socket(host, port)
-    addresses = lan_addresses() if host in (ALL_INTERFACES, "::") else [host]
-    base = f"http://{addresses[0] if addresses else host}:{port}"
+    addresses = lan_addresses() if host.strip("[]") in (ALL_INTERFACES, "::") else [host]
+    base = f"http://{url_host(addresses[0] if addresses else host)}:{port}"
     config = RoomConfig(base_url=base, author=app_ctx.author_or())
     room = WebRoom(app_ctx.store(), app_ctx.methods(), session, config)
+    warn(room.settings.warnings, app_ctx.translate)
     _announce(room, addresses, port, base)
-    server = uvicorn.Server(
-        uvicorn.Config(
-            create_app(room), log_level="warning", timeout_graceful_shutdown=1, access_log=False
-        )
-    )
+    server = uvicorn.Server(server_config(create_app(room)))
     server.run(sockets=[sock])
 
 
@@ -102,7 +108,7 @@ def _announce(room: WebRoom, addresses: list[str], port: int, base: str) -> None
 
     say(t("serve.started", title=room.settings.session.header.title))
     for address in addresses:
-        say(f"  http://{address}:{port}/")
+        say(f"  http://{url_host(address)}:{port}/")
     if not addresses:
         say(t("serve.no_address"))
     code = room.settings.access.code

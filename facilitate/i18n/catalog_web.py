@@ -14,6 +14,7 @@ EN = {
     "serve.stop": "Press Ctrl-C to stop; every confirmed entry is in the journal.",
     "serve.no_address": "(no network address found: phones cannot reach this computer; see the README, 'Phones in the room')",
     "serve.err.port": "Cannot listen on {host}:{port}: {detail}",
+    "serve.warn.room_damaged": "{file} could not be read: the room has a new join code and key, and phones that had joined must join again. The damaged file is kept as {kept}.",
     # the pages
     "web.join.title": "Join",
     "web.join.prompt": "Type the code shown in the room",
@@ -28,6 +29,7 @@ EN = {
     "web.sent": "Saved. Thank you!",
     "web.retrying": "No connection — trying again…",
     "web.refused": "Not saved:",
+    "web.failed": "Not saved: the laptop answered with an error ({code}). Your text is still here: send it again, or tell the facilitator.",
     "web.text": "Your text",
     "web.choose": "Choose…",
     "web.step_changed": "The room has moved on to a new step.",
@@ -75,6 +77,9 @@ EN = {
     "web.err.kind": "This step does not take that kind of entry.",
     "web.err.bad_request": "The page sent something it should not: reload it and try again.",
     "web.err.busy": "The journal could not confirm the entry in time: send it again (it will not be doubled).",
+    "web.err.too_slow": "The page took too long to send: send it again.",
+    "web.err.too_many_streams": "Too many pages of this room are open from this address: close some and reload.",
+    "web.err.id_reused": "An entry with this id is already saved, with other contents; this one was not saved. Reload the page and send it again.",
 }
 
 SV = {
@@ -90,6 +95,7 @@ SV = {
     "serve.stop": "Tryck Ctrl-C för att sluta; varje bekräftad post finns i journalen.",
     "serve.no_address": "(ingen nätverksadress hittades: telefonerna når inte datorn; se README, 'Telefoner i rummet')",
     "serve.err.port": "Kan inte lyssna på {host}:{port}: {detail}",
+    "serve.warn.room_damaged": "{file} gick inte att läsa: rummet har fått en ny kod och nyckel, och telefoner som hade anslutit måste ansluta igen. Den skadade filen finns kvar som {kept}.",
     # the pages
     "web.join.title": "Anslut",
     "web.join.prompt": "Skriv koden som visas i rummet",
@@ -104,6 +110,7 @@ SV = {
     "web.sent": "Sparat. Tack!",
     "web.retrying": "Ingen anslutning — försöker igen…",
     "web.refused": "Inte sparat:",
+    "web.failed": "Inte sparat: datorn svarade med ett fel ({code}). Din text finns kvar: skicka den igen, eller säg till processledaren.",
     "web.text": "Din text",
     "web.choose": "Välj…",
     "web.step_changed": "Rummet har gått vidare till ett nytt steg.",
@@ -151,4 +158,7 @@ SV = {
     "web.err.kind": "Det här steget tar inte emot den sortens post.",
     "web.err.bad_request": "Sidan skickade något den inte borde: ladda om den och försök igen.",
     "web.err.busy": "Journalen hann inte bekräfta posten: skicka igen (den blir inte dubbel).",
+    "web.err.too_slow": "Sidan var för långsam med att skicka: skicka igen.",
+    "web.err.too_many_streams": "För många sidor från rummet är öppna från den här adressen: stäng några och ladda om.",
+    "web.err.id_reused": "En post med det här id:t är redan sparad, med annat innehåll; den här sparades inte. Ladda om sidan och skicka den igen.",
 }

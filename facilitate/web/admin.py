@@ -45,7 +45,7 @@ async def control(request: Request) -> Response:
     room = room_of(request)
     if not _is_admin(request):
         return pages.refusal(request, 403, "web.err.token")
-    fields = await pages.fields_or_refusal(request, room.config.limits.body)
+    fields = await pages.fields_or_refusal(request, room.config.limits)
     if isinstance(fields, Response):
         return fields
     action = request.path_params["action"]

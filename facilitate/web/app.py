@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 from starlette.applications import Starlette
@@ -19,6 +19,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 
 from facilitate.web import admin, pages
 from facilitate.web.guard import SecurityHeaders
@@ -60,7 +61,7 @@ async def join_form(request: Request) -> Response:
     room = room_of(request)
     if not room.limiter.allow(client_of(request)):
         return pages.refusal(request, 429, "web.err.too_many")
-    fields = await pages.fields_or_refusal(request, room.config.limits.body)
+    fields = await pages.fields_or_refusal(request, room.config.limits)
     if isinstance(fields, Response):
         return fields
     if not room.settings.access.code_matches(fields.get("code", "")):
@@ -84,16 +85,34 @@ async def post_entry(request: Request) -> Response:
     return await pages.post_entry(request, joined(request), client_of(request))
 
 
+class CountedStream(StreamingResponse):
+    """An event stream that gives its place back (``done``) however it ends."""
+
+    def __init__(self, content: AsyncIterator[str], done: Callable[[], None]) -> None:
+        headers = {"x-accel-buffering": "no"}
+        super().__init__(content, media_type="text/event-stream", headers=headers)
+        self.done = done
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self.done()
+
+
 async def events(request: Request) -> Response:
-    """The stream of a page: ``?view=screen`` (everything) or the phone's (the step)."""
+    """The stream of a page: ``?view=screen`` (everything) or the phone's (the step); 429
+    when the address has as many open as it may."""
     if not joined(request):
         return Response(status_code=403)
     room = room_of(request)
+    client = client_of(request)
+    if not room.streams.take(client):
+        return pages.refusal(request, 429, "web.err.too_many_streams")
     view = "screen" if request.query_params.get("view") == "screen" else "phone"
     lang = pages.language_of(request) if view == "phone" else pages.screen_language(room)
-    headers = {"x-accel-buffering": "no"}
     stream = room.broadcaster.stream((view, lang))
-    return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
+    return CountedStream(stream, lambda: room.streams.give_back(client))
 
 
 async def qr_code(request: Request) -> Response:

@@ -1,4 +1,5 @@
-"""What every request passes: security headers, a body size limit, a rate limit per client.
+"""What every request passes: security headers, a body size and time limit, a rate limit
+and a number of open event streams per client.
 
 Nothing on the pages comes from elsewhere (``default-src 'self'``), no page may be framed,
 and a phone that sends too much, or too often, is refused before anything is read.
@@ -43,12 +44,37 @@ class SecurityHeaders:
 
 @dataclass(frozen=True)
 class Limits:
-    """How much a client may send: ``body`` bytes per request; ``burst`` posts at once and
-    ``per_second`` more each second after (per client address)."""
+    """How much a client may send: ``body`` bytes per request, within ``body_seconds``;
+    ``burst`` posts at once and ``per_second`` more each second after; ``streams`` event
+    streams open at once (a page each; per client address)."""
 
     body: int = 32 * 1024  # a note's 5,000 characters, form-encoded, fit
+    body_seconds: float = 15.0
     burst: float = 20.0
     per_second: float = 1.0
+    streams: int = 8
+
+
+class StreamCount:
+    """The event streams open per client address (on the server's loop)."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.open: dict[str, int] = {}
+
+    def take(self, client: str) -> bool:
+        """True (and counted) if ``client`` may open one more stream."""
+        if self.open.get(client, 0) >= self.most:
+            return False
+        self.open[client] = self.open.get(client, 0) + 1
+        return True
+
+    def give_back(self, client: str) -> None:
+        left = self.open.get(client, 0) - 1
+        if left > 0:
+            self.open[client] = left
+        else:
+            self.open.pop(client, None)
 
 
 class RateLimiter:

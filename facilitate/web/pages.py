@@ -15,10 +15,11 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 
 from facilitate.app.input import EntryRefused
-from facilitate.app.participation import InputClosed
+from facilitate.app.participation import EntryIdReused, InputClosed
 from facilitate.errors import FacilitateError
 from facilitate.i18n import LANGUAGES, Translator
-from facilitate.web.posts import BadRequest, TooBig, phone_entry, read_fields
+from facilitate.web.guard import Limits
+from facilitate.web.posts import BadRequest, TooBig, TooSlow, phone_entry, read_fields
 from facilitate.web.room import WebRoom
 
 TOKEN_COOKIE = "facilitate_token"
@@ -94,11 +95,13 @@ def refusal(request: Request, status: int, key: str, **values: Any) -> Response:
     return render(request, "refused.html", translate.lang, status, problems=[text])
 
 
-async def fields_or_refusal(request: Request, limit: int) -> dict[str, str] | Response:
+async def fields_or_refusal(request: Request, limits: Limits) -> dict[str, str] | Response:
     try:
-        return await read_fields(request, limit)
+        return await read_fields(request, limits.body, limits.body_seconds)
     except TooBig:
-        return refusal(request, 413, "web.err.too_big", limit=limit)
+        return refusal(request, 413, "web.err.too_big", limit=limits.body)
+    except TooSlow:
+        return refusal(request, 408, "web.err.too_slow")
     except BadRequest:
         return refusal(request, 400, "web.err.bad_request")
 
@@ -154,7 +157,7 @@ async def post_entry(request: Request, is_joined: bool, client: str) -> Response
         return refusal(request, 403, "web.err.token")
     if not room.limiter.allow(client):
         return refusal(request, 429, "web.err.too_many")
-    fields = await fields_or_refusal(request, room.config.limits.body)
+    fields = await fields_or_refusal(request, room.config.limits)
     if isinstance(fields, Response):
         return fields
     translate = Translator(language_of(request))
@@ -168,8 +171,8 @@ async def post_entry(request: Request, is_joined: bool, client: str) -> Response
         return refusal(request, 503, "web.err.busy")
     except EntryRefused as refused:
         return _refused(request, refused.lines(translate), fields, 422)
-    except InputClosed as closed:
-        return _refused(request, closed.lines(translate), fields, 409)
+    except (InputClosed, EntryIdReused) as conflict:
+        return _refused(request, conflict.lines(translate), fields, 409)
     except FacilitateError as error:
         return _refused(request, error.lines(translate), fields, 422)
     if "application/json" in request.headers.get("accept", ""):

@@ -3,6 +3,7 @@ entry made from them (the draft every other entry is checked as)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 from urllib.parse import parse_qsl
@@ -24,16 +25,25 @@ class BadRequest(Exception):
     """A body that is not a form or JSON object of texts."""
 
 
-async def read_fields(request: Request, limit: int) -> dict[str, str]:
-    """The fields a page posted (a form, or a JSON object of texts), at most ``limit`` bytes."""
+class TooSlow(Exception):
+    """A body that did not arrive within its time."""
+
+
+async def read_fields(request: Request, limit: int, seconds: float) -> dict[str, str]:
+    """The fields a page posted (a form, or a JSON object of texts), at most ``limit`` bytes
+    arriving within ``seconds``."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
         raise TooBig
     body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > limit:
-            raise TooBig
+    try:
+        async with asyncio.timeout(seconds):
+            async for chunk in request.stream():
+                body += chunk
+                if len(body) > limit:
+                    raise TooBig
+    except TimeoutError:
+        raise TooSlow from None
     try:
         text = body.decode("utf-8")
         if request.headers.get("content-type", "").startswith("application/json"):

@@ -23,7 +23,7 @@ from facilitate.app.room_view import RoomFeed
 from facilitate.app.sessions import SessionStore
 from facilitate.i18n import LANGUAGES
 from facilitate.web.broadcast import Broadcaster
-from facilitate.web.guard import Limits, RateLimiter
+from facilitate.web.guard import Limits, RateLimiter, StreamCount
 
 POLL_SECONDS = 0.5
 SETTLE_SECONDS = 0.15
@@ -62,6 +62,7 @@ class WebRoom:
         self.feed = RoomFeed(store, methods, session_ref, self.settings, wall)
         self.broadcaster = Broadcaster(wall)
         self.limiter = RateLimiter(config.limits)
+        self.streams = StreamCount(config.limits.streams)
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
 

@@ -141,29 +141,46 @@
     status(words.refused, "bad");
     (list || []).forEach(function (text) { node.appendChild(make("p", "problem", text)); });
   }
+  var RETRIED = { 0: true, 429: true, 503: true };
+  function lock(form, locked) {
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (field.type !== "hidden") { field.disabled = locked; }
+    });
+  }
+  function settle(form) { delete form.dataset.pending; delete form.dataset.body; lock(form, false); }
+  function answerOf(response) {
+    return response.json().then(function (data) { return { code: response.status, data: data }; },
+      function () { return { code: response.status, data: null }; });
+  }
   function send(form, attempt) {
-    if (!form.dataset.pending) { form.elements.entry_id.value = newId(); form.dataset.pending = "1"; }
+    if (!form.dataset.pending) {  // the entry as sent now is the one every retry sends
+      form.elements.entry_id.value = newId();
+      form.dataset.body = new URLSearchParams(new FormData(form)).toString();
+      form.dataset.pending = "1";
+      lock(form, true);
+    }
     status(words.sending);
     clear(byId("problems"));
     fetch("/p/entry", {
       method: "POST",
       credentials: "same-origin",
       headers: { "Accept": "application/json", "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams(new FormData(form)).toString()
-    }).then(function (response) {
-      return response.json().then(function (data) { return { code: response.status, data: data }; });
-    }).then(function (answer) {
-      if (answer.data.ok) {
-        delete form.dataset.pending;
+      body: form.dataset.body
+    }).then(answerOf, function () { return { code: 0, data: null }; }).then(function (answer) {
+      if (answer.data && answer.data.ok) {
+        settle(form);
         Array.prototype.forEach.call(form.querySelectorAll("textarea, input[type=text], input[type=number]"), function (field) { field.value = ""; });
         status(words.sent, "ok");
-      } else if (answer.code === 503 || answer.code === 429) {
+      } else if (RETRIED[answer.code]) {  // no connection, too many at once, busy: again
         retry(form, attempt);
-      } else {
-        delete form.dataset.pending;
+      } else if (answer.data) {
+        settle(form);
         problems(answer.data.problems);
+      } else {
+        settle(form);
+        status((words.failed || "{code}").replace("{code}", answer.code), "bad");
       }
-    }).catch(function () { retry(form, attempt); });
+    });
   }
   function retry(form, attempt) {
     status(words.retrying, "bad");
@@ -175,7 +192,10 @@
 
   function phone(main) {
     Array.prototype.forEach.call(main.querySelectorAll("form.entry-form"), function (form) {
-      form.addEventListener("submit", function (event) { event.preventDefault(); send(form, 0); });
+      form.addEventListener("submit", function (event) {
+        event.preventDefault();
+        if (!form.dataset.pending) { send(form, 0); }
+      });
     });
     listen("/events", function (view) {
       var open = view.open ? "1" : "0";
