@@ -26,19 +26,22 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(folder: Path, name: str, data: bytes) -> None:
+def write_atomic(folder: Path, name: str, data: bytes, mode: int | None = None) -> None:
     """Replace ``folder/name`` with ``data``: write a new file, fsync, rename, fsync the folder.
 
     Readers see either the old content or the new one, never a mix, even after a power cut.
     The new file is created afresh (never through a link), and the rename replaces the entry
-    ``name`` itself: a symbolic link there is replaced, its target never touched.
+    ``name`` itself: a symbolic link there is replaced, its target never touched. ``mode``
+    (e.g. 0o600 for a private file) is set whatever the umask.
     """
     tmp = f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-    fd = create_file(folder, tmp)
+    fd = create_file(folder, tmp, 0o644 if mode is None else mode)
     if fd is None:  # pragma: no cover - 32 random bits taken
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(folder / tmp))
     try:
         try:
+            if mode is not None:
+                os.fchmod(fd, mode)
             write_all(fd, data)
             os.fsync(fd)
         finally:

@@ -6,15 +6,13 @@ let phones post), replaced atomically, and never read as part of the session's r
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import secrets
 from pathlib import Path
 from typing import Any
 
-from facilitate.store.durable import fsync_dir, write_all
-from facilitate.store.files import create_file, disk_errors, read_file
+from facilitate.store.durable import fsync_dir, write_atomic
+from facilitate.store.files import disk_errors, read_file
 
 ROOM_FILE = "room.json"
 DAMAGED = "room.json.damaged"
@@ -53,21 +51,6 @@ def keep_damaged_room_file(folder: Path) -> Path:
 
 def write_room_file(folder: Path, data: dict[str, object]) -> None:
     """Replace ``room.json`` with ``data`` (mode 0600, fsync'd, renamed into place)."""
-    tmp = f".{ROOM_FILE}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).encode()
     with disk_errors(folder / ROOM_FILE):
-        fd = create_file(folder, tmp, PRIVATE)
-        if fd is None:  # pragma: no cover - 32 random bits taken
-            raise FileExistsError(folder / tmp)
-        try:
-            try:
-                os.fchmod(fd, PRIVATE)  # (whatever the umask)
-                write_all(fd, json.dumps(data, ensure_ascii=False, sort_keys=True).encode())
-                os.fsync(fd)
-            finally:
-                os.close(fd)
-            os.replace(folder / tmp, folder / ROOM_FILE)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                (folder / tmp).unlink()
-            raise
-        fsync_dir(folder)
+        write_atomic(folder, ROOM_FILE, text, PRIVATE)
