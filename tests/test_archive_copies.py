@@ -47,6 +47,10 @@ def test_the_digest_changes_with_any_line() -> None:
         ),
         ("postgresql://anna@db/arkiv", "postgresql://anna@db/arkiv"),
         (
+            "postgresql://anna@db/arkiv?password=hemligt&sslmode=require",
+            "postgresql://anna:***@db/arkiv?sslmode=require",
+        ),
+        (
             "host=db user=anna password=hemligt dbname=arkiv",
             "host=db user=anna password=*** dbname=arkiv",
         ),

@@ -2,8 +2,11 @@
 
 The URL is a libpq connection string (``postgresql://user:secret@host/db?sslmode=require``
 or ``host=... dbname=...``); TLS is what its ``sslmode`` asks, passed to libpq as it is.
-Every message that names the archive names it by :func:`shown_url`, and every error text
-from the server or libpq has the password taken out (:func:`scrubbed`).
+The URL is read as libpq reads it (:func:`~psycopg.conninfo.conninfo_to_dict`), so a
+password is found in every form libpq takes (``user:secret@``, ``?password=``,
+``password=...``). Every message that names the archive names it by :func:`shown_url`,
+which never shows the password (and a URL libpq cannot read is named by a fixed text), and
+every error text from the server or libpq has the password taken out (:func:`scrubbed`).
 """
 
 from __future__ import annotations
@@ -12,41 +15,85 @@ import contextlib
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import quote, unquote
 
 from facilitate.errors import FacilitateError, UsageError
-from facilitate.i18n.messages import message
+from facilitate.i18n.messages import Message, message
 
 if TYPE_CHECKING:
     import psycopg
 
 CONNECT_TIMEOUT = 10
-_KEYWORD_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)")
+HIDDEN = "***"
+_KEYWORD_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&]+)", re.I)
+_URL_PASSWORD = re.compile(r"(://[^\s:/@]*:)[^\s@]*@")
+_FIRST_KEYS = ("host", "port", "user", "password", "dbname")
 
 
 class ArchiveError(FacilitateError):
     """The archive cannot be reached or refused what was asked (exit 1)."""
 
 
-def shown_url(url: str) -> str:
-    """The URL as it may be shown: its password replaced by ``***``."""
+def url_parts(url: str) -> dict[str, str] | None:
+    """The URL's parameters as libpq reads them; None if libpq cannot read it (or psycopg is
+    not installed)."""
+    try:
+        from psycopg import ProgrammingError
+        from psycopg.conninfo import conninfo_to_dict
+    except ImportError:
+        return None
+    try:
+        return {key: str(value) for key, value in conninfo_to_dict(url).items()}
+    except (ProgrammingError, ValueError, TypeError):
+        return None
+
+
+def shown_url(url: str) -> str | Message:
+    """The URL as it may be shown: its password replaced by ``***``; a URL libpq cannot
+    read is shown as a fixed text (it may hold a password anywhere)."""
+    parts = url_parts(url)
+    if parts is None:
+        return message("archive.url.unreadable")
+    if "password" in parts:
+        parts["password"] = HIDDEN
     if "://" in url:
-        parts = urlsplit(url)
-        if parts.password is not None:
-            host = parts.netloc.rpartition("@")[2]
-            user = parts.username or ""
-            parts = parts._replace(netloc=f"{user}:***@{host}")
-            return urlunsplit(parts)
-        return url
-    return _KEYWORD_PASSWORD.sub(r"\1***", url)
+        return _as_url(url.partition("://")[0], parts)
+    ordered = [k for k in _FIRST_KEYS if k in parts] + [k for k in parts if k not in _FIRST_KEYS]
+    return " ".join(f"{key}={_keyword_value(parts[key])}" for key in ordered)
+
+
+def _keyword_value(value: str) -> str:
+    if value == HIDDEN or (value and not re.search(r"[\s'\\]", value)):
+        return value
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def _as_url(scheme: str, parts: dict[str, str]) -> str:
+    """``scheme://user:***@host:port/dbname?other=...`` from libpq's parameters."""
+    user = quote(parts.pop("user", ""), safe="")
+    secret = parts.pop("password", None)
+    login = user + (f":{secret}" if secret is not None else "")
+    hosts = parts.pop("host", "").split(",")
+    ports = parts.pop("port", "").split(",")
+    ports += [ports[-1] if len(ports) == 1 else ""] * (len(hosts) - len(ports))
+    where = ",".join(
+        (f"[{host}]" if ":" in host else quote(host, safe="/")) + (f":{port}" if port else "")
+        for host, port in zip(hosts, ports, strict=False)
+    )
+    dbname = quote(parts.pop("dbname", ""), safe="")
+    query = "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in parts.items())
+    return (
+        f"{scheme}://{login + '@' if login else ''}{where}"
+        + (f"/{dbname}" if dbname else "")
+        + (f"?{query}" if query else "")
+    )
 
 
 def password_of(url: str) -> str | None:
     """The password the URL holds, if any (to take out of error texts)."""
-    if "://" in url:
-        with contextlib.suppress(ValueError):
-            return urlsplit(url).password
-        return None
+    parts = url_parts(url)
+    if parts is not None:
+        return parts.get("password") or None
     found = _KEYWORD_PASSWORD.search(url)
     return found.group(2).strip("'") if found else None
 
@@ -55,9 +102,11 @@ def scrubbed(text: str, url: str) -> str:
     """``text`` (an error from libpq or the server) on one line, without the URL's password."""
     line = " ".join(part.strip() for part in text.strip().splitlines() if part.strip())
     secret = password_of(url)
-    for form in {secret, unquote(secret)} if secret else ():
-        line = line.replace(form, "***")
-    return _KEYWORD_PASSWORD.sub(r"\1***", line)
+    forms = {secret, quote(secret, safe=""), unquote(secret)} if secret else set()
+    for form in sorted(forms, key=len, reverse=True):
+        line = line.replace(form, HIDDEN)
+    line = _URL_PASSWORD.sub(rf"\1{HIDDEN}@", line)
+    return _KEYWORD_PASSWORD.sub(rf"\1{HIDDEN}", line)
 
 
 def _psycopg() -> object:
@@ -86,6 +135,9 @@ def connected(url: str) -> Iterator[psycopg.Connection]:
         raise UsageError(message("archive.err.no_url"))
     _psycopg()
     import psycopg
+
+    if url_parts(url) is None:
+        raise UsageError(message("archive.err.bad_url"))
 
     try:
         conn = psycopg.connect(

@@ -94,6 +94,14 @@ EN: dict[str, str] = {
     "archive.err.not_archived": "no archived session {ref!r} (see: facilitate archive status)",
     "archive.err.ambiguous": "{ref!r} names several archived sessions: {matches}; name one by its UUID",
     "archive.err.bad_header": "archived session {id}: its header has a bad field {field!r}",
+    "archive.err.bad_id": (
+        "archived session {uuid}: its id {id!r} is not a safe folder name; it is not used"
+    ),
+    "archive.err.bad_url": (
+        "the archive's URL cannot be read (see libpq's connection strings:"
+        " postgresql://user@host/db or host=... dbname=...)"
+    ),
+    "archive.url.unreadable": "(a URL that cannot be read)",
     "archive.err.bad_since": "--since {value!r}: not a date (YYYY-MM-DD)",
     "archive.err.bad_format": "unknown format {format!r}: use md, csv or json",
     "archive.err.bad_top": "--top {top}: give 1 or more",
@@ -208,6 +216,14 @@ SV: dict[str, str] = {
     "archive.err.not_archived": "ingen arkiverad session {ref!r} (se: facilitate archive status)",
     "archive.err.ambiguous": "{ref!r} passar flera arkiverade sessioner: {matches}; ange en med dess UUID",
     "archive.err.bad_header": "den arkiverade sessionen {id}: dess huvud har ett felaktigt fält {field!r}",
+    "archive.err.bad_id": (
+        "den arkiverade sessionen {uuid}: dess id {id!r} är inget säkert mappnamn; det används inte"
+    ),
+    "archive.err.bad_url": (
+        "arkivets URL går inte att läsa (se libpq:s anslutningssträngar:"
+        " postgresql://användare@värd/db eller host=... dbname=...)"
+    ),
+    "archive.url.unreadable": "(en URL som inte går att läsa)",
     "archive.err.bad_since": "--since {value!r}: inget datum (ÅÅÅÅ-MM-DD)",
     "archive.err.bad_format": "okänt format {format!r}: använd md, csv eller json",
     "archive.err.bad_top": "--top {top}: ange 1 eller fler",
