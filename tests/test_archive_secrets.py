@@ -3,8 +3,10 @@ and an archived session id that could reach outside the store is never used as a
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import psycopg
 import pytest
 
 from archive_helpers import archive_cli, eslov_copies
@@ -50,3 +52,57 @@ def test_a_url_that_cannot_be_read_is_one_line_without_its_password(tmp_path: Pa
         assert len(lines) == 1, lines
         assert "URL" in lines[0]
         assert WRONG not in done.stdout + done.stderr and "oops" not in done.stderr
+
+
+def _poison(url: str, session_id: str, bad_id: str) -> str:
+    """Give the archived session ``session_id`` the header id ``bad_id``, as anyone who may
+    push could; its UUID."""
+    with psycopg.connect(url, autocommit=True) as conn:
+        row = conn.execute(
+            "UPDATE facilitate.sessions SET id = %s, header = jsonb_set(header, '{id}', %s::jsonb)"
+            " WHERE id = %s RETURNING uuid::text",
+            (bad_id, json.dumps(bad_id), session_id),
+        ).fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def _files(root: Path) -> list[Path]:
+    return sorted(root.rglob("*"))
+
+
+def test_an_archived_id_that_leaves_the_store_is_refused(tmp_path: Path, archive_db: str) -> None:
+    laptop, store = tmp_path / "laptop", tmp_path / "deep" / "store"
+    (session_id,) = eslov_copies(laptop, 1)
+    assert archive_cli(laptop, archive_db, "push").exit_code == 0
+    uuid = _poison(archive_db, session_id, "../../escaped")
+    before = _files(tmp_path)
+
+    pulled = archive_cli(store, archive_db, "pull", uuid)
+    report = archive_cli(store, archive_db, "report", "-f", "json")
+    exported = run_cli(
+        ["--sessions-dir", str(store), "export", uuid, "-f", "json", "--archive", archive_db]
+    )
+    for done in (pulled, report, exported):
+        assert done.exit_code == 2, done.stdout
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1, lines
+        assert uuid in lines[0] and "'../../escaped'" in lines[0]
+    assert _files(tmp_path) == before
+    assert not (tmp_path / "escaped").exists()
+
+
+def test_a_copy_is_never_written_outside_the_store(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from facilitate.errors import UsageError
+    from facilitate.store.copy_in import write_session_copy
+    from facilitate.store.store import SessionStore
+
+    (session_id,) = eslov_copies(tmp_path / "laptop", 1)
+    header = SessionStore(tmp_path / "laptop").open(session_id).header
+    root = tmp_path / "deep" / "store"
+    for bad in ("../../escaped", "../escaped", "/tmp/escaped", "a/b", ".hidden", ""):
+        with pytest.raises(UsageError):
+            write_session_copy(root, replace(header, id=bad), ['{"v":1}'])
+    assert not (tmp_path / "escaped").exists() and not (tmp_path / "deep").exists()

@@ -26,6 +26,7 @@ from facilitate.model.programme_report import ProgrammeReport, ReportInput, prog
 from facilitate.model.session import SessionHeader, SessionState, fold
 from facilitate.store.copy_in import write_session_copy
 from facilitate.store.headers import ensure_uuid
+from facilitate.store.ids import ID_RE
 from facilitate.store.line_format import parse_journal
 from facilitate.store.raw_journal import RawLine, read_raw_journal
 from facilitate.store.session import Session
@@ -174,20 +175,25 @@ def pull_session(store: SessionStore, url: str, ref: str, *, writable: bool = Fa
             raise UsageError(message("archive.err.not_archived", ref=ref))
         found = find_archived(conn, ref)
         lines = archived_lines(conn, found.uuid)
-    header = _header(found.header, found.id)
+    header = _header(found.header, found.id, found.uuid)
     path = write_session_copy(store.root, header, lines, writable=writable)
     return Pulled(header.id, found.uuid, path, len(lines), writable)
 
 
-def _header(data: object, session_id: str) -> SessionHeader:
+def _header(data: object, archived_id: str, session_uuid: str) -> SessionHeader:
+    """The archived header, checked: its id must be a safe folder name, since a pull makes
+    the folder of that name (anyone who may push could have written any id)."""
     from facilitate.model.session_header import HeaderError
 
     try:
-        return SessionHeader.from_data(data)
+        header = SessionHeader.from_data(data)
     except HeaderError as error:
         raise UsageError(
-            message("archive.err.bad_header", id=session_id, field=error.field)
+            message("archive.err.bad_header", id=archived_id, field=error.field)
         ) from None
+    if not ID_RE.match(header.id):
+        raise UsageError(message("archive.err.bad_id", uuid=session_uuid, id=header.id))
+    return header
 
 
 def _methods(
@@ -246,7 +252,7 @@ def archive_report(
     with connected(url) as conn:
         found = archived_sessions(conn, programme, since) if applied_versions(conn) else []
         for archived in found:
-            header = _header(archived.header, archived.id)
+            header = _header(archived.header, archived.id, archived.uuid)
             raw = "".join(line + "\n" for line in archived_lines(conn, archived.uuid))
             replay = parse_journal(raw.encode("utf-8", "surrogatepass"), f"archive:{header.id}")
             state = fold(replay.records, header)

@@ -19,6 +19,7 @@ from facilitate.model.session_header import SessionHeader
 from facilitate.store.durable import fsync_dir, write_atomic
 from facilitate.store.files import HEADER_FILE, JOURNAL_FILE, disk_errors
 from facilitate.store.headers import header_bytes, read_header
+from facilitate.store.ids import check_session_id
 
 READ_ONLY = 0o444
 
@@ -28,9 +29,12 @@ def write_session_copy(
 ) -> Path:
     """Write the session folder ``root/<header.id>``; its path.
 
-    UsageError if the store already has a folder of that id (the same session, or another).
+    UsageError if the store already has a folder of that id (the same session, or another),
+    or if the id is not a safe folder name (the folder must sit directly under ``root``).
     """
-    target = root / header.id
+    target = root / check_session_id(header.id)
+    if target.parent != root or target.name != header.id:
+        raise UsageError(message("sessions.err.bad_id", id=header.id))
     if target.exists() or target.is_symlink():
         raise UsageError(_taken(target, header))
     temporary = root / f".copy-{header.id}-{os.getpid()}-{secrets.token_hex(3)}"
