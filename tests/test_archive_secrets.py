@@ -4,6 +4,7 @@ and an archived session id that could reach outside the store is never used as a
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import psycopg
@@ -106,3 +107,43 @@ def test_a_copy_is_never_written_outside_the_store(tmp_path: Path) -> None:
         with pytest.raises(UsageError):
             write_session_copy(root, replace(header, id=bad), ['{"v":1}'])
     assert not (tmp_path / "escaped").exists() and not (tmp_path / "deep").exists()
+
+
+def _hostile_copy(root: Path) -> str:
+    """An Eslöv copy whose title, a theme's item and a top card are markup and a formula."""
+    (session_id,) = eslov_copies(root, 1)
+    folder = root / session_id
+    header = json.loads((folder / "session.json").read_text(encoding="utf-8"))
+    header["title"] = "<script>alert(1)</script>"
+    (folder / "session.json").write_text(json.dumps(header, ensure_ascii=False), encoding="utf-8")
+    journal = (folder / "journal.jsonl").read_text(encoding="utf-8")
+    for text, hostile in (
+        ("Bygg kunskap om varandras arbete!", "<img src=x onerror=alert(1)>"),
+        ("Skolan, utbildning, barn och ungdomar, fritidsverksamhet", '=HYPERLINK("http://x","y")'),
+    ):
+        assert json.dumps(text, ensure_ascii=False) in journal
+        journal = journal.replace(
+            json.dumps(text, ensure_ascii=False), json.dumps(hostile, ensure_ascii=False)
+        )
+    (folder / "journal.jsonl").write_text(journal, encoding="utf-8")
+    return session_id
+
+
+def test_the_report_shows_titles_and_cards_inert(tmp_path: Path, archive_db: str) -> None:
+    import csv
+    import io
+
+    _hostile_copy(tmp_path)
+    assert archive_cli(tmp_path, archive_db, "push").exit_code == 0
+    markdown = archive_cli(tmp_path, archive_db, "report", "--format", "md")
+    assert markdown.exit_code == 0, markdown.stderr
+    assert not re.search(r"(?<!\\)[<>]", markdown.stdout)  # no unescaped tag anywhere
+    assert r"\<script\>alert(1)\</script\>" in markdown.stdout
+    assert r"\<img src=x onerror=alert(1)\>" in markdown.stdout
+    table = archive_cli(tmp_path, archive_db, "report", "--format", "csv")
+    assert table.exit_code == 0, table.stderr
+    rows = list(csv.DictReader(io.StringIO(table.stdout)))
+    texts = [row["text"] for row in rows]
+    assert '\'=HYPERLINK("http://x","y")' in texts
+    assert not any(cell.startswith("=") for row in rows for cell in row.values())
+    assert any(row["section"] == "top" and row["value"].isdigit() for row in rows)

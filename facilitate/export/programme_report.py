@@ -10,7 +10,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterator
 
+from facilitate.export.tables import neutralised
+from facilitate.export.templating import cell, md
 from facilitate.i18n import Translator
 from facilitate.model.programme_report import ProgrammeReport
 
@@ -31,26 +34,29 @@ def _minutes(seconds: float) -> str:
 
 
 def _markdown(report: ProgrammeReport, words: Translator) -> str:
+    """The report for people; every text from a session is escaped as the export's Markdown
+    escapes it, so a title or a card is shown as written and never read as markup."""
     lines = [f"# {words('archive.doc.title')}", ""]
     lines.append(words("archive.doc.sessions", count=len(report.sessions)))
-    lines += [""] + [f"- {s.date} {s.title} ({s.id})" for s in report.sessions] + [""]
+    lines += [""] + [f"- {s.date} {md(s.title)} ({md(s.id)})" for s in report.sessions] + [""]
     lines += [f"## {words('archive.doc.themes')}", ""]
     for theme in report.themes:
-        heading = words("archive.doc.theme", name=theme.name, sessions=len(theme.sessions))
+        name = cell(theme.name)
+        heading = words("archive.doc.theme", name=name, sessions=len(theme.sessions))
         lines += [f"### {heading}", ""]
-        lines += [f"- {item.text} ({item.session})" for item in theme.items] + [""]
+        lines += [f"- {md(item.text)} ({md(item.session)})" for item in theme.items] + [""]
     lines += [f"## {words('archive.doc.top', top=report.top_n)}", ""]
     for top in report.top:
         run = words("archive.doc.run", number=top.run) if top.run is not None else ""
-        lines += [f"### {top.session} · {top.method} {run} · {top.step}", ""]
-        lines += [f"{row.rank}. {row.text} ({row.total})" for row in top.rows] + [""]
+        lines += [f"### {cell(top.session)} · {cell(top.method)} {run} · {cell(top.step)}", ""]
+        lines += [f"{row.rank}. {md(row.text)} ({row.total})" for row in top.rows] + [""]
     lines += [f"## {words('archive.doc.times')}", ""]
     lines += [
         "| " + " | ".join(words(f"archive.doc.col.{c}") for c in _TIME_COLUMNS) + " |",
         "|" + "---|" * len(_TIME_COLUMNS),
     ]
     for t in report.times:
-        cells = (t.method, t.runs, t.steps, _minutes(t.planned_seconds),
+        cells = (cell(t.method), t.runs, t.steps, _minutes(t.planned_seconds),
                  _minutes(t.actual_seconds), _minutes(t.difference_seconds))  # fmt: skip
         lines.append("| " + " | ".join(str(c) for c in cells) + " |")
     return "\n".join(lines) + "\n"
@@ -61,19 +67,25 @@ _CSV_COLUMNS = ("section", "session", "name", "text", "rank", "value", "planned"
 
 
 def _csv(report: ProgrammeReport) -> str:
+    """One row per figure; a cell a spreadsheet would run as a formula gets a leading ``'``
+    (as the export's CSV does)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(_CSV_COLUMNS)
+    for row in _csv_rows(report):
+        writer.writerow([neutralised(v) if isinstance(v, str) else v for v in row])
+    return buffer.getvalue()
+
+
+def _csv_rows(report: ProgrammeReport) -> Iterator[tuple[object, ...]]:
     for s in report.sessions:
-        writer.writerow(("session", s.id, s.title, s.date, "", s.programme or "", "", ""))
+        yield ("session", s.id, s.title, s.date, "", s.programme or "", "", "")
     for theme in report.themes:
         for item in theme.items:
-            writer.writerow(("theme", item.session, theme.name, item.text, "", "", "", ""))
+            yield ("theme", item.session, theme.name, item.text, "", "", "", "")
     for top in report.top:
         name = f"{top.method}/{top.step}" + (f"#{top.run}" if top.run is not None else "")
         for row in top.rows:
-            writer.writerow(("top", top.session, name, row.text, row.rank, row.total, "", ""))
+            yield ("top", top.session, name, row.text, row.rank, row.total, "", "")
     for t in report.times:
-        writer.writerow(("time", "", t.method, "", "", t.steps, t.planned_seconds,
-                         t.actual_seconds))  # fmt: skip
-    return buffer.getvalue()
+        yield ("time", "", t.method, "", "", t.steps, t.planned_seconds, t.actual_seconds)
