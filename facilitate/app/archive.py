@@ -28,7 +28,7 @@ from facilitate.store.copy_in import write_session_copy
 from facilitate.store.headers import ensure_uuid
 from facilitate.store.ids import ID_RE
 from facilitate.store.line_format import parse_journal
-from facilitate.store.raw_journal import RawLine, read_raw_journal
+from facilitate.store.raw_journal import RawLine, read_raw_journal, recorded
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 
@@ -73,6 +73,15 @@ class Pulled:
 def local_copy(session: Session) -> tuple[LocalCopy, list[Message]]:
     """The session's header (given its UUID now if it has none) and its journal, whose lines
     are parsed only when needed; the warnings about lines left out then go to the list."""
+    copy, warnings, _ = _read_copy(session)
+    return copy, warnings
+
+
+def _read_copy(
+    session: Session,
+) -> tuple[LocalCopy, list[Message], Callable[[], SessionState]]:
+    """:func:`local_copy`, and the session's state folded from the very lines it pushes (so
+    the folded tables never hold a record that a run appended after the journal was read)."""
     header = session.header
     if header.uuid is None:
         with session.locked():
@@ -80,17 +89,19 @@ def local_copy(session: Session) -> tuple[LocalCopy, list[Message]]:
         session.header = header
     raw = read_raw_journal(session.path)
     warnings: list[Message] = []
+    parsed: list[list[RawLine]] = []
 
     def lines() -> list[RawLine]:
-        found, skipped = raw.lines()
-        warnings.extend(skipped)
-        return found
+        if not parsed:
+            found, skipped = raw.lines()
+            warnings.extend(skipped)
+            parsed.append(found)
+        return parsed[0]
 
-    return LocalCopy(header, raw.digest, lines), warnings
+    def state() -> SessionState:
+        return fold(recorded(lines(), raw.source, warnings), header)
 
-
-def _folded(session: Session) -> Callable[[], SessionState]:
-    return lambda: read_unlocked(session)[0]
+    return LocalCopy(header, raw.digest, lines), warnings, state
 
 
 def _sessions(
@@ -132,8 +143,8 @@ def push_sessions(
     with connected(url) as conn:
         migrate(conn)
         for session in sessions:
-            copy, warnings = local_copy(session)
-            pushed = push_copy(conn, copy, _folded(session), programme)
+            copy, warnings, state = _read_copy(session)
+            pushed = push_copy(conn, copy, state, programme)
             standing = SessionStanding(
                 session.id, copy.uuid, pushed.comparison, pushed.added, warnings
             )

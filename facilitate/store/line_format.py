@@ -34,7 +34,8 @@ def _finite(text: str) -> float:
     return value
 
 
-_decode = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite).decode
+decode_json = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite).decode
+"""JSON as a journal line may hold it: no NaN, no Infinity, no number too large for a float."""
 
 
 @dataclass
@@ -104,13 +105,20 @@ def parse_journal(raw: bytes, source: str) -> Replay:
 def parse_line(line: str, source: str, number: int, warnings: list[Message]) -> Recorded | None:
     """One record, or None (with a warning) for a line that is not a readable record."""
     try:
-        obj = _decode(line)
+        obj = decode_json(line)
     except ValueError:
         warnings.append(message("journal.warn.bad_line", file=source, line=number))
         return None
     if type(obj) is not dict:
         warnings.append(message("journal.warn.bad_line", file=source, line=number))
         return None
+    return record_of(obj, source, number, warnings)
+
+
+def record_of(
+    obj: dict[str, Any], source: str, number: int, warnings: list[Message]
+) -> Recorded | None:
+    """The record a line's decoded object holds, or None (with a warning) if it is not one."""
     version = obj.get("v")
     if type(version) is not int:
         warnings.append(message("journal.warn.bad_field", file=source, line=number, field="v"))

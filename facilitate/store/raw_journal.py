@@ -9,26 +9,28 @@ byte, so a copy made from them reads back exactly as the original.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from facilitate.errors import InvalidFileError, Problem
 from facilitate.i18n.messages import Message, message
-from facilitate.model.events import JOURNAL_SCHEMA_VERSION
+from facilitate.model.events import JOURNAL_SCHEMA_VERSION, Recorded
 from facilitate.store.files import JOURNAL_FILE, disk_error, open_file, read_from
-from facilitate.store.line_format import newer_version_error, seq_warning
+from facilitate.store.line_format import decode_json, newer_version_error, record_of, seq_warning
 
 
 @dataclass(frozen=True)
 class RawLine:
-    """One record's line (without its newline), its sequence number and its envelope."""
+    """One record's line (without its newline), its sequence number, its envelope and its
+    line number in the journal."""
 
     seq: int
     line: str
     record: dict[str, Any]
+    number: int = 0
 
 
 @dataclass
@@ -65,8 +67,19 @@ class RawJournal:
                 warnings.append(seq_warning(source, number, seq))
                 continue
             last = seq
-            lines.append(RawLine(seq, line, record))
+            lines.append(RawLine(seq, line, record, number))
         return lines, warnings
+
+
+def recorded(lines: Sequence[RawLine], source: str, warnings: list[Message]) -> list[Recorded]:
+    """The records ``lines`` hold, each line decoded once (:meth:`RawJournal.lines` did);
+    a line whose fields do not make a record is left out with a warning, as the reader does."""
+    found = []
+    for line in lines:
+        record = record_of(line.record, source, line.number, warnings)
+        if record is not None:
+            found.append(record)
+    return found
 
 
 def read_raw_journal(folder: Path) -> RawJournal:
@@ -93,7 +106,7 @@ def read_raw_journal(folder: Path) -> RawJournal:
 def _envelope(line: str, where: str) -> dict[str, Any] | None:
     """The line's object if it is a record with an integer ``v`` and ``seq``, else None."""
     try:
-        obj = json.loads(line)
+        obj = decode_json(line)
     except ValueError:
         return None
     if type(obj) is not dict or type(obj.get("v")) is not int or type(obj.get("seq")) is not int:
