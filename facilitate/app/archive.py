@@ -1,4 +1,4 @@
-"""The organisation's archive: push local sessions, see how they stand, pull one, report.
+"""The organisation's archive: push local sessions, see how they stand, pull one.
 
 The local store stays where sessions are made; the archive (:mod:`facilitate.archive`, on
 PostgreSQL) is a copy that a push catches up whenever there is a network. Each use case
@@ -12,22 +12,16 @@ import contextlib
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date as Date
 from pathlib import Path
 
-from facilitate.app.export import MethodSource, read_unlocked
-from facilitate.app.methods import session_methods
 from facilitate.archive.connection import connected
 from facilitate.archive.copies import Comparison, LocalCopy, compare
 from facilitate.errors import InvalidFileError, JournalError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import Message, message
-from facilitate.model.method import Method
-from facilitate.model.programme_report import ProgrammeReport, ReportInput, programme_report
 from facilitate.model.session import SessionHeader, SessionState, fold
 from facilitate.store.copy_in import write_session_copy
 from facilitate.store.headers import ensure_uuid
 from facilitate.store.ids import ID_RE
-from facilitate.store.line_format import parse_journal
 from facilitate.store.raw_journal import RawLine, read_raw_journal, recorded
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
@@ -104,7 +98,7 @@ def _read_copy(
     return LocalCopy(header, raw.digest, lines), warnings, state
 
 
-def _sessions(
+def sessions_named(
     store: SessionStore, refs: Sequence[str], skipped: list[MessageLike] | None = None
 ) -> list[Session]:
     """The sessions named (each once), or every session in the store when none is; then a
@@ -138,7 +132,7 @@ def push_sessions(
     from facilitate.archive.push import push_copy
     from facilitate.archive.schema import migrate
 
-    sessions = _sessions(store, refs, skipped)
+    sessions = sessions_named(store, refs, skipped)
     done = []
     with connected(url) as conn:
         migrate(conn)
@@ -164,7 +158,7 @@ def archive_status(
     from facilitate.archive.reading import archived_count
     from facilitate.archive.schema import applied_versions
 
-    sessions = _sessions(store, refs, skipped)
+    sessions = sessions_named(store, refs, skipped)
     rows = []
     with connected(url) as conn:
         empty = not applied_versions(conn)
@@ -186,12 +180,12 @@ def pull_session(store: SessionStore, url: str, ref: str, *, writable: bool = Fa
             raise UsageError(message("archive.err.not_archived", ref=ref))
         found = find_archived(conn, ref)
         lines = archived_lines(conn, found.uuid)
-    header = _header(found.header, found.id, found.uuid)
+    header = archived_header(found.header, found.id, found.uuid)
     path = write_session_copy(store.root, header, lines, writable=writable)
     return Pulled(header.id, found.uuid, path, len(lines), writable)
 
 
-def _header(data: object, archived_id: str, session_uuid: str) -> SessionHeader:
+def archived_header(data: object, archived_id: str, session_uuid: str) -> SessionHeader:
     """The archived header, checked: its id must be a safe folder name, since a pull makes
     the folder of that name (anyone who may push could have written any id)."""
     from facilitate.model.session_header import HeaderError
@@ -205,100 +199,6 @@ def _header(data: object, archived_id: str, session_uuid: str) -> SessionHeader:
     if not ID_RE.match(header.id):
         raise UsageError(message("archive.err.bad_id", uuid=session_uuid, id=header.id))
     return header
-
-
-def _methods(
-    header: SessionHeader, state: SessionState, methods: MethodSource
-) -> dict[str, Method]:
-    found = {}
-    for method_id in session_methods(header, state):
-        method = methods.get(method_id)
-        if method is not None:
-            found[method_id] = method
-    return found
-
-
-def check_since(since: str | None) -> str | None:
-    """``--since`` as a date (UsageError naming the value otherwise)."""
-    if since is None:
-        return None
-    try:
-        return Date.fromisoformat(since.strip()).isoformat()
-    except ValueError:
-        raise UsageError(message("archive.err.bad_since", value=since)) from None
-
-
-def check_report_options(fmt: str, top: int, since: str | None) -> None:
-    """UsageError for a report format, ``--top`` or ``--since`` that cannot be used."""
-    from facilitate.export.programme_report import REPORT_FORMATS
-
-    if fmt not in REPORT_FORMATS:
-        raise UsageError(message("archive.err.bad_format", format=fmt))
-    if top < 1:
-        raise UsageError(message("archive.err.bad_top", top=top))
-    check_since(since)
-
-
-def report_text(report: ProgrammeReport, fmt: str, lang: str) -> str:
-    """The report rendered in ``fmt`` (md, csv, json); Markdown's words in ``lang``."""
-    from facilitate.export.programme_report import render_report
-
-    return render_report(report, fmt, lang)
-
-
-def archive_report(
-    url: str,
-    methods: MethodSource,
-    *,
-    programme: str | None = None,
-    since: str | None = None,
-    top: int = 3,
-) -> ProgrammeReport:
-    """The report over the archived sessions (of ``programme``, from ``since`` on)."""
-    from facilitate.archive.reading import archived_lines, archived_sessions
-    from facilitate.archive.schema import applied_versions
-
-    since = check_since(since)
-    inputs = []
-    with connected(url) as conn:
-        found = archived_sessions(conn, programme, since) if applied_versions(conn) else []
-        for archived in found:
-            header = _header(archived.header, archived.id, archived.uuid)
-            raw = "".join(line + "\n" for line in archived_lines(conn, archived.uuid))
-            replay = parse_journal(raw.encode("utf-8", "surrogatepass"), f"archive:{header.id}")
-            state = fold(replay.records, header)
-            inputs.append(ReportInput(state, _methods(header, state, methods), archived.programme))
-    return programme_report(inputs, top)
-
-
-def local_report(
-    store: SessionStore,
-    methods: MethodSource,
-    refs: Sequence[str] = (),
-    *,
-    programme: str | None = None,
-    since: str | None = None,
-    top: int = 3,
-) -> ProgrammeReport:
-    """The same report over local sessions (``programme``: those of that plan)."""
-    since = check_since(since)
-    inputs = []
-    for session in _sessions(store, refs):
-        header = session.header
-        if programme is not None and header.plan != programme:
-            continue
-        if since is not None and header.date < since:
-            continue
-        state = read_unlocked(session)[0]
-        inputs.append(ReportInput(state, _methods(header, state, methods)))
-    inputs.sort(key=_report_order)
-    return programme_report(inputs, top)
-
-
-def _report_order(given: ReportInput) -> tuple[str, str, str]:
-    """The archive's order: by date, id and UUID."""
-    header = given.state.header
-    return (header.date, header.id, header.uuid or "") if header else ("", "", "")
 
 
 @contextlib.contextmanager

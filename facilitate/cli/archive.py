@@ -21,6 +21,7 @@ from facilitate.i18n.messages import message
 
 if TYPE_CHECKING:
     from facilitate.app.archive import SessionStanding
+    from facilitate.model.programme_report import ProgrammeReport
 
 
 def _db() -> Any:
@@ -180,30 +181,38 @@ def report(
         Path | None, typer.Option("--out", "-o", help=t("archive.opt.out"), metavar="PATH")
     ] = None,
 ) -> None:
-    from facilitate.app.archive import (
-        archive_report,
-        check_report_options,
-        local_report,
-        report_text,
-    )
-    from facilitate.app.export import write_export
+    from facilitate.app.archive_report import check_report_options, report_text
 
     app_ctx = app_context(ctx)
     fmt = fmt.strip().lower()
     check_report_options(fmt, top, since)
-    if local:
-        made = local_report(
-            app_ctx.store(), app_ctx.methods(), programme=programme, since=since, top=top
-        )
-    else:
-        url = _url(app_ctx, db)
-        made = archive_report(url, app_ctx.methods(), programme=programme, since=since, top=top)
+    where = None if local else _url(app_ctx, db)
+    made = _report(app_ctx, where, programme=programme, since=since, top=top)
     text = report_text(made, fmt, app_ctx.lang)
     if out_path is None:
         typer.echo(text, nl=False)
         return
+    _write_report(app_ctx, out_path, text, fmt, len(made.sessions))
+
+
+def _report(
+    app_ctx: AppContext, url: str | None, *, programme: str | None, since: str | None, top: int
+) -> ProgrammeReport:
+    """The report over the archive at ``url``, or over the local store when it is None."""
+    from facilitate.app.archive_report import archive_report, local_report
+
+    if url is None:
+        return local_report(
+            app_ctx.store(), app_ctx.methods(), programme=programme, since=since, top=top
+        )
+    return archive_report(url, app_ctx.methods(), programme=programme, since=since, top=top)
+
+
+def _write_report(app_ctx: AppContext, out_path: Path, text: str, fmt: str, sessions: int) -> None:
+    from facilitate.app.export import write_export
+
     write_export(app_ctx.cwd / out_path, text.encode("utf-8"))
-    _say(t("archive.written", path=out_path, format=fmt, sessions=len(made.sessions)))
+    _say(t("archive.written", path=out_path, format=fmt, sessions=sessions))
 
 
 def register(app: typer.Typer) -> None:
