@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from facilitate.app.input_targets import Targets
 from facilitate.app.methods import Methods, session_methods
-from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
+from facilitate.errors import MessageLike, UsageError
 from facilitate.i18n.messages import message
 from facilitate.model.method import Method
 from facilitate.model.method_checks import did_you_mean
 from facilitate.model.results import session_results
 from facilitate.model.results_types import SessionResults
-from facilitate.model.session import SessionFolder, SessionHeader, SessionState
-from facilitate.store.reader import JournalReader
+from facilitate.model.session import SessionHeader, SessionState
+from facilitate.store.follow import FollowedFold
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 
@@ -97,29 +97,20 @@ class ResultsFeed:
         self.session = session
         self.methods = methods
         self.query = query
-        self.reader: JournalReader = session.follow()
-        self.folder = SessionFolder()
-        self.problem: MessageLike = ""
+        self._fold = FollowedFold(session.follow())
         self._known: dict[str, Method] = {}
+
+    @property
+    def problem(self) -> MessageLike:
+        """Why the journal cannot be read just now ("" when it can)."""
+        return self._fold.problem
 
     def poll(self) -> SessionResults | None:
         """The results if the journal gained anything since the last poll, else None."""
-        try:
-            batch = self.reader.poll()
-        except (FacilitateError, OSError) as error:
-            self.problem = first_message(error)
-            return None
-        self.problem = ""
-        if batch is None:
-            return None
-        if batch.restarted:
-            self.folder = SessionFolder()
-        for record in batch.records:
-            self.folder.apply(record)
-        return self.results()
+        return self.results() if self._fold.poll() else None
 
     def state(self) -> SessionState:
-        return self.folder.state(self.session.header)
+        return self._fold.folder.state(self.session.header)
 
     def results(self) -> SessionResults:
         """The results as folded so far."""
