@@ -20,6 +20,7 @@ ESLOV = "2026-11-22-eslov-samverkan"
 PLAIN = "2026-11-22-plain"
 
 LIBRARY = ("yaml", "facilitate.model.method", "facilitate.library.methods")
+METHOD = ("facilitate.model.method", "facilitate.library.methods")
 PROMPTS = ("questionary", "prompt_toolkit")
 WRITERS = ("jinja2", "docx", "lxml")
 MARKDOWN = ("rich.markdown",)
@@ -52,8 +53,9 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
-def imported(store: Path, *args: str) -> set[str]:
-    """Every module (dotted names) ``python -X importtime -m facilitate ARGS`` imported."""
+def imported(store: Path, *args: str, cache: Path | None = None) -> set[str]:
+    """Every module (dotted names) ``python -X importtime -m facilitate ARGS`` imported,
+    with validated methods kept in ``cache`` (none kept when None)."""
     proc = subprocess.run(
         [
             sys.executable,
@@ -68,7 +70,12 @@ def imported(store: Path, *args: str) -> set[str]:
         capture_output=True,
         text=True,
         check=False,
-        env={"PATH": "", "FACILITATE_LANG": "en", "FACILITATE_AUTHOR": "Lisa"},
+        env={
+            "PATH": "",
+            "FACILITATE_LANG": "en",
+            "FACILITATE_AUTHOR": "Lisa",
+            "FACILITATE_CACHE_DIR": str(cache) if cache else "off",
+        },
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     return {
@@ -107,3 +114,11 @@ def test_a_command_imports_only_what_it_uses(
 def test_a_note_that_names_a_method_step_reads_the_method(store: Path) -> None:
     modules = imported(store, "note", ESLOV, "Ett kort", "--step", "round#1", "--run", "4")
     assert set(LIBRARY) <= modules  # the check that needs the method does read it
+
+
+def test_a_method_validated_once_is_not_read_as_yaml_again(store: Path, tmp_path: Path) -> None:
+    first = imported(store, "methods", "list", cache=tmp_path)
+    again = imported(store, "methods", "list", cache=tmp_path)
+    assert set(LIBRARY) <= first
+    assert set(METHOD) <= again
+    assert "yaml" not in again

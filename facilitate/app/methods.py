@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import Message, message
-from facilitate.model.session import SessionHeader, SessionState, is_name
-from facilitate.model.session_digest import SessionDigest
 
 _STEP_ROUND_RE = re.compile(r"^(?P<step>.+)#(?P<round>[1-9][0-9]*)$")
 
-if TYPE_CHECKING:  # (the library, YAML and the method model are read when first needed)
+if TYPE_CHECKING:  # (the library, YAML, the method and session models when first needed)
     from facilitate.library.methods import Library, LoadedMethod
     from facilitate.model.method import Method
+    from facilitate.model.session import SessionHeader, SessionState
+    from facilitate.model.session_digest import SessionDigest
 
 ParamOverrides = Mapping[str, str] | Sequence[str]
 """Parameter overrides: ``{"rounds": "4"}``, or as typed on a command line, ``["rounds=4"]``."""
@@ -57,6 +57,8 @@ class Methods:
 
     def problem(self, method_id: str) -> MessageLike | None:
         """What is wrong with ``method_id`` as a session's method (with a hint), or None."""
+        from facilitate.model.session_header import is_name
+
         if not is_name(method_id):
             field, problem = (
                 message("sessions.field.method"),
@@ -71,6 +73,8 @@ class Methods:
 
     def names(self, method_ids: Iterable[str | None], lang: str) -> dict[str, str]:
         """Method id -> the method's name in ``lang``, for the methods the library has."""
+        from facilitate.model.session_header import is_name
+
         names = {}
         for method_id in method_ids:
             method = self.get(method_id) if method_id and is_name(method_id) else None

@@ -66,8 +66,11 @@ def _translator(ctx: typer.Context) -> Translator:
     return obj.translate if isinstance(obj, AppContext) else Translator(get_language())
 
 
-def build_app() -> typer.Typer:
-    """The Typer app, with help texts in the current language."""
+def build_app(command: str | None = None, subcommand: str | None = None) -> typer.Typer:
+    """The Typer app, with help texts in the current language: every command, or only the
+    group or command ``command`` when it is one (the others' modules are then not imported,
+    nor their parameters read), and of a group only its command ``subcommand`` when it has
+    one of that name."""
     app = typer.Typer(
         name="facilitate",
         cls=Boundary,
@@ -102,21 +105,75 @@ def build_app() -> typer.Typer:
         )
 
     # Imported here, after the language is set, so that help texts are in that language.
-    from facilitate.cli import methods, run, sessions
-
-    methods.register(app)
-    sessions.register(app)
-    run.register(app)
-    __import__("facilitate.cli.plan", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.import_", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.results", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.themes", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.export", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.note", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.archive", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.console", fromlist=["register"]).register(app)
-    __import__("facilitate.cli.serve", fromlist=["register"]).register(app)
+    for module in _registrars(command):
+        __import__(module, fromlist=["register"]).register(app)
+    if command in COMMANDS and subcommand is not None:
+        _only_subcommand(app, command, subcommand)
     return app
+
+
+COMMANDS: dict[str, str] = {
+    "methods": "facilitate.cli.methods",
+    "sessions": "facilitate.cli.sessions",
+    "run": "facilitate.cli.run",
+    "timer": "facilitate.cli.run",
+    "plan": "facilitate.cli.plan",
+    "import": "facilitate.cli.import_",
+    "results": "facilitate.cli.results",
+    "themes": "facilitate.cli.themes",
+    "export": "facilitate.cli.export",
+    "note": "facilitate.cli.note",
+    "archive": "facilitate.cli.archive",
+    "console": "facilitate.cli.console",
+    "serve": "facilitate.cli.serve",
+}
+"""Each top-level command or group, and the module whose ``register`` adds it (in the order
+the help lists them)."""
+
+GLOBAL_OPTIONS_WITH_VALUE = ("--lang", "--sessions-dir")
+
+
+def invoked_command(args: list[str]) -> tuple[str | None, str | None]:
+    """The top-level command ``args`` name (after the global options) and the word after it
+    when that is not an option (a group's command), or None for either."""
+    values = iter(args)
+    for arg in values:
+        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+            next(values, None)
+        elif arg == "--":
+            break
+        elif not arg.startswith("-"):
+            after = next(values, None)
+            return arg, after if after is not None and not after.startswith("-") else None
+    return None, None
+
+
+def _only_subcommand(app: typer.Typer, group_name: str, name: str) -> None:
+    """Keep only command ``name`` of group ``group_name``, when the group has it (so that only
+    its parameters are read; an unknown name keeps every command for the error's hint). A
+    group with its own parameters (``themes SESSION COMMAND``) keeps every command: the word
+    after its name may be one of them."""
+    from typer.main import get_command_name
+
+    for group in app.registered_groups:
+        instance = group.typer_instance
+        if group.name != group_name or instance is None or instance.registered_callback:
+            continue
+        commands = instance.registered_commands
+        named = [
+            command
+            for command in commands
+            if (command.name or get_command_name(getattr(command.callback, "__name__", ""))) == name
+        ]
+        if named:
+            commands[:] = named
+
+
+def _registrars(command: str | None) -> list[str]:
+    """The modules to register: the one of ``command`` when it is known, else every one."""
+    if command in COMMANDS:
+        return [COMMANDS[command]]
+    return list(dict.fromkeys(COMMANDS.values()))
 
 
 HELP_CHROME = {
@@ -153,4 +210,4 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(int(ExitCode.BAD_INPUT))
     if get_language() != "en" and (not args or "--help" in args or "-h" in args):
         translate_help_chrome()
-    build_app()(args=args, prog_name="facilitate")
+    build_app(*invoked_command(args))(args=args, prog_name="facilitate")

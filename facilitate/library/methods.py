@@ -12,18 +12,16 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, TypeVar
 
 from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, Problem
 from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
-from facilitate.library.problems import issue_problems, schema_problems
-from facilitate.library.yaml_problems import read_mapping
-from facilitate.model.expand import build_timeline
-from facilitate.model.method import Method
-from facilitate.model.method_checks import check_method, did_you_mean
+from facilitate.library.method_cache import MethodCache
+from facilitate.model.method_checks import did_you_mean
+
+if TYPE_CHECKING:  # (YAML and the method model are imported when a file is read)
+    from facilitate.model.method import Method
 
 ORIGINS = ("bundled", "user", "project")
 SUFFIXES = (".yaml", ".yml")
@@ -130,6 +128,13 @@ def _guarded(name: str, load: Callable[[], _T]) -> _T:
 
 def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Method:
     """Validate method ``text`` read from the file ``name``."""
+    from pydantic import ValidationError
+
+    from facilitate.library.problems import issue_problems, schema_problems
+    from facilitate.library.yaml_problems import read_mapping
+    from facilitate.model.method import Method
+    from facilitate.model.method_checks import check_method
+
     doc = read_mapping(text, name, empty_key="v.empty_file", not_mapping_key="v.not_a_mapping")
     context = {"require_both_languages": strict_languages}
     try:
@@ -156,15 +161,23 @@ def validate_method_file(path: Path, cwd: Path | None = None) -> Method:
     return method
 
 
-def _load_in_library(origin: str, path: Path, cwd: Path) -> LoadedMethod:
-    """A method of the library: valid, named after its id, and expandable with its defaults."""
+def _load_in_library(origin: str, path: Path, cwd: Path, cache: MethodCache) -> LoadedMethod:
+    """A method of the library: valid, named after its id, and expandable with its defaults
+    (kept in ``cache`` once it is: the same text is not validated again)."""
     name = display_path(path, cwd)
     text = read_text_file(path, name)
+    strict = origin == "bundled"
 
     def load() -> Method:
-        method = parse_method(text, name, strict_languages=origin == "bundled")
+        key = cache.key(text, strict_languages=strict)
+        method = cache.get(key)
+        if method is None:
+            from facilitate.model.expand import build_timeline
+
+            method = parse_method(text, name, strict_languages=strict)
+            build_timeline(method)  # `methods list` and `show` expand it: it must expand
+            cache.put(key, method)
         check_file_name(method, path, cwd)
-        build_timeline(method)  # `methods list` and `show` expand it: it must expand
         return method
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -187,6 +200,7 @@ def load_library(cwd: Path | None = None, env: Mapping[str, str] | None = None) 
     methods: dict[str, LoadedMethod] = {}
     overridden: dict[str, list[LoadedMethod]] = {}
     problems: list[Problem] = []
+    cache = MethodCache.of(env)
     for origin, folder in search_dirs(cwd, env):
         try:
             files = method_files(folder)
@@ -195,7 +209,7 @@ def load_library(cwd: Path | None = None, env: Mapping[str, str] | None = None) 
             continue
         for path in files:
             try:
-                loaded = _load_in_library(origin, path, cwd)
+                loaded = _load_in_library(origin, path, cwd, cache)
             except FacilitateError as error:  # NotFoundError: it went away since the listing
                 problems.extend(_problems_of(error, display_path(path, cwd)))
                 continue
@@ -230,7 +244,7 @@ def find_method(
         for suffix in SUFFIXES:
             path = folder / f"{method_id}{suffix}"
             if path.is_file():
-                return _load_in_library(origin, path, cwd)
+                return _load_in_library(origin, path, cwd, MethodCache.of(env))
     known = sorted({p.stem for _, folder in search_dirs(cwd, env) for p in method_files(folder)})
     hint = did_you_mean(method_id, known)
     more = message("v.did_you_mean", hint=hint) if hint else message("lib.see_list")

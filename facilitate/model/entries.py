@@ -27,54 +27,14 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any
 
+from facilitate.model.entry_kinds import ENTRY_KINDS as ENTRY_KINDS
+from facilitate.model.entry_kinds import LEGACY_KINDS as LEGACY_KINDS
+from facilitate.model.entry_kinds import TEXT_KINDS as TEXT_KINDS
+from facilitate.model.entry_kinds import EntryKind as EntryKind
+from facilitate.model.entry_kinds import upgrade_kind as upgrade_kind
 from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
-
-EntryKind = Literal["note", "reflection", "card", "pair_split", "rating", "dots", "theme", "entry"]
-ENTRY_KINDS: tuple[EntryKind, ...] = get_args(EntryKind)
-_KIND_SET = frozenset(ENTRY_KINDS)
-TEXT_KINDS: frozenset[str] = frozenset({"note", "reflection", "card", "theme"})
-"""The kinds whose text is what they are (it may not be empty)."""
-
-LEGACY_KINDS: Mapping[str, EntryKind] = {
-    "notes": "note",
-    "anteckning": "note",
-    "anteckningar": "note",
-    "reflections": "reflection",
-    "reflektion": "reflection",
-    "reflektioner": "reflection",
-    "cards": "card",
-    "kort": "card",
-    "pair-split": "pair_split",
-    "pairsplit": "pair_split",
-    "parpoäng": "pair_split",
-    "ratings": "rating",
-    "betyg": "rating",
-    "dot": "dots",
-    "prick": "dots",
-    "prickar": "dots",
-    "themes": "theme",
-    "tema": "theme",
-    "teman": "theme",
-    "entries": "entry",
-    "post": "entry",
-}
-"""Words 0.1.0 accepted with ``--kind`` that name a kind of the closed set."""
-
-
-def upgrade_kind(recorded: str) -> tuple[EntryKind, str | None]:
-    """The kind of a recorded entry, and the recorded word when that was not a kind.
-
-    ``reflektion`` becomes ``("reflection", "reflektion")``; a word that names no kind
-    (``idea``) is read as a note that keeps its word: ``("note", "idea")``.
-    """
-    if recorded in _KIND_SET:
-        return recorded, None
-    word = recorded.strip().lower()
-    if word in _KIND_SET:
-        return word, recorded
-    return LEGACY_KINDS.get(word, "note"), recorded
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from facilitate.model.entries import EntryKind
+from facilitate.model.entry_kinds import EntryKind
 
 if TYPE_CHECKING:
     from facilitate.model.method import Collect, Method

@@ -23,7 +23,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from facilitate.model.entries import EntryKind
+from facilitate.model.entry_kinds import EntryKind
 from facilitate.model.text import Text
 from facilitate.model.text_rules import describe_char, first_control
 
@@ -164,7 +164,9 @@ Amount = Annotated[
 class Strict(BaseModel):
     """Base: unknown keys are errors, types are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(
+        extra="forbid", strict=True, frozen=True, allow_inf_nan=False, defer_build=True
+    )
 
 
 Id = Annotated[str, Field(pattern=ID_PATTERN, description="lower-case id: a-z, 0-9, - and _")]

@@ -1,0 +1,124 @@
+"""Validated methods are kept between commands and never served for a text they were not
+validated from: a changed file, a damaged entry or a folder that cannot be written still gives
+the library's own answer."""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import pytest
+
+from facilitate.library.method_cache import MethodCache, cache_dir
+from facilitate.library.methods import bundled_dir, load_library
+
+from cli_helpers import run_cli
+
+WORLD_CAFE = (bundled_dir() / "world-cafe.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """An empty project folder and user config dir, and an empty cache of this test's own."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("FACILITATE_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("FACILITATE_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "methods").mkdir()
+    return tmp_path
+
+
+def entries(isolated: Path) -> list[Path]:
+    folder = isolated / "cache" / "methods"
+    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+
+
+def world_cafe_row(stdout: str) -> str:
+    return next(line for line in stdout.splitlines() if line.startswith("world-cafe"))
+
+
+def test_a_listing_keeps_each_method_and_the_next_gives_the_same_methods(isolated: Path) -> None:
+    first = run_cli(["methods", "list"])
+    kept = entries(isolated)
+    assert len(kept) == len(list(bundled_dir().glob("*.yaml")))
+    again = run_cli(["methods", "list"])
+    assert again.stdout == first.stdout and again.exit_code == 0
+    fresh = load_library(env={"FACILITATE_CACHE_DIR": "off"}).methods
+    cached = load_library().methods
+    assert {k: m.method for k, m in cached.items()} == {k: m.method for k, m in fresh.items()}
+
+
+def test_a_changed_method_file_is_read_again_not_served_from_the_cache(isolated: Path) -> None:
+    path = isolated / "methods" / "world-cafe.yaml"
+    path.write_text(WORLD_CAFE.replace("en: World Café", "en: Our Café", 1), encoding="utf-8")
+    assert "Our Café" in world_cafe_row(run_cli(["methods", "list"]).stdout)
+    path.write_text(WORLD_CAFE.replace("en: World Café", "en: Their Café", 1), encoding="utf-8")
+    row = world_cafe_row(run_cli(["methods", "list"]).stdout)
+    assert "Their Café" in row and "Our Café" not in row
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [b"", b"not a pickle", pickle.dumps(("another key", "not a method")), pickle.dumps(42)],
+    ids=["empty", "garbage", "foreign", "not-a-pair"],
+)
+def test_a_damaged_entry_is_ignored_and_written_again(isolated: Path, damage: bytes) -> None:
+    first = run_cli(["methods", "list"])
+    for entry in entries(isolated):
+        entry.write_bytes(damage)
+    again = run_cli(["methods", "list"])
+    assert again.exit_code == 0 and again.stdout == first.stdout
+    assert all(entry.read_bytes() != damage for entry in entries(isolated))
+
+
+def test_an_entry_under_another_files_name_is_not_served(isolated: Path) -> None:
+    """An entry copied under the name of another text's key holds that other key: refused."""
+    cache = MethodCache(isolated / "cache" / "methods")
+    run_cli(["methods", "list"])
+    strict = MethodCache.key(WORLD_CAFE, strict_languages=True)
+    other = MethodCache.key(WORLD_CAFE + "\n# changed\n", strict_languages=True)
+    (cache.folder / f"{other}.pickle").write_bytes((cache.folder / f"{strict}.pickle").read_bytes())
+    assert cache.get(strict) is not None
+    assert cache.get(other) is None
+
+
+def test_a_broken_method_is_never_kept_and_its_problem_is_named_each_time(isolated: Path) -> None:
+    (isolated / "methods" / "broken.yaml").write_text("schema_version: 1\nid: [\n", "utf-8")
+    for _ in range(2):
+        result = run_cli(["methods", "list"])
+        assert result.exit_code == 0 and "world-cafe" in result.stdout
+        assert "methods/broken.yaml:" in result.stderr
+    assert len(entries(isolated)) == len(list(bundled_dir().glob("*.yaml")))
+
+
+def test_a_cache_folder_that_cannot_be_made_keeps_nothing_and_loses_nothing(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = isolated / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("FACILITATE_CACHE_DIR", str(blocker))
+    result = run_cli(["methods", "show", "world-cafe"])
+    assert result.exit_code == 0 and "World Café" in result.stdout
+    assert blocker.read_text(encoding="utf-8") == "not a folder"
+
+
+def test_off_keeps_nothing(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACILITATE_CACHE_DIR", "off")
+    assert run_cli(["methods", "list"]).exit_code == 0
+    assert not (isolated / "cache").exists()
+
+
+def test_the_cache_folder_is_the_users_own(isolated: Path) -> None:
+    run_cli(["methods", "list"])
+    assert (isolated / "cache" / "methods").stat().st_mode & 0o777 == 0o700
+
+
+def test_the_cache_folder_is_given_or_off() -> None:
+    assert cache_dir({"FACILITATE_CACHE_DIR": "/c"}) == Path("/c/methods")
+    assert cache_dir({"FACILITATE_CACHE_DIR": "off"}) is None
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG folders are Linux's")
+def test_the_cache_folder_follows_xdg() -> None:
+    assert cache_dir({"XDG_CACHE_HOME": "/x", "HOME": "/h"}) == Path("/x/facilitate/methods")
+    assert cache_dir({"HOME": "/h"}) == Path("/h/.cache/facilitate/methods")
