@@ -218,6 +218,7 @@ def test_an_unexpected_error_in_one_file_is_that_files_problem(
     isolated: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     real = library_methods.parse_method
+    monkeypatch.setenv("FACILITATE_CACHE_DIR", "off")  # every file read, as on a first run
 
     def fragile(text: str, name: str, **kwargs: bool):  # type: ignore[no-untyped-def]
         if "world-cafe" in name:

@@ -127,8 +127,16 @@ def dimension_values(method: Method, dim_id: str, values: dict[str, Any]) -> lis
         return None
     supplied = values[dim.from_parameter]
     if isinstance(supplied, list):
-        return [Choice(id=str(i), label=text) for i, text in enumerate(supplied, start=1)]
+        return [_choice(i, text) for i, text in enumerate(supplied, start=1)]
     return [
-        Choice(id=str(i), label=Text(sv=f"{dim.label.sv} {i}", en=f"{dim.label.en} {i}"))
+        _choice(i, Text(sv=f"{dim.label.sv} {i}", en=f"{dim.label.en} {i}"))
         for i in range(1, int(supplied) + 1)
     ]
+
+
+def _choice(number: int, label: Any) -> Choice:
+    """Value ``number`` of a dimension made from a parameter: a resolved text is taken as it
+    is (validating it again would build the method model's validators for one label)."""
+    if isinstance(label, Text):
+        return Choice.model_construct(id=str(number), label=label)
+    return Choice(id=str(number), label=label)
