@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 CACHE_ENV = "FACILITATE_CACHE_DIR"
 OFF = "off"
 _CHECKING_MODULES = (
+    "__init__.py",  # (the version)
     "model/method.py",
     "model/method_checks.py",
     "model/entries.py",
@@ -65,9 +66,7 @@ def _build_fingerprint() -> bytes:
     if not _build:
         import pydantic
 
-        from facilitate import __version__
-
-        digest = hashlib.sha256(f"{__version__}|{sys.version}|{pydantic.VERSION}".encode())
+        digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
         package = Path(__file__).resolve().parent.parent
         for module in _CHECKING_MODULES:
             digest.update((package / module).read_bytes())

@@ -1,0 +1,97 @@
+"""Working commands at small sizes, beside a trivial Typer+Rich app's command.
+
+Each command is a new process from start to end, interleaved with the trivial app of
+``bench_startup.py`` (``hello``: one Rich panel) so that the machine's noise hits both alike;
+medians of wall time and of CPU time (user + system, which a busy machine disturbs less), and
+each one's ratio to the trivial app's. The target is 1.3x.
+
+Before measuring, the package's bytecode is compiled (as ``pip install`` does) and each
+command runs once, so that validated methods are in the benchmark's own method cache: what
+a user's second and later commands cost.
+
+Usage:  python benchmarks/bench_commands.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_note import build_session, environment
+from bench_startup import TRIVIAL_APP
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds (the child's user + system time) of one run of ``argv``."""
+    before = time.perf_counter()
+    child = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - before
+    errors = child.stderr.read() if child.stderr else b""
+    assert os.waitstatus_to_exitcode(status) == 0, (argv, errors[-2000:])
+    return wall, usage.ru_utime + usage.ru_stime
+
+
+def commands(session_id: str, sessions: Path) -> list[tuple[str, list[str]]]:
+    listing = ["--sessions-dir", str(sessions), "sessions", "list"]
+    return [
+        ("note S TEXT", ["note", session_id, "Ägarskap"]),
+        ("note S TEXT -d story=… -d lens=…", ["note", session_id, "Mod", "-d", "story=Lund"]),
+        ("sessions show S", ["sessions", "show", session_id]),
+        ("sessions list (10 sessions)", listing),
+        ("methods list", ["methods", "list"]),
+        ("methods show world-cafe", ["methods", "show", "world-cafe"]),
+        ("plan show eslov-dag", ["plan", "show", "eslov-dag"]),
+        ("results S", ["results", session_id]),
+        ("export S --format md", ["export", session_id, "--format", "md"]),
+        ("--help", ["--help"]),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9, help="paired runs per command")
+    args = parser.parse_args()
+    compileall.compile_dir(ROOT / "facilitate", quiet=1)
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, medians of {args.runs}")
+    with tempfile.TemporaryDirectory(prefix="bench-commands-") as tmp:
+        root = Path(tmp)
+        (root / "trivial.py").write_text(TRIVIAL_APP, encoding="utf-8")
+        env = {**environment(root), "FACILITATE_CACHE_DIR": str(root / "cache")}
+        session_id, _ = build_session(root, 50)
+        sessions = root / "ten"
+        for number in range(10):
+            build_session(sessions, 50 + number)
+        trivial = [sys.executable, str(root / "trivial.py"), "hello"]
+        print("\n| command | wall | ratio | CPU | ratio |")
+        print("|---|---|---|---|---|")
+        for label, argv in commands(session_id, sessions):
+            ours = [sys.executable, "-m", "facilitate", *argv]
+            run_once(ours, env)  # bytecode, the method cache, summary.json
+            pairs = [(run_once(trivial, env), run_once(ours, env)) for _ in range(args.runs)]
+            wall_t, cpu_t = (statistics.median(p[0][i] for p in pairs) for i in (0, 1))
+            wall, cpu = (statistics.median(p[1][i] for p in pairs) for i in (0, 1))
+            print(
+                f"| `{label}` | {wall * 1000:.0f} ms | {wall / wall_t:.2f}× "
+                f"| {cpu * 1000:.0f} ms | {cpu / cpu_t:.2f}× |",
+                flush=True,
+            )
+        print(f"\ntrivial app: {wall_t * 1000:.0f} ms wall, {cpu_t * 1000:.0f} ms CPU (last pairs)")
+
+
+if __name__ == "__main__":
+    main()
