@@ -8,8 +8,7 @@ from facilitate.errors import Problem
 from facilitate.i18n.messages import message
 from facilitate.i18n.record_text import ProblemNote
 from facilitate.library.import_files import ImportFile
-from facilitate.model.entries import CardPayload, FieldsPayload
-from facilitate.model.import_checks import CARD_DIMENSION, TOTAL_FIELD
+from facilitate.model.entries import CARD_DIMENSION, TOTAL_FIELD, CardPayload, FieldsPayload
 from facilitate.model.import_types import Located, RecordedInput
 from facilitate.model.input_problems import InputProblem
 from facilitate.model.scoring_types import CardRound, CardTotal, DotPlacement, PairSplit, Rating

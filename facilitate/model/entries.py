@@ -36,6 +36,11 @@ from facilitate.model.entry_kinds import EntryKind as EntryKind
 from facilitate.model.entry_kinds import upgrade_kind as upgrade_kind
 from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
 
+TOTAL_FIELD = "total"
+"""A structured entry's field that holds a card's read-out total (the count-down's)."""
+CARD_DIMENSION = "card"
+"""The dimension that names the card a structured entry is about."""
+
 
 @dataclass(frozen=True)
 class CardPayload:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from facilitate.model.entries import CardPayload, FieldsPayload
+from facilitate.model.entries import CARD_DIMENSION, TOTAL_FIELD, CardPayload, FieldsPayload
 from facilitate.model.entry_rules import CollectRule
 from facilitate.model.import_columns import collect_for
 from facilitate.model.import_types import ImportTarget, Planned, RecordedInput
@@ -36,11 +36,6 @@ from facilitate.model.scoring_types import (
     Rating,
     RatingRules,
 )
-
-TOTAL_FIELD = "total"
-"""A structured entry's field that holds a card's read-out total (the count-down's)."""
-CARD_DIMENSION = "card"
-"""The dimension that names the card a structured entry is about."""
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
-from facilitate.model.entries import CardPayload, FieldsPayload
+from facilitate.model.entries import CARD_DIMENSION, TOTAL_FIELD, CardPayload, FieldsPayload
 from facilitate.model.expand import dimension_values
-from facilitate.model.import_checks import CARD_DIMENSION, TOTAL_FIELD
 from facilitate.model.input_problems import InputProblem
 from facilitate.model.method import Collect, Method, Step
 from facilitate.model.results_types import Basis, Ranking, RankRow, Tally, TallyRow
