@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from facilitate.errors import FacilitateError, InvalidFileError, Problem, UsageError
-from facilitate.export.ics import plan_ics
-from facilitate.export.plan_html import plan_html
-from facilitate.export.plan_md import plan_markdown
 from facilitate.i18n.messages import message
 from facilitate.library.methods import display_path
 from facilitate.library.plan_problems import finding_problem
@@ -119,10 +116,16 @@ def export_plan(
     """The programme as ``fmt`` (md, html or ics); ``day`` replaces the plan's date."""
     programme = loaded.programme
     if fmt == "md":
+        from facilitate.export.plan_md import plan_markdown
+
         return plan_markdown(programme, steps=steps)
     if fmt == "html":
+        from facilitate.export.plan_html import plan_html
+
         return plan_html(programme, steps=steps)
     if fmt == "ics":
+        from facilitate.export.ics import plan_ics
+
         when = day or programme.date
         if when is None:
             raise UsageError(message("plan.export.needs_date", id=programme.id))
