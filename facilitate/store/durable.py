@@ -26,13 +26,18 @@ def fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
-def write_atomic(folder: Path, name: str, data: bytes, mode: int | None = None) -> None:
+def write_atomic(
+    folder: Path, name: str, data: bytes, mode: int | None = None, *, durable: bool = True
+) -> None:
     """Replace ``folder/name`` with ``data``: write a new file, fsync, rename, fsync the folder.
 
     Readers see either the old content or the new one, never a mix, even after a power cut.
     The new file is created afresh (never through a link), and the rename replaces the entry
     ``name`` itself: a symbolic link there is replaced, its target never touched. ``mode``
-    (e.g. 0o600 for a private file) is set whatever the umask.
+    (e.g. 0o600 for a private file) is set whatever the umask. ``durable=False`` skips both
+    fsyncs, for a file that is checked whenever it is read and made again when it does not
+    hold (a cache): readers still see the old content or the new one, but after a power cut
+    it may be either, or empty.
     """
     tmp = f".{name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
     fd = create_file(folder, tmp, 0o644 if mode is None else mode)
@@ -43,7 +48,8 @@ def write_atomic(folder: Path, name: str, data: bytes, mode: int | None = None) 
             if mode is not None:
                 os.fchmod(fd, mode)
             write_all(fd, data)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(folder / tmp, folder / name)
@@ -51,7 +57,8 @@ def write_atomic(folder: Path, name: str, data: bytes, mode: int | None = None) 
         with contextlib.suppress(OSError):
             (folder / tmp).unlink()
         raise
-    fsync_dir(folder)
+    if durable:
+        fsync_dir(folder)
 
 
 def create_empty(folder: Path, name: str) -> None:

@@ -143,7 +143,8 @@ def _write(
 ) -> bool:
     data = summary_bytes(digest, folder.to_data(), folder.index.to_bytes(), position)
     try:
-        write_atomic(session.path, SUMMARY_FILE, data)
+        # (checked against the journal whenever it is read: no fsync, a lost one is made again)
+        write_atomic(session.path, SUMMARY_FILE, data, durable=False)
     except (OSError, FacilitateError):  # a read-only store: no cache
         return False
     return True
