@@ -4,21 +4,17 @@ method cache of the test run's own (never the user's ``~/.cache``)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+import shutil
+import tempfile
 
 import pytest
 
 pytest_plugins = ["pg_server"]
 
 
-@pytest.fixture(scope="session", autouse=True)
-def own_method_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """Commands run by the tests, in-process or as child processes, keep validated methods
-    in a folder of the run's own."""
-    before = os.environ.get("FACILITATE_CACHE_DIR")
-    os.environ["FACILITATE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    if before is None:
-        os.environ.pop("FACILITATE_CACHE_DIR", None)
-    else:
-        os.environ["FACILITATE_CACHE_DIR"] = before
+def pytest_configure(config: pytest.Config) -> None:
+    """Before any test module is imported: commands run by the tests, in-process or as child
+    processes, keep validated methods in a folder of the run's own."""
+    folder = tempfile.mkdtemp(prefix="facilitate-test-cache-")
+    config.add_cleanup(lambda: shutil.rmtree(folder, ignore_errors=True))
+    os.environ["FACILITATE_CACHE_DIR"] = folder

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Mapping
 from pathlib import Path
@@ -11,6 +12,9 @@ from facilitate.model.events import RunStarted, RunStopped, StepEnded, StepStart
 from facilitate.model.expand import build_timeline
 from facilitate.model.params import params_to_json, resolve_params
 from facilitate.store.session import Session
+
+TEST_CACHE = {"FACILITATE_CACHE_DIR": os.environ.get("FACILITATE_CACHE_DIR", "off")}
+"""Methods looked up with only this in the environment use the test run's own cache."""
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -27,7 +31,7 @@ def record_run(
     """Record a run of ``method_id`` as the runner would: every step up to the one labelled
     ``at`` (``"harvest"``, ``"round#2"``) started and the earlier ones completed; then, with
     ``finish``, the rest completed too, or with ``stop``, the run quit there. Its run id."""
-    method = find_method(method_id, cwd=REPO, env={}).method
+    method = find_method(method_id, cwd=REPO, env=TEST_CACHE).method
     values = resolve_params(method, dict(params or {}))
     segments = build_timeline(method, values)
     run_id = uuid.uuid4().hex

@@ -40,7 +40,9 @@ def test_bundled_method_validates_with_both_languages(path: Path) -> None:
 
 
 def test_the_whole_bundled_library_loads_without_problems(tmp_path: Path) -> None:
-    library = load_library(cwd=tmp_path, env={"FACILITATE_CONFIG_DIR": str(tmp_path)})
+    library = load_library(  # every file read and checked: no cache
+        cwd=tmp_path, env={"FACILITATE_CONFIG_DIR": str(tmp_path), "FACILITATE_CACHE_DIR": "off"}
+    )
     assert not library.problems
     assert {m.origin for m in library.methods.values()} == {"bundled"}
 

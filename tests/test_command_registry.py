@@ -55,8 +55,24 @@ def test_a_command_built_alone_has_the_whole_apps_help(
 
 @pytest.mark.parametrize(
     "args",
-    [["sessions", "sho", "x"], ["nte", "x"], ["methods"], ["sessions", "--help"]],
-    ids=["unknown-subcommand", "unknown-command", "group-alone", "group-help"],
+    [
+        ["sessions", "sho", "x"],
+        ["nte", "x"],
+        ["methods"],
+        ["sessions", "--help"],
+        ["--help", "note"],
+        ["-h", "sessions", "show"],
+        ["--lang", "sv", "--help", "methods"],
+    ],
+    ids=[
+        "unknown-subcommand",
+        "unknown-command",
+        "group-alone",
+        "group-help",
+        "help-before-command",
+        "h-before-group",
+        "sv-help-before-group",
+    ],
 )
 def test_an_unknown_or_incomplete_command_line_is_answered_as_by_the_whole_app(
     args: list[str], capsys: pytest.CaptureFixture[str]
@@ -74,6 +90,8 @@ def test_an_unknown_or_incomplete_command_line_is_answered_as_by_the_whole_app(
         (["--sessions-dir", "/x", "--version"], (None, None)),
         (["methods", "--help"], ("methods", None)),
         (["--", "note"], (None, None)),
+        (["--help", "note"], (None, None)),
+        (["-h", "sessions", "list"], (None, None)),
         ([], (None, None)),
     ],
 )

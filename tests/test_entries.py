@@ -37,9 +37,11 @@ from facilitate.model.scoring import tally_pair_splits
 from facilitate.model.scoring_types import DotPlacement, PairSplit, PairSplitRules, Rating
 from facilitate.model.session import apply_edit, fold
 
+from note_helpers import TEST_CACHE
+
 
 def rules(method_id: str, step: str, **params: str) -> StepRules:
-    method = find_method(method_id, cwd=Path("/nonexistent"), env={}).method
+    method = find_method(method_id, cwd=Path("/nonexistent"), env=TEST_CACHE).method
     return step_rules(method, step, resolve_params(method, params))
 
 

@@ -4,13 +4,17 @@ the library's own answer."""
 
 from __future__ import annotations
 
+import os
 import pickle
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from facilitate.library.method_cache import MethodCache, cache_dir
+import facilitate.library.method_cache as method_cache
+from facilitate.library.method_cache import CHECKING_PACKAGES, MethodCache, cache_dir
 from facilitate.library.methods import bundled_dir, load_library
 
 from cli_helpers import run_cli
@@ -29,8 +33,7 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries(isolated: Path) -> list[Path]:
-    folder = isolated / "cache" / "methods"
-    return sorted(folder.glob("*.pickle")) if folder.is_dir() else []
+    return sorted((isolated / "cache" / "methods").glob("*/*.pickle"))
 
 
 def world_cafe_row(stdout: str) -> str:
@@ -73,8 +76,9 @@ def test_a_damaged_entry_is_ignored_and_written_again(isolated: Path, damage: by
 
 def test_an_entry_under_another_files_name_is_not_served(isolated: Path) -> None:
     """An entry copied under the name of another text's key holds that other key: refused."""
-    cache = MethodCache(isolated / "cache" / "methods")
+    cache = MethodCache.of(os.environ)
     run_cli(["methods", "list"])
+    assert cache.folder is not None
     strict = MethodCache.key(WORLD_CAFE, strict_languages=True)
     other = MethodCache.key(WORLD_CAFE + "\n# changed\n", strict_languages=True)
     (cache.folder / f"{other}.pickle").write_bytes((cache.folder / f"{strict}.pickle").read_bytes())
@@ -111,11 +115,83 @@ def test_off_keeps_nothing(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> N
 def test_the_cache_folder_is_the_users_own(isolated: Path) -> None:
     run_cli(["methods", "list"])
     assert (isolated / "cache" / "methods").stat().st_mode & 0o777 == 0o700
+    assert all(entry.parent.stat().st_mode & 0o777 == 0o700 for entry in entries(isolated))
 
 
-def test_the_cache_folder_is_given_or_off() -> None:
+def test_the_cache_folder_is_given_absolute_or_off() -> None:
     assert cache_dir({"FACILITATE_CACHE_DIR": "/c"}) == Path("/c/methods")
-    assert cache_dir({"FACILITATE_CACHE_DIR": "off"}) is None
+    for off in ("off", "OFF", "relative/folder", ".cache"):
+        assert cache_dir({"FACILITATE_CACHE_DIR": off}) is None
+
+
+def test_an_entry_others_may_write_is_not_read(isolated: Path) -> None:
+    """A folder that is not the user's alone (here: writable by all) is not trusted."""
+    run_cli(["methods", "list"])
+    folder = entries(isolated)[0].parent
+    cache = MethodCache(folder)
+    key = MethodCache.key(WORLD_CAFE, strict_languages=True)
+    assert cache.get(key) is not None
+    folder.chmod(0o777)
+    assert cache.get(key) is None
+    result = run_cli(["methods", "show", "world-cafe"])
+    assert result.exit_code == 0 and "World Café" in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs chown")
+def test_an_entry_of_another_user_is_not_read(isolated: Path) -> None:
+    run_cli(["methods", "list"])
+    entry = entries(isolated)[0]
+    os.chown(entry, 65534, 65534)
+    kept_key = pickle.loads(entry.read_bytes())[0]
+    assert MethodCache(entry.parent).get(kept_key) is None
+
+
+def test_the_first_entry_of_new_code_removes_older_codes_entries(isolated: Path) -> None:
+    old = isolated / "cache" / "methods" / "0123456789abcdef01234567"
+    old.mkdir(parents=True)
+    (old / "x.pickle").write_bytes(b"old")
+    run_cli(["methods", "list"])
+    assert not old.exists() and entries(isolated)
+
+
+def test_every_module_validation_uses_is_in_the_fingerprint() -> None:
+    """What a method file validates to is decided by the model and the library (errors and
+    messages only word a failure, which is never kept)."""
+    script = (
+        "import sys\n"
+        "from facilitate.library.methods import bundled_dir, parse_method\n"
+        "from facilitate.model.expand import build_timeline\n"
+        "for path in sorted(bundled_dir().glob('*.yaml')):\n"
+        "    build_timeline(parse_method(path.read_text('utf-8'), path.name))\n"
+        "print('\\n'.join(m for m in sys.modules if m.startswith('facilitate.')))\n"
+    )
+    used = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout.split()
+    words_only = ("facilitate.errors", "facilitate.i18n")
+    outside = [
+        name
+        for name in used
+        if name.split(".")[1] not in CHECKING_PACKAGES and not name.startswith(words_only)
+    ]
+    assert "facilitate.model.method" in used and outside == []
+
+
+def test_a_changed_checking_file_changes_the_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = tmp_path / "facilitate"
+    for part in CHECKING_PACKAGES:
+        shutil.copytree(method_cache._PACKAGE / part, package / part)
+    shutil.copy(method_cache._PACKAGE / "__init__.py", package / "__init__.py")
+    monkeypatch.setattr(method_cache, "_PACKAGE", package)
+    before = method_cache._fingerprint()
+    rule = package / "model" / "entry_kinds.py"
+    rule.write_text(rule.read_text("utf-8").replace('"dots", ', ""), "utf-8")
+    assert before is not None and method_cache._fingerprint() != before
+    for part in CHECKING_PACKAGES:
+        shutil.rmtree(package / part)
+    assert method_cache._fingerprint() is None  # no source to name: nothing is kept
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the XDG folders are Linux's")

@@ -135,12 +135,13 @@ GLOBAL_OPTIONS_WITH_VALUE = ("--lang", "--sessions-dir")
 
 def invoked_command(args: list[str]) -> tuple[str | None, str | None]:
     """The top-level command ``args`` name (after the global options) and the word after it
-    when that is not an option (a group's command), or None for either."""
+    when that is not an option (a group's command), or None for either (also after a help
+    option: ``--help note`` is the whole app's help)."""
     values = iter(args)
     for arg in values:
         if arg in GLOBAL_OPTIONS_WITH_VALUE:
             next(values, None)
-        elif arg == "--":
+        elif arg in ("--", "-h", "--help"):
             break
         elif not arg.startswith("-"):
             after = next(values, None)

@@ -2,17 +2,22 @@
 every method file again.
 
 A method file's text that validated is kept, as the validated method, in the user's cache
-folder (``$FACILITATE_CACHE_DIR``, else the platform's: ``$XDG_CACHE_HOME/facilitate`` or
-``~/.cache/facilitate``; ``FACILITATE_CACHE_DIR=off`` keeps nothing). Its name is a hash of
-the text, the checks it passed (strict languages or not) and the code that checks it (this
-version of facilitate, Python, pydantic and the source of the method model and its checks),
-so a changed file, a changed rule or an upgrade never finds an old entry. An entry that
-cannot be read as what it should hold is ignored and written again; a folder that cannot be
-written only means nothing is kept. A file that did not validate is never kept: its problems
-are found again, with their lines, each time.
+folder: ``$FACILITATE_CACHE_DIR/methods`` (an absolute path; ``off`` keeps nothing), else the
+platform's (``$XDG_CACHE_HOME/facilitate`` or ``~/.cache/facilitate`` on Linux,
+``~/Library/Caches/facilitate`` on macOS, ``%LOCALAPPDATA%\\facilitate`` on Windows). Entries
+live in a folder named after the code that checks them (the versions of Python, pydantic and
+PyYAML, facilitate's version, and the size and time of every file of the method model and the
+library), and each is named after a hash of the file's text and the checks it passed (strict
+languages or not): a changed file, a changed rule or an upgrade never finds an old entry, and
+the first entry written for new code removes the folders of older code. An entry that cannot
+be read as what it should hold is ignored and written again; a folder that cannot be written
+only means nothing is kept. A file that did not validate is never kept: its problems are found
+again, with their lines, each time. Without the checking code's source files (a build without
+them) nothing is kept.
 
-The cache is a folder of the user's own (mode 0700): entries are Python pickles, as trusted as
-the user's other files.
+Entries are Python pickles. They are read only from a folder and files of the user's own that
+nobody else may write (checked on the open folder), so they are as trusted as the user's
+other files.
 """
 
 from __future__ import annotations
@@ -20,8 +25,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
 import sys
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -31,47 +36,65 @@ if TYPE_CHECKING:
 
 CACHE_ENV = "FACILITATE_CACHE_DIR"
 OFF = "off"
-_CHECKING_MODULES = (
-    "__init__.py",  # (the version)
-    "model/method.py",
-    "model/method_checks.py",
-    "model/entries.py",
-    "model/text.py",
-    "model/text_rules.py",
-    "model/params.py",
-    "model/expand.py",
-    "model/timeline.py",
-    "library/methods.py",
-)
-"""The code whose change could change what a method file validates to."""
-_build: list[bytes] = []
+CHECKING_PACKAGES = ("model", "library")
+"""The parts of facilitate whose code decides what a method file validates to."""
+_PACKAGE = Path(__file__).resolve().parent.parent
+_fingerprints: dict[str, str | None] = {}
 
 
 def cache_dir(env: Mapping[str, str]) -> Path | None:
-    """Where validated methods are kept (None: ``FACILITATE_CACHE_DIR=off``)."""
+    """Where validated methods are kept (None: ``off``, or no absolute folder to keep them)."""
     given = env.get(CACHE_ENV)
     if given:
-        return None if given == OFF else Path(given) / "methods"
-    if sys.platform == "win32" and env.get("LOCALAPPDATA"):
-        base = Path(env["LOCALAPPDATA"])
+        folder = Path(given).expanduser()
+        return folder / "methods" if given.lower() != OFF and folder.is_absolute() else None
+    home = env.get("HOME")
+    if sys.platform == "win32":
+        base = Path(env.get("LOCALAPPDATA", ""))
     elif sys.platform == "darwin":
-        base = Path(env.get("HOME", "~")).expanduser() / "Library" / "Caches"
+        base = Path(home or "~").expanduser() / "Library" / "Caches"
     else:
-        base = Path(env.get("XDG_CACHE_HOME") or Path(env.get("HOME", "~")) / ".cache")
-    return base.expanduser() / "facilitate" / "methods"
+        xdg = Path(env.get("XDG_CACHE_HOME", ""))  # a relative one is to be ignored (XDG)
+        base = xdg if xdg.is_absolute() else Path(home or "~").expanduser() / ".cache"
+    return base / "facilitate" / "methods" if base.is_absolute() else None
 
 
-def _build_fingerprint() -> bytes:
-    """A hash of the versions and the checking code (computed once per process)."""
-    if not _build:
-        import pydantic
+def code_fingerprint() -> str | None:
+    """A name for the code that checks method files (once per process; None without its
+    source files)."""
+    if "code" not in _fingerprints:
+        _fingerprints["code"] = _fingerprint()
+    return _fingerprints["code"]
 
-        digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
-        package = Path(__file__).resolve().parent.parent
-        for module in _CHECKING_MODULES:
-            digest.update((package / module).read_bytes())
-        _build.append(digest.digest())
-    return _build[0]
+
+def _fingerprint() -> str | None:
+    import pydantic
+
+    files = sorted(path for part in CHECKING_PACKAGES for path in (_PACKAGE / part).rglob("*.py"))
+    if not files:
+        return None
+    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
+    digest.update((_PACKAGE / "__init__.py").read_bytes())  # (facilitate's version)
+    yaml_package = _module_folder("yaml")
+    for path in files + (sorted(yaml_package.iterdir()) if yaml_package else []):
+        status = path.stat()
+        digest.update(f"{path.name}|{status.st_size}|{status.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+def _module_folder(name: str) -> Path | None:
+    """The folder of package ``name``, found without importing it."""
+    from importlib.util import find_spec
+
+    spec = find_spec(name)
+    return Path(spec.origin).parent if spec is not None and spec.origin else None
+
+
+def _own(status: os.stat_result) -> bool:
+    """True for a file or folder of this user that nobody else may write."""
+    if not hasattr(os, "getuid"):  # (Windows: the user's own profile folder)
+        return True
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 class MethodCache:
@@ -79,16 +102,22 @@ class MethodCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
+        """The folder of this code's entries (None: nothing is kept)."""
 
     @classmethod
     def of(cls, env: Mapping[str, str]) -> MethodCache:
-        return cls(cache_dir(env))
+        """The cache the environment ``env`` names, for the code running now."""
+        root = cache_dir(env)
+        try:
+            fingerprint = code_fingerprint() if root is not None else None
+        except (OSError, ValueError):  # the checking code cannot be looked at: keep nothing
+            fingerprint = None
+        return cls(root / fingerprint if root is not None and fingerprint else None)
 
     @staticmethod
     def key(text: str, *, strict_languages: bool) -> str:
         """The entry's name for a file's ``text`` validated with or without strict languages."""
-        digest = hashlib.sha256(_build_fingerprint())
-        digest.update(b"strict" if strict_languages else b"lenient")
+        digest = hashlib.sha256(b"strict\n" if strict_languages else b"lenient\n")
         digest.update(text.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
@@ -99,24 +128,49 @@ class MethodCache:
         from facilitate.model.method import Method
 
         try:
-            kept_key, method = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
-        except Exception:  # missing, torn or foreign: not a cached method, so none
+            kept_key, method = pickle.loads(self._read(f"{key}.pickle"))
+        except Exception:  # missing, torn, foreign or not ours: not a cached method, so none
             return None
         return method if kept_key == key and isinstance(method, Method) else None
 
+    def _read(self, name: str) -> bytes:
+        """The entry ``name``, read only from a folder and a file of the user's own."""
+        assert self.folder is not None
+        folder = os.open(self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            entry = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0), dir_fd=folder)
+            with os.fdopen(entry, "rb") as file:
+                if not (_own(os.fstat(folder)) and _own(os.fstat(entry))):
+                    raise PermissionError(name)
+                return file.read()
+        finally:
+            os.close(folder)
+
     def put(self, key: str, method: Method) -> None:
-        """Keep ``method`` under ``key`` (written whole or not at all)."""
+        """Keep ``method`` under ``key`` (written whole or not at all); a cache that cannot
+        be written keeps nothing, and says nothing: the method itself is valid."""
         if self.folder is None:
             return
         try:
-            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, temporary = tempfile.mkstemp(dir=self.folder, prefix=".", suffix=".part")
+            if not self.folder.is_dir():
+                self._start_folder()
+            if not _own(self.folder.stat()):
+                return
+            temporary = self.folder / f".{key}.{os.getpid()}.part"
             try:
-                with os.fdopen(fd, "wb") as file:
+                with open(temporary, "wb") as file:
                     pickle.dump((key, method), file, protocol=pickle.HIGHEST_PROTOCOL)
                 os.replace(temporary, self.folder / f"{key}.pickle")
-            except BaseException:
-                os.unlink(temporary)
-                raise
-        except OSError:  # a read-only or full home: the method is simply not kept
+            finally:
+                temporary.unlink(missing_ok=True)
+        except Exception:  # a read-only or full disk, a method that does not pickle
             return
+
+    def _start_folder(self) -> None:
+        """Make this code's folder (0700), and remove the folders of older code beside it."""
+        assert self.folder is not None
+        self.folder.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.folder.mkdir(mode=0o700, exist_ok=True)
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir() and not other.is_symlink():
+                shutil.rmtree(other, ignore_errors=True)  # (another process may be reading)

@@ -171,13 +171,15 @@ def _load_in_library(origin: str, path: Path, cwd: Path, cache: MethodCache) -> 
     def load() -> Method:
         key = cache.key(text, strict_languages=strict)
         method = cache.get(key)
-        if method is None:
-            from facilitate.model.expand import build_timeline
+        if method is not None:
+            check_file_name(method, path, cwd)
+            return method
+        from facilitate.model.expand import build_timeline
 
-            method = parse_method(text, name, strict_languages=strict)
-            build_timeline(method)  # `methods list` and `show` expand it: it must expand
-            cache.put(key, method)
+        method = parse_method(text, name, strict_languages=strict)
         check_file_name(method, path, cwd)
+        build_timeline(method)  # `methods list` and `show` expand it: it must expand
+        cache.put(key, method)
         return method
 
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
