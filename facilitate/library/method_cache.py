@@ -75,10 +75,11 @@ def _fingerprint() -> str | None:
         return None
     digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
     digest.update((_PACKAGE / "__init__.py").read_bytes())  # (facilitate's version)
-    yaml_package = _module_folder("yaml")
-    for path in files + (sorted(yaml_package.iterdir()) if yaml_package else []):
+    yaml_package = _module_folder("yaml")  # (its files: the version, libyaml or not)
+    yaml_files = sorted(p for p in yaml_package.iterdir() if p.is_file()) if yaml_package else []
+    for path in files + yaml_files:
         status = path.stat()
-        digest.update(f"{path.name}|{status.st_size}|{status.st_mtime_ns}\n".encode())
+        digest.update(f"{path.as_posix()}|{status.st_size}|{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
 
 
