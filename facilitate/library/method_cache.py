@@ -77,9 +77,11 @@ def _fingerprint() -> str | None:
     digest.update((_PACKAGE / "__init__.py").read_bytes())  # (facilitate's version)
     yaml_package = _module_folder("yaml")  # (its files: the version, libyaml or not)
     yaml_files = sorted(p for p in yaml_package.iterdir() if p.is_file()) if yaml_package else []
-    for path in files + yaml_files:
+    for name, path in [(p.relative_to(_PACKAGE).as_posix(), p) for p in files] + [
+        (p.name, p) for p in yaml_files
+    ]:
         status = path.stat()
-        digest.update(f"{path.as_posix()}|{status.st_size}|{status.st_mtime_ns}\n".encode())
+        digest.update(f"{name}|{status.st_size}|{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
 
 
