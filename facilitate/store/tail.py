@@ -4,7 +4,8 @@
 partial line dropped when ``start`` is not the journal's beginning), so a view can show
 the last entries of 50,000 without reading the others (no warnings: the reader that made
 the session's digest has warned about every line). :func:`iter_records` reads a whole
-journal a chunk at a time, for a view that prints every entry.
+journal a chunk at a time, for a view that prints every entry, and :class:`JournalSpan`
+reads the same bytes of it more than once (a view that reads it twice).
 """
 
 from __future__ import annotations
@@ -47,26 +48,59 @@ def iter_records(folder: Path, warnings: list[Message]) -> Iterator[Recorded]:
     """Every record of the journal as it is when this starts, read a chunk at a time (so
     the records need never all be in memory); warnings about skipped lines and a last line
     without its end go to ``warnings``."""
-    source = str(folder / JOURNAL_FILE)
-    fd = open_file(folder, JOURNAL_FILE, os.O_RDONLY)
-    try:
-        size, offset, number, last_seq, rest = os.fstat(fd).st_size, 0, 0, 0, b""
-        while offset < size:
-            read = read_from(fd, offset, min(size, offset + CHUNK_BYTES))
+    with JournalSpan(folder) as span:
+        yield from span.records(warnings)
+
+
+class JournalSpan:
+    """A journal's bytes up to its length when opened, to be read more than once alike.
+
+    The file stays open until :meth:`close` (or the end of a ``with``), so every read of
+    :meth:`records` sees the same bytes even when another writer appends meanwhile or the
+    journal is replaced. ``FileNotFoundError`` (or another ``OSError``, or
+    :class:`UnsafeFileError`) when it cannot be opened.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.source = str(folder / JOURNAL_FILE)
+        self._fd = open_file(folder, JOURNAL_FILE, os.O_RDONLY)
+        self.end = os.fstat(self._fd).st_size
+
+    def __enter__(self) -> JournalSpan:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+    def records(self, warnings: list[Message]) -> Iterator[Recorded]:
+        """Every record in the span, in order, read a chunk at a time; warnings about
+        skipped lines and a last line without its end go to ``warnings``."""
+        source, last_seq = self.source, 0
+        for number, line in enumerate(self._lines(warnings), 1):
+            record = parse_line(line, source, number, warnings) if line.strip() else None
+            if record is not None:
+                if record.seq <= last_seq:
+                    warnings.append(seq_warning(source, number, record.seq))
+                last_seq = max(last_seq, record.seq)
+                yield record
+
+    def _lines(self, warnings: list[Message]) -> Iterator[str]:
+        """The span's complete lines (a torn last line is warned about, not given)."""
+        offset, rest, count = 0, b"", 0
+        while offset < self.end:
+            read = read_from(self._fd, offset, min(self.end, offset + CHUNK_BYTES))
             if not read:
                 break  # cut short meanwhile
             chunk, offset = rest + read, offset + len(read)
             end = chunk.rfind(b"\n") + 1
             rest = chunk[end:]
-            for line in chunk[:end].decode("utf-8", errors="replace").split("\n")[:-1]:
-                number += 1
-                record = parse_line(line, source, number, warnings) if line.strip() else None
-                if record is not None:
-                    if record.seq <= last_seq:
-                        warnings.append(seq_warning(source, number, record.seq))
-                    last_seq = max(last_seq, record.seq)
-                    yield record
-    finally:
-        os.close(fd)
-    if rest:
-        warnings.append(message("journal.warn.torn", file=source, line=number + 1))
+            lines = chunk[:end].decode("utf-8", errors="replace").split("\n")[:-1]
+            count += len(lines)
+            yield from lines
+        if rest:
+            warnings.append(message("journal.warn.torn", file=self.source, line=count + 1))

@@ -2,8 +2,8 @@
 
 By default its facts and runs, its entries counted by run, step and kind, and the last
 entries (``--last N``), from the session's digest and the journal's end; ``--all`` every
-entry, a line each, printed as the journal is read; ``--json`` the whole folded state,
-written a piece at a time.
+entry, a line each, and ``--json`` the whole state, each entry written as the journal is
+read (:mod:`facilitate.app.entry_stream`: memory does not grow with the entries).
 """
 
 from __future__ import annotations
@@ -29,9 +29,7 @@ def show(
     session: Annotated[str, session_id()],
     as_json: Annotated[bool, json_flag()] = False,
     every: Annotated[bool, typer.Option("--all", help=t("overview.opt.all"))] = False,
-    last: Annotated[
-        int, typer.Option("--last", metavar="N", help=t("overview.opt.last"))
-    ] = LAST,
+    last: Annotated[int, typer.Option("--last", metavar="N", help=t("overview.opt.last"))] = LAST,
 ) -> None:
     if last < 0:
         raise UsageError(message("overview.err.last", got=last))
@@ -54,20 +52,22 @@ def show(
 
 
 def _show_every_entry(app_ctx: AppContext, session: str, *, as_json: bool) -> None:
-    """``--json`` or ``--all``: the journal folded as it is read, written a piece at a time."""
-    from facilitate.app.session_overview import read_every_entry
+    """``--json`` or ``--all``: the runs read first, then each entry written as it is read."""
+    from facilitate.app.entry_stream import every_entry
 
-    read = read_every_entry(app_ctx.store(), session)
-    app_ctx.speak_session_language(read.session.header.language)
-    warn(read.warnings, app_ctx.translate)
-    if as_json:
-        from facilitate.ui.session_json import state_json
+    with every_entry(app_ctx.store(), session) as read:
+        app_ctx.speak_session_language(read.session.header.language)
+        warn(read.warnings, app_ctx.translate)
+        if as_json:
+            from facilitate.ui.session_json import stream_json
 
-        _write_blocks(state_json(read.session.id, read.session.path, read.state, read.live))
-        return
-    from facilitate.ui.session_overview import entry_lines
+            _write_blocks(
+                stream_json(read.session.id, read.session.path, read.state, read, read.live)
+            )
+            return
+        from facilitate.ui.session_overview import entry_lines
 
-    _write_blocks(line + "\n" for line in entry_lines(read.state, read.state.entries))
+        _write_blocks(line + "\n" for line in entry_lines(read.state, read))
 
 
 def _write_blocks(pieces: Iterable[str], size: int = 1000) -> None:
