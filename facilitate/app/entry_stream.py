@@ -196,10 +196,15 @@ class EveryEntry:
 
 @contextmanager
 def every_entry(
-    store: SessionStore, session_id: str, *, clock: Wall | None = None
+    store: SessionStore,
+    session_id: str,
+    *,
+    clock: Wall | None = None,
+    filter_bits: int = FILTER_BITS,
 ) -> Iterator[EveryEntry]:
     """Session ``session_id`` read for a view of every entry (see :class:`EveryEntry`);
-    its journal stays open (the same bytes for both reads) until the ``with`` ends."""
+    its journal stays open (the same bytes for both reads) until the ``with`` ends.
+    ``filter_bits``: the size of the filter of ids seen (see :class:`SeenIds`)."""
     session = store.open(session_id)
     try:
         span = JournalSpan(session.path)
@@ -208,7 +213,7 @@ def every_entry(
         raise
     with span:
         warnings: list[Message] = []
-        first = _FirstPass()
+        first = _FirstPass(SeenIds(filter_bits))
         for record in span.records(warnings):
             first.apply(record)
         session.warnings = warnings
