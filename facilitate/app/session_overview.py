@@ -5,23 +5,30 @@
 entries, read from the journal's end backwards. Nothing else of the journal is read, so a
 session of 50,000 events shows as fast as one of 50. An entry is shown as the whole fold
 would give it: it counts only if the digest says it is live and was added by that very
-record, and its edits (which follow it in the journal) are applied.
+record, and its edits (which follow it in the journal) are applied. :func:`method_texts`
+names the session's methods and labels their parameters from each method's own file.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from facilitate.app.sessions import SessionRead, Wall, live_now
+from facilitate.app.methods import session_methods
+from facilitate.app.sessions import Wall, live_now
 from facilitate.clock import SystemClock
 from facilitate.i18n.messages import Message
+from facilitate.library.method_labels import MethodLabels, read_method_labels
 from facilitate.model.digest_fold import DigestFolder
-from facilitate.model.session import Entry, LiveStatus, SessionFolder
+from facilitate.model.session import Entry, LiveStatus, SessionFolder, SessionHeader, is_name
 from facilitate.model.session_digest import SessionDigest
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 from facilitate.store.summary import current_snapshot, rebuilt_snapshot
-from facilitate.store.tail import iter_records, read_tail
+from facilitate.store.tail import read_tail
+
+if TYPE_CHECKING:
+    from facilitate.app.methods import Methods
 
 TAIL_BYTES = 64 * 1024
 """How much of the journal's end is read first (four times more each time it is too little)."""
@@ -84,21 +91,40 @@ def _live_in(session: Session, folder: DigestFolder, start: int, end: int) -> li
     return found
 
 
-def read_every_entry(
-    store: SessionStore, session_id: str, *, clock: Wall | None = None
-) -> SessionRead:
-    """Session ``session_id`` folded from its journal read a chunk at a time (for a view
-    that prints every entry: the records are never all in memory, only the entries)."""
-    session = store.open(session_id)
-    warnings: list[Message] = []
-    folder = SessionFolder()
-    try:
-        for record in iter_records(session.path, warnings):
-            folder.apply(record)
-    except OSError:
-        session.read_all()  # raises the error a missing or unreadable journal gives
-        raise
-    state = folder.state(session.header)
-    session.warnings = warnings
-    live = live_now(session, state, (clock or SystemClock()).time())
-    return SessionRead(session, state, warnings, live)
+def method_texts(
+    methods: Methods, header: SessionHeader, digest: SessionDigest, lang: str
+) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    """What :func:`~facilitate.app.sessions.method_names` and
+    :func:`~facilitate.app.sessions.parameter_labels` give: method id -> its name in
+    ``lang``, and method id -> parameter key -> its label, for the methods the session
+    names; each read from the method's own file (:func:`read_method_labels`), the library
+    asked only for a method that file does not plainly give."""
+    found: dict[str, MethodLabels | None] = {}
+
+    def texts(method_id: str) -> MethodLabels | None:
+        if method_id not in found:
+            found[method_id] = _method_labels(methods, method_id)
+        return found[method_id]
+
+    names = {}
+    for method_id in session_methods(header, digest):
+        method = texts(method_id) if method_id and is_name(method_id) else None
+        if method is not None:
+            names[method_id] = method.name.get(lang)
+    labels: dict[str, dict[str, str]] = {}
+    for run in digest.runs:
+        method = None if run.is_timer or run.method in labels else texts(run.method)
+        if method is not None:
+            labels[run.method] = {key: label.get(lang) for key, label in method.parameters.items()}
+    return names, labels
+
+
+def _method_labels(methods: Methods, method_id: str) -> MethodLabels | None:
+    if is_name(method_id):
+        labels = read_method_labels(method_id, methods.cwd, methods.env)
+        if labels is not None:
+            return labels
+    method = methods.get(method_id)  # (validated whole; None: not there, or broken)
+    if method is None:
+        return None
+    return MethodLabels(method.name, {key: p.label for key, p in method.parameters.items()})

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,13 +17,15 @@ from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, 
 from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
 from facilitate.library.method_cache import MethodCache
+from facilitate.library.method_dirs import ORIGINS as ORIGINS  # (where they were)
+from facilitate.library.method_dirs import SUFFIXES, method_path, search_dirs
+from facilitate.library.method_dirs import bundled_dir as bundled_dir
+from facilitate.library.method_dirs import user_dir as user_dir
 from facilitate.model.method_checks import did_you_mean
 
 if TYPE_CHECKING:  # (YAML and the method model are imported when a file is read)
     from facilitate.model.method import Method
 
-ORIGINS = ("bundled", "user", "project")
-SUFFIXES = (".yaml", ".yml")
 _T = TypeVar("_T")
 
 
@@ -37,42 +38,6 @@ class LoadedMethod:
     path: Path
     digest: str = ""
     """SHA-256 of the file's text: the same file found twice is not an override."""
-
-
-def bundled_dir() -> Path:
-    """The bundled method library: inside the installed package, or ./methods of a checkout."""
-    package = Path(__file__).resolve().parent.parent
-    installed = package / "_bundled_methods"
-    return installed if installed.is_dir() else package.parent / "methods"
-
-
-def user_dir(env: Mapping[str, str]) -> Path:
-    """The user's own methods: $FACILITATE_CONFIG_DIR/methods or the platform config dir."""
-    if env.get("FACILITATE_CONFIG_DIR"):
-        return Path(env["FACILITATE_CONFIG_DIR"]) / "methods"
-    if sys.platform == "win32" and env.get("APPDATA"):
-        base = Path(env["APPDATA"])
-    elif sys.platform == "darwin":
-        base = Path(env.get("HOME", "~")).expanduser() / "Library" / "Application Support"
-    else:
-        base = Path(env.get("XDG_CONFIG_HOME") or Path(env.get("HOME", "~")) / ".config")
-    return base.expanduser() / "facilitate" / "methods"
-
-
-def search_dirs(cwd: Path, env: Mapping[str, str]) -> list[tuple[str, Path]]:
-    """(origin, folder) from lowest to highest precedence, without duplicates."""
-    dirs = [("bundled", bundled_dir()), ("user", user_dir(env)), ("project", cwd / "methods")]
-    out: list[tuple[str, Path]] = []
-    seen: set[Path] = set()
-    for origin, folder in dirs:
-        try:
-            resolved = folder.resolve() if folder.exists() else folder
-        except (OSError, RuntimeError):  # a symbolic link loop
-            resolved = folder
-        if resolved not in seen:
-            seen.add(resolved)
-            out.append((origin, folder))
-    return out
 
 
 def method_files(folder: Path) -> list[Path]:
@@ -242,11 +207,9 @@ def find_method(
     as_path = Path(method_id)
     if as_path.suffix in SUFFIXES and (as_path.is_file() or os.sep in method_id):
         return LoadedMethod(load_method_file(as_path, cwd=cwd), "file", as_path)
-    for origin, folder in reversed(search_dirs(cwd, env)):
-        for suffix in SUFFIXES:
-            path = folder / f"{method_id}{suffix}"
-            if path.is_file():
-                return _load_in_library(origin, path, cwd, MethodCache.of(env))
+    found = method_path(method_id, cwd, env)
+    if found is not None:
+        return _load_in_library(found[0], found[1], cwd, MethodCache.of(env))
     known = sorted({p.stem for _, folder in search_dirs(cwd, env) for p in method_files(folder)})
     hint = did_you_mean(method_id, known)
     more = message("v.did_you_mean", hint=hint) if hint else message("lib.see_list")

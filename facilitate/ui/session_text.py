@@ -21,6 +21,9 @@ from facilitate.model.session_digest import SessionDigest
 from facilitate.ui.format import NONE, format_clock, format_duration, format_minutes
 from facilitate.ui.safe_text import safe_text
 
+PLAN_KEY = "plan"
+"""Where a planned run's params hold its plan stamp (``facilitate.model.plan.day.PLAN_KEY``,
+named again here: the plan model is imported only for a run that has one)."""
 ENTRY_ID_SHOWN = 8
 
 
@@ -95,10 +98,11 @@ def run_params(run: Run, labels: Mapping[str, str] | None = None) -> list[tuple[
 
     ``labels`` maps keys to labels in the interface language; a key without one is shown.
     """
-    from facilitate.model.plan.day import PLAN_KEY
-    from facilitate.ui.plan_status import stamp_row
+    plan = None
+    if isinstance(run.params.get(PLAN_KEY), dict):  # (a plan stamp is a mapping)
+        from facilitate.ui.plan_status import stamp_row
 
-    plan = stamp_row(run.params)
+        plan = stamp_row(run.params)
     if run.is_timer:
         return [plan] if plan else []
     labels = labels or {}

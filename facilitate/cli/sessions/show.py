@@ -37,17 +37,14 @@ def show(
     if as_json or every:
         _show_every_entry(app_ctx, session, as_json=as_json)
         return
-    from facilitate.app.session_overview import read_overview
-    from facilitate.app.sessions import method_names, parameter_labels
+    from facilitate.app.session_overview import method_texts, read_overview
     from facilitate.ui.session_overview import overview_view
 
     read = read_overview(app_ctx.store(), session, last=last)
     header, digest = read.session.header, read.digest
     app_ctx.speak_session_language(header.language)
     warn(read.warnings, app_ctx.translate)
-    methods = app_ctx.methods()
-    names = method_names(methods, header, digest, app_ctx.lang)
-    labels = parameter_labels(methods, digest, app_ctx.lang)
+    names, labels = method_texts(app_ctx.methods(), header, digest, app_ctx.lang)
     out().print(overview_view(header, digest, read.recent, names, labels, read.live))
 
 
