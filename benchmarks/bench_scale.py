@@ -7,8 +7,8 @@ machine's noise hits both alike; medians, and each command's ratio to the trivia
 * ``facilitate note SESSION TEXT`` after another writer appended (a timer event written
   before each note, so ``summary.json`` never matches the journal and is carried on), at 50
   events and at 1,000 / 10,000 / 50,000; the target is 50,000 within 1.3× of 50;
-* ``facilitate sessions show SESSION`` (the default view) and ``--json``, with each one's
-  peak memory (the maximum resident set, from GNU ``/usr/bin/time``);
+* ``facilitate sessions show SESSION`` (the default view), ``--json`` and ``--all``, with
+  each one's peak memory (the maximum resident set, from GNU ``/usr/bin/time``);
 * ``facilitate sessions list`` of 10 / 100 / 1,000 sessions of about 50 events each.
 
 Usage:  python benchmarks/bench_scale.py [--quick] [--runs N]
@@ -108,8 +108,9 @@ def bench_sessions(root: Path, pairs: Pairs, sizes: tuple[int, ...]) -> list[str
             continue
         show = facilitate("sessions", "show", session_id)
         lines.append(row(f"sessions show, {count:,} events", pairs.measure(show), " |"))
-        as_json = facilitate("sessions", "show", session_id, "--json")
-        lines.append(row(f"sessions show --json, {count:,} events", pairs.measure(as_json), " |"))
+        for flag in ("--json", "--all"):
+            every = facilitate("sessions", "show", session_id, flag)
+            lines.append(row(f"sessions show {flag}, {count:,} events", pairs.measure(every), " |"))
     return lines
 
 

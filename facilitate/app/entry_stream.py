@@ -61,16 +61,15 @@ class SeenIds:
 
     def add(self, entry_id: str) -> bool:
         """Note ``entry_id``; True if it may have been noted before."""
-        code = hash(entry_id)
-        first, step = code & 0xFFFFFFFF, (code >> 32) | 1
-        seen = True
-        for n in range(3):
-            bit = (first + n * step) & self._mask
-            byte, mask = bit >> 3, 1 << (bit & 7)
-            if not self._bits[byte] & mask:
-                seen = False
-                self._bits[byte] |= mask
-        return seen
+        code, mask, bits = hash(entry_id), self._mask, self._bits
+        first, step = code & 0xFFFFFFFF, (code >> 32) | 1  # (three bits by double hashing)
+        one, two, three = first & mask, (first + step) & mask, (first + 2 * step) & mask
+        seen = bits[one >> 3] >> (one & 7) & bits[two >> 3] >> (two & 7)
+        seen &= bits[three >> 3] >> (three & 7)
+        bits[one >> 3] |= 1 << (one & 7)
+        bits[two >> 3] |= 1 << (two & 7)
+        bits[three >> 3] |= 1 << (three & 7)
+        return bool(seen & 1)
 
 
 class _FirstPass(SessionFolder):
