@@ -17,13 +17,11 @@ from rich.style import Style
 from rich.text import Text
 
 from facilitate.i18n import t
-from facilitate.model.session import LiveStatus, SessionHeader
-from facilitate.model.session_digest import SessionDigest
+from facilitate.model.run_clock import LiveStatus
+from facilitate.model.session_listing import ListedSession
 from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import live_detail, method_cell, status_text
 
-Listed = tuple[SessionHeader, SessionDigest]
-"""A readable session as listed: its header and the digest of its state."""
 Damaged = tuple[str, str]
 """A session that cannot be read: its id and what is wrong."""
 
@@ -37,14 +35,14 @@ class SessionList:
 
     def __init__(
         self,
-        listed: Sequence[Listed],
+        listed: Sequence[ListedSession],
         damaged: Sequence[Damaged] = (),
         live: Mapping[str, LiveStatus] | None = None,
     ) -> None:
         self.listed = listed
         self.damaged = damaged
         self.live = live or {}
-        ids = [h.id for h, _ in listed] + [session_id for session_id, _ in damaged]
+        ids = [s.header.id for s in listed] + [session_id for session_id, _ in damaged]
         self.id_width = max(
             [cell_len(t("sessions.col.id")), *(cell_len(safe_line(i)) for i in ids)]
         )
@@ -61,17 +59,18 @@ class SessionList:
         yield from _line(console, fit(t("records.list.second"), width), width, DIM)
         yield from _line(console, fit(t("records.list.third"), width), width, DIM)
         yield from _line(console, "─" * min(width, cell_len(first)), width, DIM)
-        for number, (header, digest) in enumerate(self.listed):
+        for number, listed in enumerate(self.listed):
+            header = listed.header
             if number:
                 yield Segment.line()
             session_id = safe_line(header.id)
-            line = self.first_line(session_id, header.date, str(digest.entries))
+            line = self.first_line(session_id, header.date, str(listed.entries))
             yield Segment(session_id, BOLD)
             yield from _line(console, line[len(session_id) :], max(width - cell_len(session_id), 1))
             yield from _line(console, fit(safe_line(header.title), width), width)
             live = self.live.get(header.id)
-            status = status_text(digest, live) + (live_detail(live) if live else "")
-            yield from _line(console, safe_line(f"{method_cell(header, digest)} · {status}"), width)
+            status = status_text(listed, live) + (live_detail(live) if live else "")
+            yield from _line(console, safe_line(f"{method_cell(header, listed)} · {status}"), width)
         for session_id, _ in self.damaged:
             yield Segment.line()
             yield from _line(console, self.first_line(safe_line(session_id), "", ""), width)
@@ -105,7 +104,7 @@ def fit(text: str, width: int) -> str:
 
 
 def sessions_list(
-    listed: Sequence[Listed],
+    listed: Sequence[ListedSession],
     damaged: Sequence[Damaged] = (),
     live: Mapping[str, LiveStatus] | None = None,
 ) -> SessionList:
