@@ -16,26 +16,17 @@ from facilitate.clock import SystemClock
 from facilitate.errors import InvalidFileError, JournalError, UsageError
 from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_optional, checked_text
-from facilitate.model.events import Recorded
-from facilitate.model.session import (
-    SESSION_LANGUAGES,
-    LiveStatus,
-    Run,
-    SessionHeader,
-    SessionState,
-    fold,
-    live_status,
-)
-from facilitate.model.session_digest import SessionDigest
+from facilitate.model.run_clock import LiveStatus, live_status
+from facilitate.model.session_header import SESSION_LANGUAGES, SessionHeader
 from facilitate.model.session_listing import ListedSession
-from facilitate.store.journal import (
-    DamagedSession,
-    Session,
-    SessionStore,
-)
+from facilitate.model.session_state import Run, SessionState
+from facilitate.store.store import DamagedSession, SessionStore
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (a listing needs none of these: it reads no journal)
     from facilitate.app.methods import Methods
+    from facilitate.model.events import Recorded
+    from facilitate.model.session_digest import SessionDigest
+    from facilitate.store.session import Session
 
 __all__ = [
     "DamagedSession",
@@ -199,6 +190,8 @@ class SessionHistory:
     warnings: list[Message]
 
     def state(self) -> SessionState:
+        from facilitate.model.session import fold
+
         return fold(self.records, self.session.header)
 
 

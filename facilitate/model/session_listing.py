@@ -10,12 +10,14 @@ reads like the digest where a listing looks (``header``, ``runs``, ``last_run``,
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitate.model.run_clock import TimerMark
-from facilitate.model.session_digest import SessionDigest
 from facilitate.model.session_header import SessionHeader
 from facilitate.model.session_state import Progress, ResumePoint, Run, StepRun
+
+if TYPE_CHECKING:
+    from facilitate.model.session_digest import SessionDigest
 
 _COUNTS = ("entries", "deleted_entries", "events", "steps_run")
 

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitate.clock import local_now
 from facilitate.errors import (
@@ -57,8 +58,9 @@ from facilitate.store.listing_index import (
     write_index,
 )
 from facilitate.store.locks import folder_locked, run_lock_held, run_locked
-from facilitate.store.session import Clock, Session
-from facilitate.store.summary import current_digest
+
+if TYPE_CHECKING:  # (imported where a session is opened: a listing from the index opens none)
+    from facilitate.store.session import Clock, Session
 
 MAX_SAME_ID = 999
 SHOWN_MATCHES = 5
@@ -133,6 +135,8 @@ class SessionStore:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
             fsync_dir(self.root)
+        from facilitate.store.session import Session
+
         return Session(folder, header, now=self._now)
 
     def _new_folder(self, base: str) -> Path:
@@ -237,6 +241,8 @@ class SessionStore:
         header = read_header(folder)
         if header.id != session_id:  # the folder was renamed: the folder name is the id
             header = replace(header, id=session_id)
+        from facilitate.store.session import Session
+
         return Session(folder, header, now=self._now)
 
     # -- listing, archiving, deleting ----------------------------------------------------
@@ -302,6 +308,8 @@ class SessionStore:
     def _read_listed(self, session_id: str) -> tuple[ListedSession, bool] | None:
         """Session ``session_id`` as listed (from its header and summary) and whether reading
         it warned; None if it is gone, or damaged (then kept in ``damaged``)."""
+        from facilitate.store.summary import current_digest
+
         try:
             session = self._open_id(session_id)
             digest = current_digest(session)

@@ -3,7 +3,9 @@
 Each session is its id (never cut, so that it can be copied), its date and its live entries
 on the first line; its title on the second; its method or plan and its status on the third.
 The second and third lines have the whole width, so nothing needs a narrow column. What
-people typed (titles, step titles) is shown with its control characters made visible.
+people typed (titles, step titles) is shown with its control characters made visible. The
+lines are laid out here to fit the width, so they are printed without Rich's cropping (which
+would cut an id wider than a very narrow terminal).
 """
 
 from __future__ import annotations
@@ -60,21 +62,28 @@ class SessionList:
         yield from _line(console, fit(t("records.list.third"), width), width, DIM)
         yield from _line(console, "─" * min(width, cell_len(first)), width, DIM)
         for number, listed in enumerate(self.listed):
-            header = listed.header
             if number:
                 yield Segment.line()
-            session_id = safe_line(header.id)
-            line = self.first_line(session_id, header.date, str(listed.entries))
+            session_id = safe_line(listed.header.id)
             yield Segment(session_id, BOLD)
-            yield from _line(console, line[len(session_id) :], max(width - cell_len(session_id), 1))
-            yield from _line(console, fit(safe_line(header.title), width), width)
-            live = self.live.get(header.id)
-            status = status_text(listed, live) + (live_detail(live) if live else "")
-            yield from _line(console, safe_line(f"{method_cell(header, listed)} · {status}"), width)
+            yield Segment("".join(self.rest_of(console, listed, session_id, width)))
         for session_id, _ in self.damaged:
             yield Segment.line()
             yield from _line(console, self.first_line(safe_line(session_id), "", ""), width)
             yield from _line(console, t("sessions.status.damaged"), width, RED)
+
+    def rest_of(
+        self, console: Console, listed: ListedSession, session_id: str, width: int
+    ) -> Iterator[str]:
+        """A session's lines after its id (the first line's rest, its title, its method and
+        status), each ended, as one text: a thousand sessions are three thousand lines."""
+        header = listed.header
+        line = self.first_line(session_id, header.date, str(listed.entries))
+        yield from _wrapped(console, line[len(session_id) :], max(width - cell_len(session_id), 1))
+        yield from _wrapped(console, fit(safe_line(header.title), width), width)
+        live = self.live.get(header.id)
+        status = status_text(listed, live) + (live_detail(live) if live else "")
+        yield from _wrapped(console, safe_line(f"{method_cell(header, listed)} · {status}"), width)
 
     def first_line(self, session_id: str, date: str, count: str) -> str:
         """The id padded to the widest id, the date, and the entries right-aligned."""
@@ -93,6 +102,15 @@ def _line(console: Console, text: str, width: int, style: Style | None = None) -
     for part in Text(text, style=style or "", overflow="fold").wrap(console, max(width, 1)):
         yield from part.render(console)
         yield Segment.line()
+
+
+def _wrapped(console: Console, text: str, width: int) -> Iterator[str]:
+    """``text`` as lines of at most ``width`` cells, each ended (wrapped as :func:`_line`)."""
+    if cell_len(text) <= width:
+        yield text + "\n"
+        return
+    for part in Text(text, overflow="fold").wrap(console, max(width, 1)):
+        yield part.plain + "\n"
 
 
 def fit(text: str, width: int) -> str:

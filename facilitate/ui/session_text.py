@@ -9,16 +9,11 @@ from typing import Any
 from rich.text import Text
 
 from facilitate.i18n import get_language, t
-from facilitate.model.session import (
-    TIMER_METHOD,
-    Entry,
-    LiveStatus,
-    Run,
-    SessionHeader,
-    SessionState,
-)
+from facilitate.model.run_clock import LiveStatus
 from facilitate.model.session_digest import SessionDigest
+from facilitate.model.session_header import SessionHeader
 from facilitate.model.session_listing import ListedSession
+from facilitate.model.session_state import TIMER_METHOD, Entry, Run, SessionState
 from facilitate.ui.format import NONE, format_clock, format_duration, format_minutes
 from facilitate.ui.safe_text import safe_text
 

@@ -56,7 +56,7 @@ def _print_listing(listing: SessionListing, root: Path, damaged: list[tuple[str,
         key = "sessions.none_active" if hidden else "sessions.none"
         out().print(t(key, root=root, archived=hidden), markup=False)
         return
-    out().print(sessions_list(shown, damaged, listing.live))
+    out().print(sessions_list(shown, damaged, listing.live), crop=False)  # (laid out to fit)
     if hidden:
         out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)
 
