@@ -73,6 +73,10 @@ class Row:
     header: Signature
     data: dict[str, Any]
 
+    def fits(self, journal: Signature, header: Signature | None) -> bool:
+        """True if the session's journal and header are still the files the row was made of."""
+        return self.journal == journal and self.header == header
+
     def listed(self) -> ListedSession | None:
         """The session as listed, or None if the row cannot be read (it is made again)."""
         try:
