@@ -301,3 +301,31 @@ def test_sessions_list_from_the_index_is_the_listing_made_from_scratch(
     assert rows[stopped.id]["resume_point"]["remaining_seconds"] == 30.0
     assert rows[broken.id]["status"] == "damaged"
     assert json.loads(everything)[2]["status"] == "archived"
+
+
+JOURNAL_READING = ("facilitate.model.events", "facilitate.store.session", "facilitate.store.reader")
+
+
+def test_a_listing_from_the_index_imports_nothing_that_reads_a_journal(
+    store: SessionStore,
+) -> None:
+    session = store.create(title="Imports", date="2026-11-22")
+    add(session, "one")
+    store.list()
+    command = ["facilitate", "--sessions-dir", str(store.root), "sessions", "list"]
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", *command],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+        env={"PATH": "", "FACILITATE_LANG": "en", "PYTHONPATH": str(REPO)},
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    modules = {
+        line.rsplit("|", 1)[1].strip()
+        for line in proc.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "facilitate.cli.main" in modules and session.id in proc.stdout
+    assert not set(JOURNAL_READING) & modules, sorted(set(JOURNAL_READING) & modules)
