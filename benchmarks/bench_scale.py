@@ -11,7 +11,7 @@ machine's noise hits both alike; medians, and each command's ratio to the trivia
   peak memory (the maximum resident set, from GNU ``/usr/bin/time``);
 * ``facilitate sessions list`` of 10 / 100 / 1,000 sessions of about 50 events each.
 
-Usage:  python benchmarks/bench_scale.py [--quick] [--runs N]
+Usage:  python benchmarks/bench_scale.py [--quick] [--runs N] [--list-only]
 """
 
 from __future__ import annotations
@@ -129,6 +129,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
     parser.add_argument("--runs", type=int, default=None, help="paired runs per figure")
+    parser.add_argument("--list-only", action="store_true", help="only `sessions list`")
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 7)
     sizes = (1_000, 10_000) if args.quick else (1_000, 10_000, 50_000)
@@ -143,7 +144,8 @@ def main() -> None:
         pairs = Pairs([sys.executable, str(app), "hello"], env, runs)
         print("\n| command | facilitate | trivial app | ratio | peak memory | |")
         print("|---|---|---|---|---|---|")
-        for line in bench_sessions(root, pairs, sizes) + bench_list(root, pairs, counts):
+        lines = [] if args.list_only else bench_sessions(root, pairs, sizes)
+        for line in lines + bench_list(root, pairs, counts):
             print(line, flush=True)
 
 

@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ from facilitate.model.session_header import SessionHeader
 from facilitate.model.session_listing import ListedSession
 from facilitate.store.durable import write_atomic
 from facilitate.store.files import HEADER_FILE, JOURNAL_FILE, read_file
+from facilitate.store.ids import ID_RE
 from facilitate.store.summary_file import BROKEN, SUMMARY_VERSION
 
 INDEX_FILE = ".listing.json"
@@ -60,9 +62,9 @@ def signature(path: str) -> Signature | None:
     )
 
 
-def settled(sig: Signature, now_ns: int) -> bool:
-    """True if the file was last changed at least :data:`SETTLE_NS` before ``now_ns``."""
-    return now_ns - max(sig[1], sig[2]) >= SETTLE_NS
+def settled(sig: Signature, now_ns: int, *more: Signature) -> bool:
+    """True if the files were last changed at least :data:`SETTLE_NS` before ``now_ns``."""
+    return all(now_ns - max(s[1], s[2]) >= SETTLE_NS for s in (sig, *more))
 
 
 @dataclass(frozen=True)
@@ -73,9 +75,9 @@ class Row:
     header: Signature
     data: dict[str, Any]
 
-    def fits(self, journal: Signature, header: Signature | None) -> bool:
+    def fits(self, journal: Signature | None, header: Signature | None) -> bool:
         """True if the session's journal and header are still the files the row was made of."""
-        return self.journal == journal and self.header == header
+        return journal is not None and self.journal == journal and self.header == header
 
     def listed(self) -> ListedSession | None:
         """The session as listed, or None if the row cannot be read (it is made again)."""
@@ -137,3 +139,49 @@ def session_files(root: Path, session_id: str) -> tuple[Signature | None, Signat
     """The signatures of a session's journal and header (None where not a regular file)."""
     folder = f"{root}{os.sep}{session_id}{os.sep}"
     return signature(folder + JOURNAL_FILE), signature(folder + HEADER_FILE)
+
+
+ReadAgain = Callable[[str], "tuple[ListedSession, bool] | None"]
+"""Reads a session as listed (from its header and summary) and says whether reading warned;
+None when it is gone or damaged."""
+
+
+def indexed_listing(
+    root: Path, now_ns: int, read_again: ReadAgain, is_session: Callable[[str], bool]
+) -> list[ListedSession]:
+    """Every readable session of the store at ``root``: from its index row while its journal
+    and header are the files the row was made of, else by ``read_again``; the index written
+    again when a row changed. ``now_ns`` is the clock before any file was looked at."""
+    index = read_index(root)
+    rows: dict[str, Row] = {}
+    listed = []
+    for session_id, folder in _candidates(root):
+        journal, header = session_files(root, session_id) if folder else (None, None)
+        row = index.get(session_id)
+        shown = row.listed() if row is not None and row.fits(journal, header) else None
+        if row is not None and shown is not None:
+            rows[session_id] = row
+            listed.append(shown)
+            continue
+        if journal is None and header is None and not is_session(session_id):
+            continue
+        read = read_again(session_id)
+        if read is None:
+            continue
+        shown, warned = read
+        listed.append(shown)
+        if journal and header and not warned and settled(journal, now_ns, header):
+            rows[session_id] = row_of(journal, header, shown)
+    if rows.keys() != index.keys() or any(rows[i] is not index[i] for i in rows):
+        write_index(root, rows)
+    return listed
+
+
+def _candidates(root: Path) -> Iterator[tuple[str, bool]]:
+    """The id of each entry of the store that may be a session, and whether it is a folder
+    (a link is not: opening it is refused, and it is listed as damaged)."""
+    with os.scandir(root) as entries:
+        for entry in entries:
+            folder = entry.is_dir(follow_symlinks=False)
+            if ID_RE.match(entry.name) and (folder or entry.is_symlink()):
+                yield entry.name, folder

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import secrets
 import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from pathlib import Path
@@ -48,14 +48,7 @@ from facilitate.store.ids import (
     session_id_for,
     session_ref,
 )
-from facilitate.store.listing_index import (
-    Row,
-    read_index,
-    row_of,
-    session_files,
-    settled,
-    write_index,
-)
+from facilitate.store.listing_index import indexed_listing
 from facilitate.store.locks import folder_locked, run_lock_held, run_locked
 
 if TYPE_CHECKING:  # (imported where a session is opened: a listing from the index opens none)
@@ -260,60 +253,9 @@ class SessionStore:
         if not self.root.is_dir():
             return []
         now_ns = int(self._now().timestamp() * 1e9)  # before any file is looked at
-        index = read_index(self.root)
-        rows: dict[str, Row] = {}
-        listed = []
-        for session_id, folder in self._candidates():
-            shown = self._listed_one(session_id, folder, index, rows, now_ns)
-            if shown is not None:
-                listed.append(shown)
-        if rows.keys() != index.keys() or any(rows[i] is not index[i] for i in rows):
-            write_index(self.root, rows)
+        listed = indexed_listing(self.root, now_ns, self._read_listed, self._has_session)
         listed.sort(key=lambda s: (s.header.date, s.header.created_at, s.header.id), reverse=True)
         return listed
-
-    def _candidates(self) -> Iterator[tuple[str, bool]]:
-        """The id of each entry of the store that may be a session, and whether it is a
-        folder (a link is not: opening it is refused, and it is listed as damaged)."""
-        with os.scandir(self.root) as entries:
-            for entry in entries:
-                folder = entry.is_dir(follow_symlinks=False)
-                if ID_RE.match(entry.name) and (folder or entry.is_symlink()):
-                    yield entry.name, folder
-
-    def _listed_one(
-        self,
-        session_id: str,
-        folder: bool,
-        index: dict[str, Row],
-        rows: dict[str, Row],
-        now_ns: int,
-    ) -> ListedSession | None:
-        """Session ``session_id`` as listed: its index row while its journal and header are
-        as the row says, else read again (and its new row put in ``rows`` once its files
-        have settled); None if it is not a readable session."""
-        journal, header = session_files(self.root, session_id) if folder else (None, None)
-        row = index.get(session_id)
-        if row is not None and journal is not None and row.fits(journal, header):
-            shown = row.listed()
-            if shown is not None:
-                rows[session_id] = row
-                return shown
-        if journal is None and header is None and not self._has_session(session_id):
-            return None
-        read = self._read_listed(session_id)
-        if read is None:
-            return None
-        shown, warned = read
-        if (
-            journal
-            and header
-            and not warned
-            and settled(journal, now_ns)
-            and settled(header, now_ns)
-        ):
-            rows[session_id] = row_of(journal, header, shown)
-        return shown
 
     def _read_listed(self, session_id: str) -> tuple[ListedSession, bool] | None:
         """Session ``session_id`` as listed (from its header and summary) and whether reading
