@@ -12,8 +12,8 @@ no program can set back) and any replacement its inode; a file changed within
 :data:`SETTLE_NS` of being looked at is not kept, since a timestamp's resolution (two seconds
 on FAT) could hide a change made in the same tick. An index that is damaged, of another
 version, or that fails its hash is discarded silently and made again; a row that cannot be
-read is read again from its session. It is written atomically, only when something changed,
-and only when the store can be written.
+read is read again from its session. It is written atomically (not fsync'd: one lost to a
+power cut is made again), only when something changed, and only when the store can be written.
 """
 
 from __future__ import annotations
@@ -128,8 +128,8 @@ def write_index(root: Path, rows: dict[str, Row]) -> bool:
         separators=(",", ":"),
     ).encode("utf-8")
     head = json.dumps(_head(body), separators=(",", ":")).encode("utf-8")
-    try:
-        write_atomic(root, INDEX_FILE, head + b"\n" + body)
+    try:  # (checked whenever it is read: no fsync, a lost one is made again)
+        write_atomic(root, INDEX_FILE, head + b"\n" + body, durable=False)
     except (OSError, FacilitateError):  # a read-only store: no index
         return False
     return True
