@@ -11,7 +11,7 @@ machine's noise hits both alike; medians, and each command's ratio to the trivia
   each one's peak memory (the maximum resident set, from GNU ``/usr/bin/time``);
 * ``facilitate sessions list`` of 10 / 100 / 1,000 sessions of about 50 events each.
 
-Usage:  python benchmarks/bench_scale.py [--quick] [--runs N]
+Usage:  python benchmarks/bench_scale.py [--quick] [--runs N] [--list-only]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_list import make_store
+from bench_list import make_store, settled_index
 from bench_note import build_session, environment
 from bench_startup import TRIVIAL_APP
 from facilitate.model.events import TimerPaused
@@ -119,8 +119,9 @@ def bench_list(root: Path, pairs: Pairs, counts: tuple[int, ...]) -> list[str]:
     for count in counts:
         sessions = root / f"list-{count}"
         make_store(sessions, count)
+        settled_index(sessions)  # summaries and the listing index, as a later listing finds them
         listing = facilitate("--sessions-dir", str(sessions), "sessions", "list")
-        run_child(listing, pairs.env)  # the first listing makes the summaries
+        run_child(listing, pairs.env)  # warm: page cache
         lines.append(row(f"sessions list, {count:,} sessions", pairs.measure(listing), " |"))
     return lines
 
@@ -129,6 +130,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, fewer runs")
     parser.add_argument("--runs", type=int, default=None, help="paired runs per figure")
+    parser.add_argument("--list-only", action="store_true", help="only `sessions list`")
     args = parser.parse_args()
     runs = args.runs or (3 if args.quick else 7)
     sizes = (1_000, 10_000) if args.quick else (1_000, 10_000, 50_000)
@@ -138,10 +140,13 @@ def main() -> None:
         root = Path(tmp)
         app = root / "trivial.py"
         app.write_text(TRIVIAL_APP, encoding="utf-8")
-        pairs = Pairs([sys.executable, str(app), "hello"], environment(root), runs)
+        env = environment(root)
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # commands as users run them: .pyc files kept
+        pairs = Pairs([sys.executable, str(app), "hello"], env, runs)
         print("\n| command | facilitate | trivial app | ratio | peak memory | |")
         print("|---|---|---|---|---|---|")
-        for line in bench_sessions(root, pairs, sizes) + bench_list(root, pairs, counts):
+        lines = [] if args.list_only else bench_sessions(root, pairs, sizes)
+        for line in lines + bench_list(root, pairs, counts):
             print(line, flush=True)
 
 

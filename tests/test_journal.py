@@ -549,8 +549,8 @@ def test_list_is_newest_first_and_keeps_damaged_sessions_apart(store: SessionSto
     (store.root / "not-a-session").mkdir()
     summaries = store.list()
     assert [s.header.id for s in summaries] == ["2026-11-22-new", "2025-01-01-old"]
-    assert summaries[0].state.status == "running"
-    assert summaries[0].state.resume_point == ResumePoint(0, 60, False, "intro")
+    assert summaries[0].status == "running"
+    assert summaries[0].resume_point == ResumePoint(0, 60, False, "intro")
     (damaged,) = store.damaged
     assert damaged.id == "2026-01-01-broken" and damaged.path == broken.path
     assert "session.json" in str(damaged.problem) and "\n" not in str(damaged.problem)

@@ -6,8 +6,9 @@ parameters and return data for the command line or a web page to show.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -15,36 +16,28 @@ from facilitate.clock import SystemClock
 from facilitate.errors import InvalidFileError, JournalError, UsageError
 from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_optional, checked_text
-from facilitate.model.events import Recorded
-from facilitate.model.session import (
-    SESSION_LANGUAGES,
-    LiveStatus,
-    SessionHeader,
-    SessionState,
-    fold,
-    live_status,
-)
-from facilitate.model.session_digest import SessionDigest
-from facilitate.store.journal import (
-    DamagedSession,
-    Session,
-    SessionStore,
-    SessionSummary,
-)
+from facilitate.model.run_clock import LiveStatus, live_status
+from facilitate.model.session_header import SESSION_LANGUAGES, SessionHeader
+from facilitate.model.session_listing import ListedSession
+from facilitate.model.session_state import Run, SessionState
+from facilitate.store.store import DamagedSession, SessionStore
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # (a listing needs none of these: it reads no journal)
     from facilitate.app.methods import Methods
+    from facilitate.model.events import Recorded
+    from facilitate.model.session_digest import SessionDigest
+    from facilitate.store.session import Session
 
 __all__ = [
     "DamagedSession",
     "DeletionPreview",
+    "ListedSession",
     "LiveStatus",
     "Session",
     "SessionHistory",
     "SessionListing",
     "SessionRead",
     "SessionStore",
-    "SessionSummary",
     "archive_session",
     "check_new_session",
     "create_session",
@@ -76,8 +69,13 @@ def live_now(
     Live means a run holds the session's run lock (a probe that never waits or disturbs it);
     a run that crashed holds nothing and is shown as it was left.
     """
-    run = state.last_run
-    if run is None or run.progress != "running" or not session.is_live():
+    return _live_run(state.last_run, session.is_live, wall)
+
+
+def _live_run(run: Run | None, is_live: Callable[[], bool], wall: float) -> LiveStatus | None:
+    """How ``run`` stands at ``wall`` if it is the session's run being run live now: only a
+    run that has not ended in the journal can be, and only then is the lock probed."""
+    if run is None or run.progress != "running" or not is_live():
         return None
     return live_status(run, wall)
 
@@ -134,7 +132,7 @@ def create_session(
 class SessionListing:
     """The sessions of a store as listed: those shown, the damaged, how many archived hidden."""
 
-    shown: list[SessionSummary]
+    shown: list[ListedSession]
     damaged: list[DamagedSession]
     hidden: int
     warnings: list[Message] = field(default_factory=list)
@@ -146,16 +144,21 @@ def list_sessions(
     store: SessionStore, *, include_archived: bool = False, clock: Wall | None = None
 ) -> SessionListing:
     """Every session, newest first; archived ones only with ``include_archived``; which are
-    live now (by ``clock``, the real one unless given)."""
-    summaries = store.list()
-    warnings = list(store.warnings)
-    for summary in summaries:
-        warnings += summary.warnings
-    shown = [s for s in summaries if include_archived or s.header.status != "archived"]
+    live now (by ``clock``, the real one unless given).
+
+    Only a session whose last run has not ended in its journal can be live, so only its run
+    lock is probed.
+    """
+    listed = store.list()
+    shown = [s for s in listed if include_archived or s.header.status != "archived"]
     wall = (clock or SystemClock()).time()
-    live = {s.session.id: now for s in shown if (now := live_now(s.session, s.digest, wall))}
-    hidden = len(summaries) - len(shown)
-    return SessionListing(shown, list(store.damaged), hidden, warnings, live)
+    live = {
+        s.header.id: now
+        for s in shown
+        if (now := _live_run(s.last_run, partial(store.is_live, s.header.id), wall))
+    }
+    hidden = len(listed) - len(shown)
+    return SessionListing(shown, list(store.damaged), hidden, list(store.warnings), live)
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,8 @@ class SessionHistory:
     warnings: list[Message]
 
     def state(self) -> SessionState:
+        from facilitate.model.session import fold
+
         return fold(self.records, self.session.header)
 
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
-from facilitate.model.entries import Payload
 from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
+
+if TYPE_CHECKING:  # (a listing needs no entry payloads)
+    from facilitate.model.entries import Payload
 
 Progress = Literal["not_started", "running", "stopped", "finished", "cut_off"]
 """``cut_off``: a run that never recorded its end (a crash) and was followed by another run."""

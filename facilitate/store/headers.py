@@ -17,7 +17,6 @@ from facilitate.i18n.messages import Message, message
 from facilitate.model.session_header import SESSION_SCHEMA_VERSION, HeaderError, SessionHeader
 from facilitate.store.durable import write_atomic
 from facilitate.store.files import HEADER_FILE, disk_error, disk_errors, read_file
-from facilitate.store.line_format import newer_version_error
 
 
 def new_uuid() -> str:
@@ -51,6 +50,8 @@ def read_header(folder: Path) -> SessionHeader:
     if isinstance(data, dict):
         version = data.get("schema_version")
         if isinstance(version, int) and version > SESSION_SCHEMA_VERSION:
+            from facilitate.store.line_format import newer_version_error
+
             raise newer_version_error(source, version)
     try:
         return SessionHeader.from_data(data)

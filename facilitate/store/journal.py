@@ -21,7 +21,7 @@ from facilitate.store.headers import header_bytes, header_message, header_proble
 from facilitate.store.ids import new_entry_id
 from facilitate.store.locks import SessionBusyError, folder_locked, run_locked
 from facilitate.store.session import Session
-from facilitate.store.store import DamagedSession, SessionStore, SessionSummary
+from facilitate.store.store import DamagedSession, SessionStore
 
 __all__ = [
     "HEADER_FILE",
@@ -33,7 +33,6 @@ __all__ = [
     "Session",
     "SessionBusyError",
     "SessionStore",
-    "SessionSummary",
     "UnsafeFileError",
     "disk_errors",
     "folder_locked",

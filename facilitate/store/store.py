@@ -2,7 +2,9 @@
 
 Layout: ``<store>/<id>/session.json`` (the header, replaced atomically),
 ``<store>/<id>/journal.jsonl`` (one recorded event per line), ``journal.torn`` (unfinished
-lines moved aside), and the lock files ``session.lock`` and ``run.lock``.
+lines moved aside), ``summary.json`` (the digest of the journal, see ``summary.py``) and the
+lock files ``session.lock`` and ``run.lock``; ``<store>/.listing.json`` keeps what a listing
+shows of every session (see ``listing_index.py``).
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ import os
 import secrets
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
-from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitate.clock import local_now
 from facilitate.errors import (
@@ -25,12 +27,13 @@ from facilitate.errors import (
     UsageError,
 )
 from facilitate.i18n.messages import Joined, Message, message, plain
-from facilitate.model.session import HeaderError, SessionHeader, SessionState
-from facilitate.model.session_digest import SessionDigest
+from facilitate.model.session_header import HeaderError, SessionHeader
+from facilitate.model.session_listing import ListedSession
 from facilitate.store.durable import create_empty, fsync_dir
 from facilitate.store.files import (
     HEADER_FILE,
     JOURNAL_FILE,
+    RUN_LOCK_FILE,
     check_folder,
     disk_errors,
     is_present,
@@ -45,36 +48,14 @@ from facilitate.store.ids import (
     session_id_for,
     session_ref,
 )
-from facilitate.store.locks import folder_locked, run_locked
-from facilitate.store.session import Clock, Session
-from facilitate.store.summary import current_digest
+from facilitate.store.listing_index import indexed_listing
+from facilitate.store.locks import folder_locked, run_lock_held, run_locked
+
+if TYPE_CHECKING:  # (imported where a session is opened: a listing from the index opens none)
+    from facilitate.store.session import Clock, Session
 
 MAX_SAME_ID = 999
 SHOWN_MATCHES = 5
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    """A session as listed: its header and the digest of its state (from ``summary.json``
-    when that still matches the journal). ``state`` folds the whole journal, when asked."""
-
-    session: Session
-    digest: SessionDigest
-    warnings: list[Message] = field(default_factory=list)
-
-    @property
-    def header(self) -> SessionHeader:
-        return self.session.header
-
-    @property
-    def status(self) -> str:
-        """ "archived", else the last run's progress ("not_started" without runs)."""
-        return "archived" if self.header.status == "archived" else self.digest.progress
-
-    @cached_property
-    def state(self) -> SessionState:
-        """The session's whole folded state (reads and folds the journal)."""
-        return self.session.state()
 
 
 @dataclass(frozen=True)
@@ -146,6 +127,8 @@ class SessionStore:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise
             fsync_dir(self.root)
+        from facilitate.store.session import Session
+
         return Session(folder, header, now=self._now)
 
     def _new_folder(self, base: str) -> Path:
@@ -250,35 +233,54 @@ class SessionStore:
         header = read_header(folder)
         if header.id != session_id:  # the folder was renamed: the folder name is the id
             header = replace(header, id=session_id)
+        from facilitate.store.session import Session
+
         return Session(folder, header, now=self._now)
 
     # -- listing, archiving, deleting ----------------------------------------------------
 
-    def list(self) -> list[SessionSummary]:
-        """All readable sessions, newest date first; the others are kept in ``damaged``.
+    def list(self) -> list[ListedSession]:
+        """All readable sessions as listed, newest date first; the others are kept in
+        ``damaged``, and what reading them warned in ``warnings``.
 
-        Reads each session's header and summary; only a journal that changed since its
-        summary was made is read and folded (and its summary made again).
+        Looks at each session's journal and header in the store's listing index
+        (``listing_index.py``); only a session whose files changed since is read again
+        (its header and summary, and what its journal gained), and the index written anew.
         """
         self.warnings = []
         self.damaged = []
-        summaries = []
-        for session_id in self.ids():
-            try:
-                session = self._open_id(session_id)
-                digest = current_digest(session)
-            except NotFoundError:  # deleted while we were listing
-                continue
-            except (JournalError, InvalidFileError) as error:
-                self.damaged.append(
-                    DamagedSession(session_id, self.root / session_id, _one_line(error))
-                )
-                continue
-            summaries.append(SessionSummary(session, digest, list(session.warnings)))
-        summaries.sort(
-            key=lambda s: (s.header.date, s.header.created_at, s.header.id), reverse=True
-        )
-        return summaries
+        self.check_root()
+        if not self.root.is_dir():
+            return []
+        now_ns = int(self._now().timestamp() * 1e9)  # before any file is looked at
+        listed = indexed_listing(self.root, now_ns, self._read_listed, self._has_session)
+        listed.sort(key=lambda s: (s.header.date, s.header.created_at, s.header.id), reverse=True)
+        return listed
+
+    def _read_listed(self, session_id: str) -> tuple[ListedSession, bool] | None:
+        """Session ``session_id`` as listed (from its header and summary) and whether reading
+        it warned; None if it is gone, or damaged (then kept in ``damaged``)."""
+        from facilitate.store.summary import current_digest
+
+        try:
+            session = self._open_id(session_id)
+            digest = current_digest(session)
+        except NotFoundError:  # deleted while we were listing
+            return None
+        except (JournalError, InvalidFileError) as error:
+            self.damaged.append(
+                DamagedSession(session_id, self.root / session_id, _one_line(error))
+            )
+            return None
+        self.warnings += session.warnings
+        return ListedSession.of(digest, session.header), bool(session.warnings)
+
+    def is_live(self, session_id: str) -> bool:
+        """True while a live run holds the run lock of session ``session_id`` (a probe that
+        never waits; see :meth:`Session.is_live`). A session never run live has no run lock
+        file at all: that is seen without opening anything."""
+        lock = os.path.join(self.root, session_id, RUN_LOCK_FILE)
+        return os.path.lexists(lock) and run_lock_held(self.root / session_id)
 
     def archive(self, ref: str) -> bool:
         """Mark a session archived (hidden from listings); False if it already was."""

@@ -16,14 +16,16 @@ import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitate.errors import FacilitateError
 from facilitate.i18n.messages import Message
 from facilitate.model.session_digest import SessionDigest
 from facilitate.model.session_header import SessionHeader
 from facilitate.store.files import JOURNAL_FILE, open_file, read_file, read_from
-from facilitate.store.reader import JournalPosition
+
+if TYPE_CHECKING:  # (a listing reads no journal)
+    from facilitate.store.reader import JournalPosition
 
 SUMMARY_FILE = "summary.json"
 SUMMARY_VERSION = 3  # 3: counts by place, and the ids to fold on with (a second line)
@@ -144,6 +146,8 @@ def fit(folder: Path, stored: Stored) -> Fit | None:
         os.close(fd)
     if tail_hash(tail) != stored.tail_sha256:
         return None
+    from facilitate.store.reader import JournalPosition
+
     position = JournalPosition(
         offset, stored.line, stored.max_seq, stored.inode, stored.device, tail
     )

@@ -64,6 +64,7 @@ class SafeConsole(Console):
             if (
                 segment.control
                 or text.isprintable()
+                or text.replace("\n", "").isprintable()  # (lines of plain text, in one segment)
                 or not any(is_control(c) for c in text if c not in KEEP)
             ):
                 yield segment

@@ -5,28 +5,28 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from facilitate.model.session import LiveStatus, SessionHeader
-from facilitate.model.session_digest import SessionDigest
+from facilitate.model.run_clock import LiveStatus
+from facilitate.model.session_listing import ListedSession
 from facilitate.ui.session_text import status_text
 
 
 def summary_data(
-    header: SessionHeader, digest: SessionDigest, path: Path, live: LiveStatus | None = None
+    listed: ListedSession, path: Path, live: LiveStatus | None = None
 ) -> dict[str, Any]:
     """One session of ``sessions list --json`` (``live``: its run is being run now)."""
     return {
-        **header.to_data(),
+        **listed.header.to_data(),
         "path": str(path),
-        "status": digest.status,
-        "status_text": status_text(digest, live),
-        "entries": digest.entries,
-        "deleted_entries": digest.deleted_entries,
-        "events": digest.events,
-        "runs": len(digest.runs),
-        "steps_run": len(digest.steps),
-        "current_step": digest.current_step,
-        "resume_point": digest.resume_point._asdict() if digest.resume_point else None,
-        "last_at": digest.last_at,
+        "status": listed.status,
+        "status_text": status_text(listed, live),
+        "entries": listed.entries,
+        "deleted_entries": listed.deleted_entries,
+        "events": listed.events,
+        "runs": len(listed.runs),
+        "steps_run": listed.steps_run,
+        "current_step": listed.current_step,
+        "resume_point": listed.resume_point._asdict() if listed.resume_point else None,
+        "last_at": listed.last_at,
         "live": live.to_data() if live is not None else None,
     }
 

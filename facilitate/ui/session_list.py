@@ -3,7 +3,9 @@
 Each session is its id (never cut, so that it can be copied), its date and its live entries
 on the first line; its title on the second; its method or plan and its status on the third.
 The second and third lines have the whole width, so nothing needs a narrow column. What
-people typed (titles, step titles) is shown with its control characters made visible.
+people typed (titles, step titles) is shown with its control characters made visible. The
+lines are laid out here to fit the width, so they are printed without Rich's cropping (which
+would cut an id wider than a very narrow terminal).
 """
 
 from __future__ import annotations
@@ -17,13 +19,11 @@ from rich.style import Style
 from rich.text import Text
 
 from facilitate.i18n import t
-from facilitate.model.session import LiveStatus, SessionHeader
-from facilitate.model.session_digest import SessionDigest
+from facilitate.model.run_clock import LiveStatus
+from facilitate.model.session_listing import ListedSession
 from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import live_detail, method_cell, status_text
 
-Listed = tuple[SessionHeader, SessionDigest]
-"""A readable session as listed: its header and the digest of its state."""
 Damaged = tuple[str, str]
 """A session that cannot be read: its id and what is wrong."""
 
@@ -37,14 +37,14 @@ class SessionList:
 
     def __init__(
         self,
-        listed: Sequence[Listed],
+        listed: Sequence[ListedSession],
         damaged: Sequence[Damaged] = (),
         live: Mapping[str, LiveStatus] | None = None,
     ) -> None:
         self.listed = listed
         self.damaged = damaged
         self.live = live or {}
-        ids = [h.id for h, _ in listed] + [session_id for session_id, _ in damaged]
+        ids = [s.header.id for s in listed] + [session_id for session_id, _ in damaged]
         self.id_width = max(
             [cell_len(t("sessions.col.id")), *(cell_len(safe_line(i)) for i in ids)]
         )
@@ -61,21 +61,29 @@ class SessionList:
         yield from _line(console, fit(t("records.list.second"), width), width, DIM)
         yield from _line(console, fit(t("records.list.third"), width), width, DIM)
         yield from _line(console, "─" * min(width, cell_len(first)), width, DIM)
-        for number, (header, digest) in enumerate(self.listed):
+        for number, listed in enumerate(self.listed):
             if number:
                 yield Segment.line()
-            session_id = safe_line(header.id)
-            line = self.first_line(session_id, header.date, str(digest.entries))
+            session_id = safe_line(listed.header.id)
             yield Segment(session_id, BOLD)
-            yield from _line(console, line[len(session_id) :], max(width - cell_len(session_id), 1))
-            yield from _line(console, fit(safe_line(header.title), width), width)
-            live = self.live.get(header.id)
-            status = status_text(digest, live) + (live_detail(live) if live else "")
-            yield from _line(console, safe_line(f"{method_cell(header, digest)} · {status}"), width)
+            yield Segment("".join(self.rest_of(console, listed, session_id, width)))
         for session_id, _ in self.damaged:
             yield Segment.line()
             yield from _line(console, self.first_line(safe_line(session_id), "", ""), width)
             yield from _line(console, t("sessions.status.damaged"), width, RED)
+
+    def rest_of(
+        self, console: Console, listed: ListedSession, session_id: str, width: int
+    ) -> Iterator[str]:
+        """A session's lines after its id (the first line's rest, its title, its method and
+        status), each ended, as one text: a thousand sessions are three thousand lines."""
+        header = listed.header
+        line = self.first_line(session_id, header.date, str(listed.entries))
+        yield from _wrapped(console, line[len(session_id) :], max(width - cell_len(session_id), 1))
+        yield from _wrapped(console, fit(safe_line(header.title), width), width)
+        live = self.live.get(header.id)
+        status = status_text(listed, live) + (live_detail(live) if live else "")
+        yield from _wrapped(console, safe_line(f"{method_cell(header, listed)} · {status}"), width)
 
     def first_line(self, session_id: str, date: str, count: str) -> str:
         """The id padded to the widest id, the date, and the entries right-aligned."""
@@ -96,6 +104,15 @@ def _line(console: Console, text: str, width: int, style: Style | None = None) -
         yield Segment.line()
 
 
+def _wrapped(console: Console, text: str, width: int) -> Iterator[str]:
+    """``text`` as lines of at most ``width`` cells, each ended (wrapped as :func:`_line`)."""
+    if cell_len(text) <= width:
+        yield text + "\n"
+        return
+    for part in Text(text, overflow="fold").wrap(console, max(width, 1)):
+        yield part.plain + "\n"
+
+
 def fit(text: str, width: int) -> str:
     """``text`` on one line of at most ``width`` cells, ending in "…" when it was longer."""
     text = " ".join(text.split())
@@ -105,7 +122,7 @@ def fit(text: str, width: int) -> str:
 
 
 def sessions_list(
-    listed: Sequence[Listed],
+    listed: Sequence[ListedSession],
     damaged: Sequence[Damaged] = (),
     live: Mapping[str, LiveStatus] | None = None,
 ) -> SessionList:

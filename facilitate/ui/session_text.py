@@ -9,15 +9,11 @@ from typing import Any
 from rich.text import Text
 
 from facilitate.i18n import get_language, t
-from facilitate.model.session import (
-    TIMER_METHOD,
-    Entry,
-    LiveStatus,
-    Run,
-    SessionHeader,
-    SessionState,
-)
+from facilitate.model.run_clock import LiveStatus
 from facilitate.model.session_digest import SessionDigest
+from facilitate.model.session_header import SessionHeader
+from facilitate.model.session_listing import ListedSession
+from facilitate.model.session_state import TIMER_METHOD, Entry, Run, SessionState
 from facilitate.ui.format import NONE, format_clock, format_duration, format_minutes
 from facilitate.ui.safe_text import safe_text
 
@@ -169,7 +165,9 @@ def run_status(run: Run, live: LiveStatus | None = None) -> str:
     return t(f"sessions.status.{run.progress}")
 
 
-def status_text(state: SessionState | SessionDigest, live: LiveStatus | None = None) -> str:
+def status_text(
+    state: SessionState | SessionDigest | ListedSession, live: LiveStatus | None = None
+) -> str:
     """The session's status: live (``live``: its run is being run now), archived, not
     started, or the last run's status."""
     run = state.last_run
@@ -220,7 +218,7 @@ def entry_step(state: SessionState, entry: Entry) -> str:
     return state.step_title(entry.step, entry.round, entry.run_id) or label
 
 
-def method_cell(header: SessionHeader, state: SessionState | SessionDigest) -> str:
+def method_cell(header: SessionHeader, state: SessionState | SessionDigest | ListedSession) -> str:
     """The list's method column: the header's method or plan, else the methods run."""
     if header.method_or_plan:
         return header.method_or_plan

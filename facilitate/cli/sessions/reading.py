@@ -33,17 +33,17 @@ def list_(
     warn(listing.warnings, translate)
     warn([translate("sessions.warn.damaged", id=i, problem=p) for i, p in damaged], translate)
     if as_json:
-        _print_listing_json(listing, dict(damaged))
+        _print_listing_json(listing, store.root, dict(damaged))
     else:
         _print_listing(listing, store.root, damaged)
 
 
-def _print_listing_json(listing: SessionListing, problems: dict[str, str]) -> None:
+def _print_listing_json(listing: SessionListing, root: Path, problems: dict[str, str]) -> None:
     from facilitate.ui.session_data import damaged_data, summary_data
 
     live = listing.live
     print_json(
-        [summary_data(s.header, s.digest, s.session.path, live.get(s.session.id)) for s in listing.shown]
+        [summary_data(s, root / s.header.id, live.get(s.header.id)) for s in listing.shown]
         + [damaged_data(d.id, d.path, problems[d.id]) for d in listing.damaged]
     )
 
@@ -56,8 +56,7 @@ def _print_listing(listing: SessionListing, root: Path, damaged: list[tuple[str,
         key = "sessions.none_active" if hidden else "sessions.none"
         out().print(t(key, root=root, archived=hidden), markup=False)
         return
-    listed = [(s.header, s.digest) for s in shown]
-    out().print(sessions_list(listed, damaged, listing.live))
+    out().print(sessions_list(shown, damaged, listing.live), crop=False)  # (laid out to fit)
     if hidden:
         out().print(t("sessions.hidden_archived", count=hidden), style="dim", markup=False)
 

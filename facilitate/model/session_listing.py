@@ -1,0 +1,125 @@
+"""What ``sessions list`` shows of a session: its header, its counts and where its runs stand.
+
+A :class:`ListedSession` is made from a session's digest (:meth:`ListedSession.of`) and kept
+for every session in the store's listing index, so it is small: each run keeps only the step
+it is at (the listing shows no other), and the number of steps the last run has run. It
+reads like the digest where a listing looks (``header``, ``runs``, ``last_run``,
+``status``, ``progress``, ``resume_point``, ``current_step``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from typing import TYPE_CHECKING, Any
+
+from facilitate.model.run_clock import TimerMark
+from facilitate.model.session_header import SessionHeader
+from facilitate.model.session_state import Progress, ResumePoint, Run, StepRun
+
+if TYPE_CHECKING:
+    from facilitate.model.session_digest import SessionDigest
+
+_COUNTS = ("entries", "deleted_entries", "events", "steps_run")
+
+
+@dataclass(frozen=True)
+class ListedSession:
+    """A session as listed. ``runs`` each hold only the step they are at (if any)."""
+
+    header: SessionHeader
+    entries: int = 0
+    deleted_entries: int = 0
+    events: int = 0
+    last_at: str | None = None
+    steps_run: int = 0
+    """How many steps the last run has run (its rows in ``sessions show``)."""
+    runs: tuple[Run, ...] = ()
+
+    @classmethod
+    def of(cls, digest: SessionDigest, header: SessionHeader) -> ListedSession:
+        """What a listing shows of ``digest`` (a digest of the session ``header`` names)."""
+        return cls(
+            header=header,
+            entries=digest.entries,
+            deleted_entries=digest.deleted_entries,
+            events=digest.events,
+            last_at=digest.last_at,
+            steps_run=len(digest.steps),
+            runs=tuple(_at_its_step(run) for run in digest.runs),
+        )
+
+    @property
+    def last_run(self) -> Run | None:
+        return self.runs[-1] if self.runs else None
+
+    @property
+    def progress(self) -> Progress:
+        return self.last_run.progress if self.last_run else "not_started"
+
+    @property
+    def status(self) -> str:
+        """ "archived", else "not_started", "running", "stopped", "finished" or "cut_off"."""
+        return "archived" if self.header.status == "archived" else self.progress
+
+    @property
+    def resume_point(self) -> ResumePoint | None:
+        return self.last_run.resume_point if self.last_run else None
+
+    @property
+    def current_step(self) -> str | None:
+        step = self.last_run.current_step_run if self.last_run else None
+        return step.label if step else None
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready data, without the header (kept beside it)."""
+        data: dict[str, Any] = {name: getattr(self, name) for name in _COUNTS}
+        data["last_at"] = self.last_at
+        data["runs"] = [_run_data(run) for run in self.runs]
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], header: SessionHeader) -> ListedSession:
+        """Rebuild from :meth:`to_data`; TypeError, ValueError or KeyError if it is not one."""
+        if not all(type(data[name]) is int for name in _COUNTS):
+            raise ValueError("counts must be whole numbers")
+        last_at = data["last_at"]
+        if last_at is not None and not isinstance(last_at, str):
+            raise ValueError("last_at must be a time")
+        return cls(
+            header=header,
+            **{name: data[name] for name in _COUNTS},
+            last_at=last_at,
+            runs=tuple(_run_from(run) for run in data["runs"]),
+        )
+
+
+def _at_its_step(run: Run) -> Run:
+    """``run`` with only the step it is at."""
+    current = run.current_step_run
+    return replace(run, steps=(current,) if current is not None else ())
+
+
+_RUN_FIELDS = tuple(f.name for f in fields(Run))
+
+
+def _run_data(run: Run) -> dict[str, Any]:
+    data = {name: getattr(run, name) for name in _RUN_FIELDS}
+    data["steps"] = [asdict(step) for step in run.steps]
+    data["resume_point"] = run.resume_point._asdict() if run.resume_point else None
+    data["timer_mark"] = asdict(run.timer_mark) if run.timer_mark else None
+    return data
+
+
+def _run_from(data: dict[str, Any]) -> Run:
+    point, mark = data["resume_point"], data["timer_mark"]
+    run = Run(
+        **{
+            **data,
+            "steps": tuple(StepRun(**step) for step in data["steps"]),
+            "resume_point": ResumePoint(**point) if point is not None else None,
+            "timer_mark": TimerMark(**mark) if mark is not None else None,
+        }
+    )
+    if not isinstance(run.method, str) or not isinstance(run.progress, str):
+        raise ValueError("a run has a method and a progress")
+    return run
