@@ -72,7 +72,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-commands-") as tmp:
         root = Path(tmp)
         (root / "trivial.py").write_text(TRIVIAL_APP, encoding="utf-8")
-        env = {**environment(root), "FACILITATE_CACHE_DIR": str(root / "cache")}
+        env = environment(root)
         session_id, _ = build_session(root, 50)
         sessions = root / "ten"
         for number in range(10):

@@ -99,9 +99,13 @@ def build_session(root: Path, count: int) -> tuple[str, str]:
 
 
 def environment(root: Path) -> dict[str, str]:
+    """Commands as a user runs them: compiled files kept, validated methods kept (in a cache
+    of the benchmark's own), the sessions under ``root``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("FACILITATE_", "LC_"))}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env.update(
         FACILITATE_SESSIONS=str(root),
+        FACILITATE_CACHE_DIR=str(root / "cache"),
         FACILITATE_LANG="en",
         FACILITATE_AUTHOR="Lisa",
         FACILITATE_CONFIG_DIR=str(root / "config"),
