@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -42,6 +42,8 @@ class ExportRequest:
     excel: bool = False
     templates: Path | None = None
     participants: int | None = None
+    compiled: Path | None = None
+    """Where compiled templates are kept (:func:`compiled_templates`; None: compiled each time)."""
 
     def check(self) -> None:
         """UsageError for a request that cannot be carried out."""
@@ -141,7 +143,8 @@ def render(document: Document, request: ExportRequest) -> bytes:
     if request.format in ("md", "html"):
         from facilitate.export.templating import render as from_template
 
-        return from_template(document, request.format, request.templates).encode("utf-8")
+        text = from_template(document, request.format, request.templates, request.compiled)
+        return text.encode("utf-8")
     if request.format == "docx":
         from facilitate.export.docx_writer import render_docx
 
@@ -151,6 +154,15 @@ def render(document: Document, request: ExportRequest) -> bytes:
     if request.format == "csv":
         return render_csv(document, excel=request.excel)
     return render_json(document)
+
+
+def compiled_templates(env: Mapping[str, str]) -> Path | None:
+    """The folder of the user's cache where compiled export templates are kept (None: none,
+    or not a folder of the user's own)."""
+    from facilitate.library.user_cache import cache_root, own_folder
+
+    root = cache_root(env)
+    return own_folder(root / "templates") if root is not None else None
 
 
 def write_export(path: Path, data: bytes) -> None:

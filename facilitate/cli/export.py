@@ -8,6 +8,7 @@ control character a journal holds made visible; a Word document is refused there
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -76,8 +77,6 @@ def export(
     if archive is None:
         _export(app_ctx, request, out_path)
         return
-    from dataclasses import replace
-
     from facilitate.app.archive import archived_store
 
     request.check()
@@ -93,7 +92,7 @@ def _export(
 ) -> None:
     """Carry out ``request`` and write the document to ``out_path`` (None: standard output);
     the sessions are read from ``store`` (default: the local one)."""
-    from facilitate.app.export import export_sessions, write_export
+    from facilitate.app.export import compiled_templates, export_sessions, write_export
     from facilitate.app.sessions import session_language
     from facilitate.cli.sessions.options import warn
 
@@ -103,7 +102,8 @@ def _export(
     store = store or app_ctx.store()
     # speak the (first) session's language
     app_ctx.speak_session_language(session_language(store, request.sessions[0]))
-    exported = export_sessions(store, app_ctx.methods(), request)
+    compiled = compiled_templates(app_ctx.env) if request.format in ("md", "html") else None
+    exported = export_sessions(store, app_ctx.methods(), replace(request, compiled=compiled))
     warn(exported.warnings, app_ctx.translate)
     if out_path is None:
         _to_stdout(exported.data, request.format)

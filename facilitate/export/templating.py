@@ -37,12 +37,18 @@ def cell(text: object) -> str:
     return md(" ".join(str(text).split()))
 
 
-def environment(fmt: str, lang: str, templates: Path | None) -> jinja2.Environment:
-    """The environment for ``fmt`` ("md" or "html"), the user's templates before the built-in."""
+def environment(
+    fmt: str, lang: str, templates: Path | None, compiled: Path | None = None
+) -> jinja2.Environment:
+    """The environment for ``fmt`` ("md" or "html"), the user's templates before the built-in;
+    templates compiled once are kept in the folder ``compiled`` (Jinja2 checks each against
+    its template's text and its own version before using it)."""
     folders = [templates / lang, templates] if templates is not None else []
     loader = jinja2.FileSystemLoader([*map(str, folders), str(BUILT_IN / lang), str(BUILT_IN)])
+    kept = jinja2.FileSystemBytecodeCache(str(compiled)) if compiled is not None else None
     env = jinja2.Environment(
         loader=loader,
+        bytecode_cache=kept,
         autoescape=fmt == "html",
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -54,10 +60,13 @@ def environment(fmt: str, lang: str, templates: Path | None) -> jinja2.Environme
     return env
 
 
-def render(doc: Document, fmt: str, templates: Path | None = None) -> str:
-    """The document as Markdown or HTML; a broken template is one line naming file and line."""
+def render(
+    doc: Document, fmt: str, templates: Path | None = None, compiled: Path | None = None
+) -> str:
+    """The document as Markdown or HTML; a broken template is one line naming file and line.
+    ``compiled``: where compiled templates are kept (None: each is compiled again)."""
     words = Words(doc.language)
-    env = environment(fmt, doc.language, templates)
+    env = environment(fmt, doc.language, templates, compiled)
     try:
         template = env.get_template(ENTRY_POINT[fmt])
         text = template.render(doc=doc, w=words, minutes=words.minutes)

@@ -1,10 +1,8 @@
 """Validated methods kept between commands, so that a command does not read YAML and validate
 every method file again.
 
-A method file's text that validated is kept, as the validated method, in the user's cache
-folder: ``$FACILITATE_CACHE_DIR/methods`` (an absolute path; ``off`` keeps nothing), else the
-platform's (``$XDG_CACHE_HOME/facilitate`` or ``~/.cache/facilitate`` on Linux,
-``~/Library/Caches/facilitate`` on macOS, ``%LOCALAPPDATA%\\facilitate`` on Windows). Entries
+A method file's text that validated is kept, as the validated method, in ``methods`` of the
+user's cache folder (:mod:`facilitate.library.user_cache`). Entries
 live in a folder named after the code that checks them (the versions of Python, pydantic and
 PyYAML, facilitate's version, and the size and time of every file of the method model and the
 library), and each is named after a hash of the file's text and the checks it passed (strict
@@ -31,11 +29,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from facilitate.library.user_cache import cache_root, is_own
+
 if TYPE_CHECKING:
     from facilitate.model.method import Method
 
-CACHE_ENV = "FACILITATE_CACHE_DIR"
-OFF = "off"
 CHECKING_PACKAGES = ("model", "library")
 """The parts of facilitate whose code decides what a method file validates to."""
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -43,20 +41,9 @@ _fingerprints: dict[str, str | None] = {}
 
 
 def cache_dir(env: Mapping[str, str]) -> Path | None:
-    """Where validated methods are kept (None: ``off``, or no absolute folder to keep them)."""
-    given = env.get(CACHE_ENV)
-    if given:
-        folder = Path(given).expanduser()
-        return folder / "methods" if given.lower() != OFF and folder.is_absolute() else None
-    home = env.get("HOME")
-    if sys.platform == "win32":
-        base = Path(env.get("LOCALAPPDATA", ""))
-    elif sys.platform == "darwin":
-        base = Path(home or "~").expanduser() / "Library" / "Caches"
-    else:
-        xdg = Path(env.get("XDG_CACHE_HOME", ""))  # a relative one is to be ignored (XDG)
-        base = xdg if xdg.is_absolute() else Path(home or "~").expanduser() / ".cache"
-    return base / "facilitate" / "methods" if base.is_absolute() else None
+    """Where validated methods are kept (None: nothing is kept)."""
+    root = cache_root(env)
+    return root / "methods" if root is not None else None
 
 
 def code_fingerprint() -> str | None:
@@ -91,13 +78,6 @@ def _module_folder(name: str) -> Path | None:
 
     spec = find_spec(name)
     return Path(spec.origin).parent if spec is not None and spec.origin else None
-
-
-def _own(status: os.stat_result) -> bool:
-    """True for a file or folder of this user that nobody else may write."""
-    if not hasattr(os, "getuid"):  # (Windows: the user's own profile folder)
-        return True
-    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 class MethodCache:
@@ -143,7 +123,7 @@ class MethodCache:
         try:
             entry = os.open(name, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0), dir_fd=folder)
             with os.fdopen(entry, "rb") as file:
-                if not (_own(os.fstat(folder)) and _own(os.fstat(entry))):
+                if not (is_own(os.fstat(folder)) and is_own(os.fstat(entry))):
                     raise PermissionError(name)
                 return file.read()
         finally:
@@ -157,7 +137,7 @@ class MethodCache:
         try:
             if not self.folder.is_dir():
                 self._start_folder()
-            if not _own(self.folder.stat()):
+            if not is_own(self.folder.stat()):
                 return
             temporary = self.folder / f".{key}.{os.getpid()}.part"
             try:
