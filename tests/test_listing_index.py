@@ -229,6 +229,37 @@ def test_a_damaged_index_is_discarded_silently_and_made_again(
     assert set(read_index(store.root)) == {session.id}  # made again
 
 
+@pytest.mark.parametrize(
+    ("field", "wrong"),
+    [(b'"index":0', b'"index":"0"'), (b'"paused_seconds":0.0', b'"paused_seconds":true')],
+)
+def test_a_row_whose_run_fields_are_not_their_types_is_read_again(
+    store: SessionStore, field: bytes, wrong: bytes
+) -> None:
+    """A row that passes the hash (a hand edit) but holds a text where a number belongs."""
+    session = store.create(title="X", date="2026-11-22", method="35an")
+    session.append(RunStarted(method="35an", run_id="r"), author="a", role="b")
+    session.append(StepStarted(index=0, step="one", planned_seconds=60), author="a", role="b")
+    listed(store)
+    path = store.root / INDEX_FILE
+    body = path.read_bytes().partition(b"\n")[2]
+    assert field in body
+    path.write_bytes(_rehashed(body.replace(field, wrong)))
+    assert listed(store) == truth(store)
+    assert field in path.read_bytes()  # made again
+
+
+def test_a_title_with_a_lone_surrogate_is_kept_and_listed(store: SessionStore) -> None:
+    """JSON allows ``\\udc80`` in a hand-edited header; the index keeps it as it was read."""
+    session = store.create(title="X", date="2026-11-22")
+    header = session.path / "session.json"
+    header.write_text(header.read_text("utf-8").replace('"X"', '"Surr\\udc80gat"'), "utf-8")
+    first = listed(store)
+    assert first[session.id].header.title == "Surr\udc80gat"
+    assert set(read_index(store.root)) == {session.id}
+    assert listed(store) == first == truth(store)
+
+
 def test_a_file_changed_just_now_is_listed_but_not_kept(tmp_path: Path) -> None:
     store = SessionStore(tmp_path / "sessions")  # the real clock: the files were just written
     session = store.create(title="Now", date="2026-11-22")

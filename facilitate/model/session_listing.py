@@ -120,6 +120,38 @@ def _run_from(data: dict[str, Any]) -> Run:
             "timer_mark": TimerMark(**mark) if mark is not None else None,
         }
     )
-    if not isinstance(run.method, str) or not isinstance(run.progress, str):
-        raise ValueError("a run has a method and a progress")
+    for part in (run, *run.steps, run.resume_point, run.timer_mark):
+        if part is not None:
+            _check_fields(part)
     return run
+
+
+_PLAIN_TYPES: dict[str, type | tuple[type, ...]] = {
+    "int": int,
+    "str": str,
+    "float": (int, float),
+    "bool": bool,
+    "Progress": str,
+    "dict": dict,
+    "tuple": tuple,
+}
+
+
+def _check_fields(part: Any) -> None:
+    """ValueError naming the first field of ``part`` whose value is not of its declared
+    plain type (``int``, ``str | None`` ...; a nested class is checked when it is made)."""
+    annotations = (
+        {f.name: f.type for f in fields(part)}
+        if hasattr(part, "__dataclass_fields__")
+        else part.__annotations__
+    )
+    for name, annotation in annotations.items():
+        options = [option.strip().split("[")[0] for option in str(annotation).split("|")]
+        value = getattr(part, name)
+        if value is None and "None" in options:
+            continue
+        expected = _PLAIN_TYPES.get(options[0])
+        if expected is None:
+            continue
+        if not isinstance(value, expected) or (isinstance(value, bool) and options[0] != "bool"):
+            raise ValueError(f"{type(part).__name__}.{name} is not {annotation}")

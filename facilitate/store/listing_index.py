@@ -7,8 +7,10 @@ header (size, modification and change times in nanoseconds, inode, device, kind)
 scans the store's folder, looks at those two files of each session (no file is opened), and
 reads a session again (its header and summary, see ``summary.py``) only when they differ.
 
-It is a cache, never trusted blindly. Any write to a file changes its change time (which
-no program can set back) and any replacement its inode; a file changed within
+It is a cache, never trusted blindly. On the file systems Linux and macOS use for a home
+folder, any write to a file changes its change time (which no program can set back) and any
+replacement its inode; where a change time can be set (FAT, Windows' creation time) a
+same-size rewrite that restores the modification time could go unseen. A file changed within
 :data:`SETTLE_NS` of being looked at is not kept, since a timestamp's resolution (two seconds
 on FAT) could hide a change made in the same tick. An index that is damaged, of another
 version, or that fails its hash is discarded silently and made again; a row that cannot be
@@ -89,6 +91,7 @@ class Row:
 
 
 def row_of(journal: Signature, header: Signature, listed: ListedSession) -> Row:
+    """The index row of a session ``listed`` from a journal and header with these signatures."""
     data = {"session": listed.header.to_data(), "listing": listed.to_data()}
     return Row(journal, header, data)
 
@@ -124,9 +127,8 @@ def write_index(root: Path, rows: dict[str, Row]) -> bool:
             session_id: {**row.data, "journal": row.journal, "header": row.header}
             for session_id, row in sorted(rows.items())
         },
-        ensure_ascii=False,
         separators=(",", ":"),
-    ).encode("utf-8")
+    ).encode("ascii")  # (escaped: a header's lone surrogate is written as it was read)
     head = json.dumps(_head(body), separators=(",", ":")).encode("utf-8")
     try:  # (checked whenever it is read: no fsync, a lost one is made again)
         write_atomic(root, INDEX_FILE, head + b"\n" + body, durable=False)
@@ -170,7 +172,8 @@ def indexed_listing(
             continue
         shown, warned = read
         listed.append(shown)
-        if journal and header and not warned and settled(journal, now_ns, header):
+        unchanged = session_files(root, session_id) == (journal, header)  # (while read)
+        if journal and header and not warned and unchanged and settled(journal, now_ns, header):
             rows[session_id] = row_of(journal, header, shown)
     if rows.keys() != index.keys() or any(rows[i] is not index[i] for i in rows):
         write_index(root, rows)
