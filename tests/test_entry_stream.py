@@ -5,6 +5,7 @@ and their memory does not grow with the entries."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import tempfile
 import tracemalloc
@@ -180,6 +181,26 @@ def test_what_is_appended_during_the_read_is_left_for_the_next(tmp_path: Path) -
     assert document == before[0]
     assert '"text": "note 0"' in document and '"deleted": []' in document
     assert '"text": "edited"' not in document and '"text": "new"' not in document
+
+
+def test_a_torn_line_written_over_between_the_reads_is_not_read(tmp_path: Path) -> None:
+    """A crashed writer left half a line; another writer cuts it off and appends between the
+    two reads: the second read stops where the first found the complete lines end."""
+    store = SessionStore(tmp_path)
+    session = store.create(title="Eslöv", date="2026-11-22", language="en")
+    session.append_many(
+        [EntryAdded(f"e{n}", "note", f"note {n}") for n in range(3)], author="a", role="b"
+    )
+    with open(session.journal_path, "ab") as journal:  # (half of a long line)
+        journal.write(b'{"v":1,"seq":4,"at":"2026-11-22T10:00:00.000+01:00","author":"x",')
+        journal.write(b'"role":"y","event":{"type":"entry_added","entry_id":"torn","text":"')
+        journal.write(b"z" * 300)
+    with every_entry(store, session.id) as read:
+        store.open(session.id).append(EntryAdded("late", "note", "meanwhile"), author="p", role="q")
+        document = "".join(stream_json(read.session.id, read.session.path, read.state, read))
+    shown = json.loads(document)
+    assert [entry["entry_id"] for entry in shown["entries"]] == ["e0", "e1", "e2"]
+    assert shown["entries_by_kind"] == {"note": 3}
 
 
 def test_a_journal_gone_before_the_read_says_so(tmp_path: Path) -> None:

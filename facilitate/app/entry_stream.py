@@ -9,14 +9,17 @@ length when opened):
 1. :class:`_FirstPass` folds the runs and remembers only what a later record can change:
    every edit and delete (with where it stands in the journal), and the ids that may have
    been added more than once (a fixed-size filter of the ids seen: it can take an id for
-   one seen before, never the other way round, so memory does not grow with the entries).
+   one seen before, never the other way round, so its memory does not grow with the
+   entries).
 2. :class:`_SecondPass` folds again and gives each entry as its add is read, in its final
    form: an entry no later record names is given as it was added; one that is named (an
    edit, a delete, maybe a repeat) is folded exactly, as a whole fold would, and given with
    the edits that follow it applied, unless a later record deletes it.
 
 What is held is the runs, the edits and deletes, the entries they name and the deleted
-entries (usually few), never the others. The result is the whole fold's
+entries, never the others: memory grows with the entries that are edited or deleted (usually
+few; a session where every entry is edited holds about what a whole fold does), not with the
+entries. The result is the whole fold's
 (:class:`~facilitate.model.session.SessionFolder`): the same entries in the same order,
 the same deleted entries, the same ignored records.
 """
@@ -43,9 +46,9 @@ from facilitate.store.store import SessionStore
 from facilitate.store.tail import JournalSpan
 
 FILTER_BITS = 1 << 23
-"""The size of the filter of ids seen (1 MiB): at 50,000 entries about one id in 30
-million is taken for a repeat it is not (and then folded exactly, which costs nothing
-more than memory for it)."""
+"""The size of the filter of ids seen (1 MiB): at 50,000 entries about one id in 180,000 is
+taken for a repeat it is not (and then folded exactly, which costs nothing more than memory
+for it)."""
 
 
 class SeenIds:

@@ -57,8 +57,10 @@ class JournalSpan:
 
     The file stays open until :meth:`close` (or the end of a ``with``), so every read of
     :meth:`records` sees the same bytes even when another writer appends meanwhile or the
-    journal is replaced. ``FileNotFoundError`` (or another ``OSError``, or
-    :class:`UnsafeFileError`) when it cannot be opened.
+    journal is replaced. A read ends the span after the last complete line it found: a torn
+    last line, which the next writer cuts off and writes over, is not read again.
+    ``FileNotFoundError`` (or another ``OSError``, or :class:`UnsafeFileError`) when it
+    cannot be opened.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -104,3 +106,4 @@ class JournalSpan:
             yield from lines
         if rest:
             warnings.append(message("journal.warn.torn", file=self.source, line=count + 1))
+        self.end = offset - len(rest)  # (the next read stops where the complete lines do)

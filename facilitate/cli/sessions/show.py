@@ -3,7 +3,8 @@
 By default its facts and runs, its entries counted by run, step and kind, and the last
 entries (``--last N``), from the session's digest and the journal's end; ``--all`` every
 entry, a line each, and ``--json`` the whole state, each entry written as the journal is
-read (:mod:`facilitate.app.entry_stream`: memory does not grow with the entries).
+read (:mod:`facilitate.app.entry_stream`: memory grows with the entries later edited or
+deleted, not with the others).
 """
 
 from __future__ import annotations
