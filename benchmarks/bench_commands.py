@@ -9,7 +9,11 @@ Before measuring, the package's bytecode is compiled (as ``pip install`` does) a
 command runs once, so that validated methods are in the benchmark's own method cache: what
 a user's second and later commands cost.
 
-Usage:  python benchmarks/bench_commands.py [--runs N]
+With ``--before DIR`` (a checkout of another version, e.g. ``git worktree add DIR <commit>``)
+each command also runs from DIR's code (``PYTHONPATH=DIR``, the same interpreter and
+packages), interleaved in the same rounds, for a ratio of before and after on one machine.
+
+Usage:  python benchmarks/bench_commands.py [--runs N] [--before DIR]
 """
 
 from __future__ import annotations
@@ -35,10 +39,13 @@ DIMS = ["-d", "story=Lund", "-d", "lens=mod"]
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds (the child's user + system time) of one run of ``argv``."""
+    """Wall and CPU seconds (the child's user + system time) of one run of ``argv``, in the
+    folder of the sessions (not this checkout: ``python -m`` imports the package from the
+    working folder before ``PYTHONPATH``)."""
     with tempfile.TemporaryFile() as errors:
         before = time.perf_counter()
-        child = subprocess.Popen(argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        cwd = env["FACILITATE_SESSIONS"]
+        child = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         _, status, usage = os.wait4(child.pid, 0)
         wall = time.perf_counter() - before
         errors.seek(0)
@@ -66,8 +73,11 @@ def commands(session_id: str, sessions: Path) -> list[tuple[str, list[str]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="paired runs per command")
+    parser.add_argument("--before", type=Path, help="a checkout of the version to compare")
     args = parser.parse_args()
     compileall.compile_dir(ROOT / "facilitate", quiet=1)
+    if args.before:
+        compileall.compile_dir(args.before / "facilitate", quiet=1)
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, medians of {args.runs}")
     with tempfile.TemporaryDirectory(prefix="bench-commands-") as tmp:
         root = Path(tmp)
@@ -78,19 +88,31 @@ def main() -> None:
         for number in range(10):
             build_session(sessions, 50 + number)
         trivial = [sys.executable, str(root / "trivial.py"), "hello"]
-        print("\n| command | wall (trivial app) | ratio | CPU (trivial app) | ratio |")
-        print("|---|---|---|---|---|")
+        before_env = {**env, "PYTHONPATH": str(args.before)} if args.before else None
+        print("\n| command | wall (trivial app) | ratio | CPU (trivial app) | ratio | before |")
+        print("|---|---|---|---|---|---|")
         for label, argv in commands(session_id, sessions):
             ours = [sys.executable, "-m", "facilitate", *argv]
             run_once(ours, env)  # bytecode, the method cache, summary.json
-            pairs = [(run_once(trivial, env), run_once(ours, env)) for _ in range(args.runs)]
-            wall_t, cpu_t = (statistics.median(p[0][i] for p in pairs) for i in (0, 1))
-            wall, cpu = (statistics.median(p[1][i] for p in pairs) for i in (0, 1))
+            rounds = [_round(trivial, ours, env, before_env) for _ in range(args.runs)]
+            wall_t, cpu_t, wall, cpu = (statistics.median(r[i] for r in rounds) for i in range(4))
+            before = statistics.median(r[4] for r in rounds) / cpu_t if before_env else None
+            was = f"{before:.2f}× (CPU)" if before is not None else ""
             print(
                 f"| `{label}` | {wall * 1000:.0f} ms ({wall_t * 1000:.0f}) | {wall / wall_t:.2f}× "
-                f"| {cpu * 1000:.0f} ms ({cpu_t * 1000:.0f}) | {cpu / cpu_t:.2f}× |",
+                f"| {cpu * 1000:.0f} ms ({cpu_t * 1000:.0f}) | {cpu / cpu_t:.2f}× | {was} |",
                 flush=True,
             )
+
+
+def _round(
+    trivial: list[str], ours: list[str], env: dict[str, str], before: dict[str, str] | None
+) -> tuple[float, ...]:
+    """One round: the trivial app, ours (and the version before): wall and CPU seconds."""
+    figures = [*run_once(trivial, env), *run_once(ours, env)]
+    if before is not None:
+        figures.append(run_once(ours, before)[1])
+    return tuple(figures)
 
 
 if __name__ == "__main__":
