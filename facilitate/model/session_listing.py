@@ -135,23 +135,33 @@ _PLAIN_TYPES: dict[str, type | tuple[type, ...]] = {
     "dict": dict,
     "tuple": tuple,
 }
+_Spec = tuple[tuple[str, "type | tuple[type, ...]", bool, bool], ...]
+_SPECS: dict[type, _Spec] = {}
+
+
+def _spec(kind: type) -> _Spec:
+    """(field, plain type, None allowed, bool allowed) of each plainly typed field of
+    ``kind`` (a dataclass or a NamedTuple), read once from its annotations."""
+    if kind not in _SPECS:
+        named = getattr(kind, "__dataclass_fields__", None)
+        annotations = {n: f.type for n, f in named.items()} if named else kind.__annotations__
+        spec = []
+        for name, annotation in annotations.items():
+            options = [option.strip().split("[")[0] for option in str(annotation).split("|")]
+            if options[0] in _PLAIN_TYPES:
+                spec.append(
+                    (name, _PLAIN_TYPES[options[0]], "None" in options, options[0] == "bool")
+                )
+        _SPECS[kind] = tuple(spec)
+    return _SPECS[kind]
 
 
 def _check_fields(part: Any) -> None:
     """ValueError naming the first field of ``part`` whose value is not of its declared
     plain type (``int``, ``str | None`` ...; a nested class is checked when it is made)."""
-    annotations = (
-        {f.name: f.type for f in fields(part)}
-        if hasattr(part, "__dataclass_fields__")
-        else part.__annotations__
-    )
-    for name, annotation in annotations.items():
-        options = [option.strip().split("[")[0] for option in str(annotation).split("|")]
+    for name, expected, none_allowed, is_bool in _spec(type(part)):
         value = getattr(part, name)
-        if value is None and "None" in options:
+        if value is None and none_allowed:
             continue
-        expected = _PLAIN_TYPES.get(options[0])
-        if expected is None:
-            continue
-        if not isinstance(value, expected) or (isinstance(value, bool) and options[0] != "bool"):
-            raise ValueError(f"{type(part).__name__}.{name} is not {annotation}")
+        if not isinstance(value, expected) or (isinstance(value, bool) and not is_bool):
+            raise ValueError(f"{type(part).__name__}.{name} is not what it declares")
