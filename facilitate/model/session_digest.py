@@ -17,7 +17,13 @@ from typing import Any
 
 from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
-from facilitate.model.session_state import Progress, ResumePoint, Run, SessionState, StepRun
+from facilitate.model.session_state import (
+    LastRunView,
+    ResumePoint,
+    Run,
+    SessionState,
+    StepRun,
+)
 
 
 @dataclass(frozen=True)
@@ -52,7 +58,7 @@ def _count_order(count: EntryCount) -> tuple[Any, ...]:
 
 
 @dataclass(frozen=True)
-class SessionDigest:
+class SessionDigest(LastRunView):
     """What a listing shows of a session: counts and runs; ``offset`` is the journal it covers."""
 
     header: SessionHeader | None = None
@@ -70,33 +76,9 @@ class SessionDigest:
     """The live entries counted by run, step, round and kind (see :func:`counts_of`)."""
 
     @property
-    def last_run(self) -> Run | None:
-        return self.runs[-1] if self.runs else None
-
-    @property
-    def progress(self) -> Progress:
-        return self.last_run.progress if self.last_run else "not_started"
-
-    @property
-    def status(self) -> str:
-        """For listings: "archived", else "not_started", "running", "stopped" or "finished"."""
-        if self.header is not None and self.header.status == "archived":
-            return "archived"
-        return self.progress
-
-    @property
     def steps(self) -> tuple[StepRun, ...]:
         """The steps of the last run."""
         return self.last_run.steps if self.last_run else ()
-
-    @property
-    def resume_point(self) -> ResumePoint | None:
-        return self.last_run.resume_point if self.last_run else None
-
-    @property
-    def current_step(self) -> str | None:
-        step = self.last_run.current_step_run if self.last_run else None
-        return step.label if step else None
 
     def to_data(self) -> dict[str, Any]:
         """JSON-ready data, without the header (``session.json`` keeps that); the warnings as

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
-from facilitate.model.session_state import Progress, ResumePoint, Run, StepRun
+from facilitate.model.session_state import LastRunView, ResumePoint, Run, StepRun
 
 if TYPE_CHECKING:
     from facilitate.model.session_digest import SessionDigest
@@ -23,7 +23,7 @@ _COUNTS = ("entries", "deleted_entries", "events", "steps_run")
 
 
 @dataclass(frozen=True)
-class ListedSession:
+class ListedSession(LastRunView):
     """A session as listed. ``runs`` each hold only the step they are at (if any)."""
 
     header: SessionHeader
@@ -47,28 +47,6 @@ class ListedSession:
             steps_run=len(digest.steps),
             runs=tuple(_at_its_step(run) for run in digest.runs),
         )
-
-    @property
-    def last_run(self) -> Run | None:
-        return self.runs[-1] if self.runs else None
-
-    @property
-    def progress(self) -> Progress:
-        return self.last_run.progress if self.last_run else "not_started"
-
-    @property
-    def status(self) -> str:
-        """ "archived", else "not_started", "running", "stopped", "finished" or "cut_off"."""
-        return "archived" if self.header.status == "archived" else self.progress
-
-    @property
-    def resume_point(self) -> ResumePoint | None:
-        return self.last_run.resume_point if self.last_run else None
-
-    @property
-    def current_step(self) -> str | None:
-        step = self.last_run.current_step_run if self.last_run else None
-        return step.label if step else None
 
     def to_data(self) -> dict[str, Any]:
         """JSON-ready data, without the header (kept beside it)."""

@@ -125,6 +125,38 @@ class Run:
         return data
 
 
+class LastRunView:
+    """Where a session stands, read off its last run: for the views that hold its ``runs``
+    and ``header`` (a digest, a listed session)."""
+
+    runs: tuple[Run, ...]
+    header: SessionHeader | None
+
+    @property
+    def last_run(self) -> Run | None:
+        return self.runs[-1] if self.runs else None
+
+    @property
+    def progress(self) -> Progress:
+        return self.last_run.progress if self.last_run else "not_started"
+
+    @property
+    def status(self) -> str:
+        """ "archived", else "not_started", "running", "stopped", "finished" or "cut_off"."""
+        if self.header is not None and self.header.status == "archived":
+            return "archived"
+        return self.progress
+
+    @property
+    def resume_point(self) -> ResumePoint | None:
+        return self.last_run.resume_point if self.last_run else None
+
+    @property
+    def current_step(self) -> str | None:
+        step = self.last_run.current_step_run if self.last_run else None
+        return step.label if step else None
+
+
 @dataclass(frozen=True)
 class Entry:
     """Something the group produced: a note, a reflection, a card, a score, a dot, a theme.
@@ -159,7 +191,7 @@ class Entry:
 
 
 @dataclass(frozen=True)
-class SessionState:
+class SessionState(LastRunView):
     """Everything a session's journal says, folded; what listings, views and exports read.
 
     ``runs`` holds every run in order (a workshop day may run several methods, and standalone
@@ -176,10 +208,6 @@ class SessionState:
     first_at: str | None = None
     last_at: str | None = None
     ignored: tuple[int, ...] = ()
-
-    @property
-    def last_run(self) -> Run | None:
-        return self.runs[-1] if self.runs else None
 
     @property
     def method(self) -> str | None:
@@ -203,23 +231,8 @@ class SessionState:
         return self.last_run.steps if self.last_run else ()
 
     @property
-    def resume_point(self) -> ResumePoint | None:
-        return self.last_run.resume_point if self.last_run else None
-
-    @property
-    def progress(self) -> Progress:
-        return self.last_run.progress if self.last_run else "not_started"
-
-    @property
     def stop_reason(self) -> str | None:
         return self.last_run.stop_reason if self.last_run else None
-
-    @property
-    def status(self) -> str:
-        """For listings: "archived", else "not_started", "running", "stopped" or "finished"."""
-        if self.header is not None and self.header.status == "archived":
-            return "archived"
-        return self.progress
 
     @property
     def current_index(self) -> int | None:
@@ -230,12 +243,6 @@ class SessionState:
     def current_step_run(self) -> StepRun | None:
         """The step row of the segment the last run is at, if it has been started."""
         return self.last_run.current_step_run if self.last_run else None
-
-    @property
-    def current_step(self) -> str | None:
-        """Label of the segment the last run is at, when that segment has been started."""
-        step = self.current_step_run
-        return step.label if step else None
 
     def run(self, run_id: str | None) -> Run | None:
         """The run with this id, if any."""
