@@ -19,7 +19,8 @@ from typing import Any
 
 from facilitate.model.entries import upgrade_kind
 from facilitate.model.entry_index import EntryIndex
-from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded, RunStarted
+from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded
+from facilitate.model.journal_fold import JournalFolder
 from facilitate.model.run_fold import RunFolder
 from facilitate.model.session_digest import EntryCount, SessionDigest, counts_of
 from facilitate.model.session_header import SessionHeader
@@ -28,12 +29,11 @@ Place = tuple[str | None, str | None, int | None, str]
 """Where an entry counts: its run's id, step, round and kind."""
 
 
-class DigestFolder:
+class DigestFolder(JournalFolder):
     """The incremental fold of a session's digest (see the module)."""
 
     def __init__(self, index: EntryIndex | None = None) -> None:
-        self.runs: list[RunFolder] = []
-        self.by_id: dict[str, RunFolder] = {}
+        super().__init__()
         self.places: list[Place] = []
         """Every place an entry was counted at, in the order first seen (numbered from 0)."""
         self._numbers: dict[Place, int] = {}
@@ -41,48 +41,11 @@ class DigestFolder:
         """Place number -> how many live entries count there."""
         self.index = index or EntryIndex()
         self.deleted = 0
-        self.events = 0
-        self.last_seq = 0
-        self.first_at: str | None = None
-        self.last_at: str | None = None
 
     def apply_all(self, records: Iterable[Recorded]) -> DigestFolder:
         for record in records:
             self.apply(record)
         return self
-
-    def apply(self, record: Recorded) -> None:
-        """Fold one more record in (records must come in journal order)."""
-        self.events += 1
-        self.last_seq = record.seq
-        if self.first_at is None:
-            self.first_at = record.at
-        self.last_at = record.at
-        event = record.event
-        if isinstance(event, RunStarted):
-            self._run_started(record, event)
-        elif isinstance(event, EntryAdded):
-            self._entry_added(record, event)
-        elif isinstance(event, EntryDeleted):
-            self._entry_deleted(event)
-        elif not isinstance(event, EntryEdited):  # an edit changes no count
-            run = self._run_of(getattr(event, "run_id", None))
-            if run is not None:
-                run.apply(record)
-
-    def _run_started(self, record: Recorded, event: RunStarted) -> None:
-        run = RunFolder(len(self.runs) + 1, event, record.at)
-        if run.run_id in self.by_id:
-            return
-        if self.runs:
-            self.runs[-1].superseded()
-        self.runs.append(run)
-        self.by_id[run.run_id] = run
-
-    def _run_of(self, run_id: str | None) -> RunFolder | None:
-        if run_id is None:
-            return self.runs[-1] if self.runs else None
-        return self.by_id.get(run_id)
 
     def _number(self, place: Place) -> int:
         number = self._numbers.get(place)
@@ -94,14 +57,15 @@ class DigestFolder:
     def _entry_added(self, record: Recorded, event: EntryAdded) -> None:
         if self.index.known(event.entry_id):
             return
-        run_id = event.run_id
-        if run_id is None and self.runs:
-            run_id = self.runs[-1].run_id
-        number = self._number((run_id, event.step, event.round, upgrade_kind(event.kind)[0]))
+        place = (self._entry_run_id(event), event.step, event.round, upgrade_kind(event.kind)[0])
+        number = self._number(place)
         self.index.add(event.entry_id, number, record.seq)
         self.counts[number] += 1
 
-    def _entry_deleted(self, event: EntryDeleted) -> None:
+    def _entry_edited(self, record: Recorded, event: EntryEdited) -> None:
+        """An edit changes no count."""
+
+    def _entry_deleted(self, record: Recorded, event: EntryDeleted) -> None:
         live = self.index.live(event.entry_id)
         if live is None:
             return

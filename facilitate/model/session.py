@@ -23,10 +23,10 @@ from facilitate.model.events import (
     EntryDeleted,
     EntryEdited,
     Recorded,
-    RunStarted,
 )
+from facilitate.model.journal_fold import JournalFolder
 from facilitate.model.run_clock import LiveStatus, TimerMark, live_status, time_left
-from facilitate.model.run_fold import RunFolder, legacy_run_id
+from facilitate.model.run_fold import legacy_run_id
 from facilitate.model.session_header import (
     HEADER_STATUSES,
     SESSION_LANGUAGES,
@@ -84,7 +84,7 @@ def fold(records: Iterable[Recorded], header: SessionHeader | None = None) -> Se
     return folder.state(header)
 
 
-class SessionFolder:
+class SessionFolder(JournalFolder):
     """The incremental fold: :meth:`apply` records in journal order, :meth:`state` at any time.
 
     Applying records one by one after taking a state gives the same states as folding them
@@ -92,59 +92,13 @@ class SessionFolder:
     """
 
     def __init__(self) -> None:
-        self.runs: list[RunFolder] = []
-        self.by_id: dict[str, RunFolder] = {}
+        super().__init__()
         self.entries: dict[str, Entry] = {}
         self.deleted: dict[str, Entry] = {}
-        self.events = 0
-        self.last_seq = 0
-        self.first_at: str | None = None
-        self.last_at: str | None = None
         self.ignored: list[int] = []
 
-    def apply(self, record: Recorded) -> None:
-        """Fold one more record in (records must come in journal order)."""
-        self.events += 1
-        self.last_seq = record.seq
-        if self.first_at is None:
-            self.first_at = record.at
-        self.last_at = record.at
-        event = record.event
-        match event:
-            case RunStarted():
-                self._run_started(record, event)
-            case EntryAdded():
-                self._entry_added(record, event)
-            case EntryEdited():
-                self._entry_edited(record, event)
-            case EntryDeleted():
-                self._entry_deleted(record, event)
-            case _:
-                self._run_event(record)
-
-    def _run_started(self, record: Recorded, event: RunStarted) -> None:
-        run = RunFolder(len(self.runs) + 1, event, record.at)
-        if run.run_id in self.by_id:  # a second start of the same run: damage
-            self.ignored.append(record.seq)
-            return
-        if self.runs:
-            self.runs[-1].superseded()
-        self.runs.append(run)
-        self.by_id[run.run_id] = run
-
-    def _run_of(self, run_id: str | None) -> RunFolder | None:
-        """The run an event names (None: the latest run)."""
-        if run_id is None:
-            return self.runs[-1] if self.runs else None
-        return self.by_id.get(run_id)
-
-    def _run_event(self, record: Recorded) -> None:
-        event = record.event
-        run = self._run_of(getattr(event, "run_id", None))
-        if run is None:  # a timer event with no run to belong to
-            self.ignored.append(record.seq)
-            return
-        run.apply(record)
+    def _ignore(self, record: Recorded) -> None:
+        self.ignored.append(record.seq)
 
     # --- entries -----------------------------------------------------------------------------
 
@@ -152,9 +106,7 @@ class SessionFolder:
         if event.entry_id in self.entries or event.entry_id in self.deleted:
             self.ignored.append(record.seq)
             return
-        run_id = event.run_id
-        if run_id is None and self.runs:
-            run_id = self.runs[-1].run_id
+        run_id = self._entry_run_id(event)
         kind, legacy = upgrade_kind(event.kind)
         self.entries[event.entry_id] = Entry(
             entry_id=event.entry_id,
