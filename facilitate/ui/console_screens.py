@@ -5,33 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import IO
 
-from rich.console import Console
-
 from facilitate.i18n import t
 from facilitate.model.console import ConsoleSnapshot, ConsoleStep
 from facilitate.model.timer import shown_seconds
 from facilitate.ui.console_view import ConsoleOverlay, entry_where, render, time_text
-from facilitate.ui.screen_writer import ScreenWriter
-from facilitate.ui.screens import StampedLines
+from facilitate.ui.screens import AlternateScreen, StampedLines
 from facilitate.ui.session_text import kind_name
-from facilitate.ui.signals import TerminalLost
 
 
-class ConsoleScreen:
+class ConsoleScreen(AlternateScreen):
     """The console on the alternate screen; only changed cells are sent. A resize (or
     ``fg`` after Ctrl-Z) draws it whole; leaving clears it."""
-
-    def __init__(self, console: Console, lang: str) -> None:
-        self.console = console
-        self.lang = lang
-        self.writer = ScreenWriter(console)
-        self._running = False
-        self.lost = False
-
-    def start(self) -> None:
-        if not self._running:
-            self._write(self.writer.enter)
-            self._running = True
 
     def stop(self) -> None:
         if self._running:
@@ -45,21 +29,6 @@ class ConsoleScreen:
 
     def notice(self, text: str) -> None:
         """The screen shows it as the message line."""
-
-    def leave(self) -> None:
-        self.writer.leave()
-
-    def enter(self) -> None:
-        self.writer.enter()
-
-    def _write(self, action: Callable[[], object]) -> None:
-        if self.lost:
-            return
-        try:
-            action()
-        except OSError:
-            self.lost = True
-            raise TerminalLost from None
 
 
 class ConsolePlain(StampedLines):

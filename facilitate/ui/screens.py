@@ -32,12 +32,10 @@ from facilitate.ui.signals import TerminalLost
 from facilitate.ui.views import Overlay, format_countdown, key_help, render
 
 
-class LiveDisplay:
-    """The full-screen view on the alternate screen, redrawn only when told, sending only
-    the cells that changed (:class:`~facilitate.ui.screen_writer.ScreenWriter`)."""
-
-    inline_notes = True
-    """The note being typed is shown on the view's bottom line."""
+class AlternateScreen:
+    """A view on the terminal's alternate screen, sending only the cells that changed
+    (:class:`~facilitate.ui.screen_writer.ScreenWriter`); an I/O error means the terminal
+    is gone (TerminalLost, once, and nothing is written after it)."""
 
     def __init__(self, console: Console, lang: str) -> None:
         self.console = console
@@ -50,6 +48,31 @@ class LiveDisplay:
         if not self._running and not self.lost:
             self._write(self.writer.enter)
             self._running = True
+
+    def _write(self, action: Callable[[], object]) -> None:
+        """Do ``action``; an I/O error means the terminal is gone (TerminalLost, once)."""
+        if self.lost:
+            return
+        try:
+            action()
+        except OSError:
+            self.lost = True
+            raise TerminalLost from None
+
+    def leave(self) -> None:
+        """Give the normal screen back (before the process is stopped with Ctrl-Z)."""
+        self.writer.leave()
+
+    def enter(self) -> None:
+        """Take the alternate screen again after :meth:`leave`; the next frame is whole."""
+        self.writer.enter()
+
+
+class LiveDisplay(AlternateScreen):
+    """The full-screen run view, redrawn only when told."""
+
+    inline_notes = True
+    """The note being typed is shown on the view's bottom line."""
 
     def stop(self) -> None:
         """Leave the view; an OSError (a terminal that is gone) is the caller's to ignore."""
@@ -66,30 +89,12 @@ class LiveDisplay:
     def bell(self) -> None:
         self._write(self.writer.bell)
 
-    def _write(self, action: Callable[[], object]) -> None:
-        """Do ``action``; an I/O error means the terminal is gone (TerminalLost, once)."""
-        if self.lost:
-            return
-        try:
-            action()
-        except OSError:
-            self.lost = True
-            raise TerminalLost from None
-
     def help(self) -> bool:
         """The next frame draws the help over the view, until a key closes it."""
         return True
 
     def notice(self, text: str) -> None:
         """The view shows it as a flash."""
-
-    def leave(self) -> None:
-        """Give the normal screen back (before the process is stopped with Ctrl-Z)."""
-        self.writer.leave()
-
-    def enter(self) -> None:
-        """Take the alternate screen again after :meth:`leave`; the next frame is whole."""
-        self.writer.enter()
 
     def event(self, event: Event, snap: RunSnapshot) -> None:
         """The view shows the run's state; single events need no line of their own."""
