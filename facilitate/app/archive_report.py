@@ -10,27 +10,15 @@ from collections.abc import Sequence
 from datetime import date as Date
 
 from facilitate.app.archive import archived_header, sessions_named
-from facilitate.app.export import MethodSource, read_unlocked
-from facilitate.app.methods import session_methods
+from facilitate.app.export import read_unlocked
+from facilitate.app.methods import MethodSource, methods_of
 from facilitate.archive.connection import connected
 from facilitate.errors import UsageError
 from facilitate.i18n.messages import message
-from facilitate.model.method import Method
 from facilitate.model.programme_report import ProgrammeReport, ReportInput, programme_report
-from facilitate.model.session import SessionHeader, SessionState, fold
+from facilitate.model.session import fold
 from facilitate.store.line_format import parse_journal
 from facilitate.store.store import SessionStore
-
-
-def _methods(
-    header: SessionHeader, state: SessionState, methods: MethodSource
-) -> dict[str, Method]:
-    found = {}
-    for method_id in session_methods(header, state):
-        method = methods.get(method_id)
-        if method is not None:
-            found[method_id] = method
-    return found
 
 
 def check_since(since: str | None) -> str | None:
@@ -82,7 +70,9 @@ def archive_report(
             raw = "".join(line + "\n" for line in archived_lines(conn, archived.uuid))
             replay = parse_journal(raw.encode("utf-8", "surrogatepass"), f"archive:{header.id}")
             state = fold(replay.records, header)
-            inputs.append(ReportInput(state, _methods(header, state, methods), archived.programme))
+            inputs.append(
+                ReportInput(state, methods_of(header, state, methods), archived.programme)
+            )
     return programme_report(inputs, top)
 
 
@@ -105,7 +95,7 @@ def local_report(
         if since is not None and header.date < since:
             continue
         state = read_unlocked(session)[0]
-        inputs.append(ReportInput(state, _methods(header, state, methods)))
+        inputs.append(ReportInput(state, methods_of(header, state, methods)))
     inputs.sort(key=_report_order)
     return programme_report(inputs, top)
 

@@ -14,9 +14,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
-from facilitate.app.methods import session_methods
+from facilitate.app.methods import MethodSource, methods_of
 from facilitate.clock import local_now
 from facilitate.errors import UsageError
 from facilitate.export.build import DOCUMENT_LANGUAGES, ExportOptions, build_document
@@ -83,21 +82,6 @@ def read_unlocked(session: Session) -> tuple[SessionState, list[Message]]:
     return fold(batch.records, session.header), list(batch.warnings)
 
 
-class MethodSource(Protocol):
-    """Where the methods a session ran are looked up (:class:`Methods`, or a test's own)."""
-
-    def get(self, method_id: str) -> Method | None: ...
-
-
-def _methods_of(session: Session, state: SessionState, methods: MethodSource) -> dict[str, Method]:
-    found = {}
-    for method_id in session_methods(session.header, state):
-        method = methods.get(method_id)
-        if method is not None:
-            found[method_id] = method
-    return found
-
-
 def read_records(
     store: SessionStore, methods: MethodSource, session_ids: Sequence[str]
 ) -> tuple[list[SessionRecord], dict[str, Method], list[Message]]:
@@ -112,7 +96,7 @@ def read_records(
             raise UsageError(message("export.err.twice", id=session.id))
         seen.add(session.id)
         state, read_warnings = read_unlocked(session)
-        found.update(_methods_of(session, state, methods))
+        found.update(methods_of(session.header, state, methods))
         records.append(session_record(session.id, state))
         warnings += read_warnings
     return records, found, warnings

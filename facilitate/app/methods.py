@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from facilitate.errors import FacilitateError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import Message, message
@@ -126,6 +126,24 @@ def session_methods(header: SessionHeader, state: SessionState | SessionDigest) 
     ids = [header.method] if header.method else []
     ids += [run.method for run in state.runs if not run.is_timer]
     return list(dict.fromkeys(ids))
+
+
+class MethodSource(Protocol):
+    """Where the methods a session ran are looked up (:class:`Methods`, or a test's own)."""
+
+    def get(self, method_id: str) -> Method | None: ...
+
+
+def methods_of(
+    header: SessionHeader, state: SessionState | SessionDigest, methods: MethodSource
+) -> dict[str, Method]:
+    """The methods the session names (:func:`session_methods`) that ``methods`` has."""
+    found = {}
+    for method_id in session_methods(header, state):
+        method = methods.get(method_id)
+        if method is not None:
+            found[method_id] = method
+    return found
 
 
 def check_step(

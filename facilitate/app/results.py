@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from facilitate.app.input_targets import Targets
-from facilitate.app.methods import Methods, session_methods
+from facilitate.app.methods import Methods, methods_of, session_methods
 from facilitate.errors import MessageLike, UsageError
 from facilitate.i18n.messages import message
 from facilitate.model.method import Method
@@ -44,15 +44,6 @@ class ResultsRead:
     warnings: list[MessageLike] = field(default_factory=list)
 
 
-def _methods(header: SessionHeader, state: SessionState, methods: Methods) -> dict[str, Method]:
-    found = {}
-    for method_id in session_methods(header, state):
-        method = methods.get(method_id)
-        if method is not None:
-            found[method_id] = method
-    return found
-
-
 def check_query(
     header: SessionHeader, state: SessionState, methods: Methods, query: ResultsQuery
 ) -> None:
@@ -64,7 +55,7 @@ def check_query(
     if query.step is None:
         return
     steps = list(
-        dict.fromkeys(s.id for m in _methods(header, state, methods).values() for s in m.steps)
+        dict.fromkeys(s.id for m in methods_of(header, state, methods).values() for s in m.steps)
     )
     if query.step not in steps:
         close = did_you_mean(query.step, steps)
@@ -81,7 +72,7 @@ def read_results(
     session = store.open(session_ref)
     state = session.state()
     check_query(session.header, state, methods, query)
-    found = _methods(session.header, state, methods)
+    found = methods_of(session.header, state, methods)
     results = session_results(state, found, run=query.run, step=query.step, top=query.top)
     return ResultsRead(session.id, session.header, state, found, results, list(session.warnings))
 
@@ -116,7 +107,7 @@ class ResultsFeed:
         """The results as folded so far."""
         state = self.state()
         if len(self._known) < len(session_methods(self.session.header, state)):
-            self._known = _methods(self.session.header, state, self.methods)
+            self._known = methods_of(self.session.header, state, self.methods)
         query = self.query
         return session_results(state, self._known, run=query.run, step=query.step, top=query.top)
 
