@@ -38,10 +38,10 @@ WAKE_MARGIN = 0.001
 FLASH_SECONDS = 4.0
 CONFIRM_SECONDS = 5.0
 QUIT_SECONDS = 4.0
+"""How long the second ``q`` that quits may take."""
 REMOTE_NEXT_GAP = 1.0
 """Seconds after a console's ``next`` in which another is dropped: a key held down or
 pressed twice on the console skips one step, not the rest of the method."""
-"""How long the second ``q`` that quits may take."""
 MINUTE = 60.0
 
 
