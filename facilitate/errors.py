@@ -8,9 +8,10 @@ its own language (``error.lines(translate)``); ``str()`` gives English, for logs
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from enum import IntEnum
 from typing import Protocol, runtime_checkable
+
+from facilitate.records import Record
 
 Translate = Callable[..., str]
 
@@ -70,8 +71,7 @@ class NotFoundError(UsageError):
     """A method, plan or session that does not exist."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Record):
     """One problem in an input file: where it is and what was expected."""
 
     file: str

@@ -14,7 +14,12 @@ from pathlib import Path
 import pytest
 
 import facilitate.library.method_cache as method_cache
-from facilitate.library.method_cache import CHECKING_PACKAGES, MethodCache, cache_dir
+from facilitate.library.method_cache import (
+    CHECKING_MODULES,
+    CHECKING_PACKAGES,
+    MethodCache,
+    cache_dir,
+)
 from facilitate.library.methods import bundled_dir, load_library
 
 from cli_helpers import run_cli
@@ -172,7 +177,8 @@ def test_every_module_validation_uses_is_in_the_fingerprint() -> None:
     outside = [
         name
         for name in used
-        if name.split(".")[1] not in CHECKING_PACKAGES and not name.startswith(words_only)
+        if name.split(".")[1] not in CHECKING_PACKAGES + CHECKING_MODULES
+        and not name.startswith(words_only)
     ]
     assert "facilitate.model.method" in used and outside == []
 
@@ -183,7 +189,8 @@ def test_a_changed_checking_file_changes_the_fingerprint(
     package = tmp_path / "facilitate"
     for part in CHECKING_PACKAGES:
         shutil.copytree(method_cache._PACKAGE / part, package / part)
-    shutil.copy(method_cache._PACKAGE / "__init__.py", package / "__init__.py")
+    for name in ("__init__", *CHECKING_MODULES):
+        shutil.copy(method_cache._PACKAGE / f"{name}.py", package / f"{name}.py")
     monkeypatch.setattr(method_cache, "_PACKAGE", package)
     before = method_cache._fingerprint()
     rule = package / "model" / "entry_kinds.py"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 
 from facilitate.archive.connection import connected
@@ -19,6 +19,7 @@ from facilitate.archive.copies import Comparison, LocalCopy, compare
 from facilitate.errors import InvalidFileError, JournalError, MessageLike, UsageError, first_message
 from facilitate.i18n.messages import Message, message
 from facilitate.model.session import SessionHeader, SessionState, fold
+from facilitate.records import Record
 from facilitate.store.copy_in import write_session_copy
 from facilitate.store.headers import ensure_uuid
 from facilitate.store.ids import ID_RE
@@ -29,8 +30,7 @@ from facilitate.store.store import SessionStore
 URL_VARIABLE = "FACILITATE_ARCHIVE_URL"
 
 
-@dataclass(frozen=True)
-class SessionStanding:
+class SessionStanding(Record):
     """One local session against the archive: how it stands, and what a push added."""
 
     session_id: str
@@ -44,8 +44,7 @@ class SessionStanding:
         return self.comparison.standing == "diverged"
 
 
-@dataclass(frozen=True)
-class ArchiveStatus:
+class ArchiveStatus(Record):
     """The local sessions' standings, and what the archive holds in all."""
 
     sessions: list[SessionStanding]
@@ -53,8 +52,7 @@ class ArchiveStatus:
     archived_records: int
 
 
-@dataclass(frozen=True)
-class Pulled:
+class Pulled(Record):
     """A session copied from the archive into the store."""
 
     session_id: str

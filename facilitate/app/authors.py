@@ -8,16 +8,14 @@ a command passes an :class:`Author` and the use case asks it for the name of tha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from facilitate.library.user_text import checked_text
 from facilitate.model.session_header import SessionHeader
+from facilitate.records import Record
 
 DEFAULT_AUTHOR = "facilitator"
 
 
-@dataclass(frozen=True)
-class Author:
+class Author(Record):
     """The names a command knows before it opens a session: ``--author``, FACILITATE_AUTHOR
     and the login name (each may be blank)."""
 

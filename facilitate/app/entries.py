@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods, check_step
@@ -17,6 +17,7 @@ from facilitate.i18n.messages import Message, message
 from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Recorded
 from facilitate.model.session import Entry, SessionState
+from facilitate.records import Record
 from facilitate.store.journal import SessionStore, new_entry_id
 
 NOTE_ROLE = "note-taker"
@@ -25,8 +26,7 @@ MIN_ENTRY_PREFIX = 4
 KIND_RE = re.compile(r"^[a-z][a-z0-9_-]{0,40}$")
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(Record):
     """What was recorded: the session, the entry, the record (its ``seq``), and warnings."""
 
     session_id: str

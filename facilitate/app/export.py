@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import stat
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import datetime
 from pathlib import Path
 
@@ -24,14 +24,14 @@ from facilitate.export.record import SessionRecord, session_record
 from facilitate.i18n.messages import Message, message
 from facilitate.model.method import Method
 from facilitate.model.session import SessionState, fold
+from facilitate.records import Record
 from facilitate.store.durable import write_atomic
 from facilitate.store.journal import Session, SessionStore
 
 FORMATS = ("md", "html", "docx", "csv", "json")
 
 
-@dataclass(frozen=True)
-class ExportRequest:
+class ExportRequest(Record):
     """What to export and how (checked by :meth:`check`)."""
 
     sessions: Sequence[str]
@@ -60,8 +60,7 @@ class ExportRequest:
             raise UsageError(message("export.err.templates_missing", path=self.templates))
 
 
-@dataclass(frozen=True)
-class Exported:
+class Exported(Record):
     """The rendered document, what it holds, and warnings from reading the journals."""
 
     data: bytes

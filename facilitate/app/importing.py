@@ -11,7 +11,7 @@ problem. Entry ids are made from the rows, so a file imported again adds nothing
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -43,13 +43,13 @@ from facilitate.model.scoring_types import (
     RatingRules,
 )
 from facilitate.model.session import Run, SessionHeader, SessionState
+from facilitate.records import Record
 from facilitate.store.store import SessionStore
 
 IMPORT_ROLE = "importer"
 
 
-@dataclass(frozen=True)
-class ImportRequest:
+class ImportRequest(Record):
     """What to import where: the file, the step (``round#2``), the run's number, dimension
     values for every row (``dim=value``), the kind and the format when not the file's own."""
 
@@ -62,8 +62,7 @@ class ImportRequest:
     dry_run: bool = False
 
 
-@dataclass(frozen=True)
-class ImportPlace:
+class ImportPlace(Record):
     """The step rows go to, with what they are checked against: the run (None: the
     session's method, not run yet), the round named, its method, values and rules."""
 
@@ -80,8 +79,7 @@ class ImportPlace:
         return self.run.run_id if self.run is not None else None
 
 
-@dataclass(frozen=True)
-class ImportOutcome:
+class ImportOutcome(Record):
     """What an import did (or, dry, would do): the new entries, how many rows were imported
     before, the records written, and where (session, run, step, the step's rules)."""
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from facilitate.app.authors import Author, signature
@@ -40,6 +40,7 @@ from facilitate.model.entry_problem import refuse
 from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Event, Recorded
 from facilitate.model.input_problems import InputError
 from facilitate.model.session import Entry, Run, SessionFolder, SessionHeader, SessionState
+from facilitate.records import Record
 from facilitate.store.journal import Session, SessionStore, new_entry_id
 from facilitate.store.reader import JournalReader
 from facilitate.store.summary import Snapshot, current_snapshot, summary_after_entry
@@ -62,8 +63,7 @@ __all__ = [
 NOTE_ROLE = "note-taker"
 
 
-@dataclass(frozen=True)
-class PreparedEntry:
+class PreparedEntry(Record):
     """An entry checked for its step and ready to append (``event``); not written yet.
 
     It reads like a recorded entry (``entry_id``, ``kind``, ``step``, ``run_id``,
@@ -94,8 +94,7 @@ class PreparedEntry:
         return self.checked.payload
 
 
-@dataclass(frozen=True)
-class SavedEntry:
+class SavedEntry(Record):
     """What was recorded (on disk): the session, the entry, its record and where it went."""
 
     session_id: str

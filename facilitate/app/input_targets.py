@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from typing import TYPE_CHECKING, Any
 
 from facilitate.errors import NotFoundError, UsageError
@@ -20,6 +20,7 @@ from facilitate.i18n.messages import Message, Translate, message
 from facilitate.model.entry_rules import StepRules, step_rules
 from facilitate.model.session import Run, SessionHeader
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 if TYPE_CHECKING:  # (a method, when a step needs one, is read then: a plain note reads none)
     from facilitate.app.methods import Methods
@@ -37,8 +38,7 @@ def split_step(given: str) -> tuple[str, int | None]:
     return (match["step"], int(match["round"])) if match else (given, None)
 
 
-@dataclass(frozen=True)
-class StepTarget:
+class StepTarget(Record):
     """Where an entry goes. ``run`` None: no run (a session without runs, or a step of its
     method not started yet); ``step`` None: the session as a whole. ``rules`` None: no method
     is known for it (only an entry's shape is checked). ``followed``: the live run's step."""
@@ -76,8 +76,7 @@ class StepTarget:
         return (self.run_id, self.step, self.round) == (other.run_id, other.step, other.round)
 
 
-@dataclass(frozen=True)
-class RunPlan:
+class RunPlan(Record):
     """One run's method, parameter values and timeline (as far as the library knows them)."""
 
     method: Method | None
@@ -314,7 +313,6 @@ def _run_name(run: Run, method: Method | None) -> Message:
     return message("note.run", number=run.number, method=name)
 
 
-@dataclass(frozen=True)
 class InLanguage(Message):
     """A method file's text in both languages (a method's name), shown in the edge's."""
 
@@ -326,7 +324,6 @@ class InLanguage(Message):
         return self.sv if getattr(translate, "lang", "") == "sv" else self.en
 
 
-@dataclass(frozen=True)
 class Listed(Message):
     """Messages in a list: ``run 1 (35:an), run 2 (World Café)`` ("-" when there are none)."""
 

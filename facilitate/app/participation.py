@@ -32,6 +32,7 @@ from facilitate.model.entry_check import EntryDraft
 from facilitate.model.entry_context import KINDS_CHECKED_AGAINST_RECORDED, EntryLike
 from facilitate.model.events import EntryAdded, EntryDeleted
 from facilitate.model.session_state import Entry
+from facilitate.records import Record
 from facilitate.store.store import SessionStore
 
 PARTICIPANT = "participant"
@@ -49,8 +50,7 @@ class EntryIdReused(UsageError):
     """An entry whose id the journal already holds for an entry with other contents."""
 
 
-@dataclass(frozen=True)
-class PhoneEntry:
+class PhoneEntry(Record):
     """An entry as a phone sent it: its own id, the place it was written for, the draft."""
 
     entry_id: str
@@ -62,8 +62,7 @@ class PhoneEntry:
             raise UsageError(message("web.err.entry_id"))
 
 
-@dataclass(frozen=True)
-class Confirmation:
+class Confirmation(Record):
     """An entry that is in the journal: its id, its record's seq (None: it was already)."""
 
     entry_id: str

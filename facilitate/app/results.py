@@ -7,7 +7,7 @@ its methods are looked up, and ``--run`` and ``--step`` are checked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from facilitate.app.input_targets import Targets
 from facilitate.app.methods import Methods, methods_of, session_methods
@@ -18,13 +18,13 @@ from facilitate.model.method_checks import did_you_mean
 from facilitate.model.results import session_results
 from facilitate.model.results_types import SessionResults
 from facilitate.model.session import SessionHeader, SessionState
+from facilitate.records import Record
 from facilitate.store.follow import FollowedFold
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 
 
-@dataclass(frozen=True)
-class ResultsQuery:
+class ResultsQuery(Record):
     """Which results: run number ``run``, step ``step``, the top ``top`` of each ranking."""
 
     run: int | None = None
@@ -32,8 +32,7 @@ class ResultsQuery:
     top: int | None = None
 
 
-@dataclass(frozen=True)
-class ResultsRead:
+class ResultsRead(Record):
     """A session's results, with its header, state, methods and the warnings reading gave."""
 
     session_id: str

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import secrets
 import threading
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from facilitate.app.input_targets import StepTarget
 from facilitate.i18n.messages import Message, message
+from facilitate.records import Record
 from facilitate.store.room_file import (
     ROOM_FILE,
     RoomFileDamaged,
@@ -29,8 +30,7 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 6
 
 
-@dataclass(frozen=True)
-class RoomAccess:
+class RoomAccess(Record):
     """What lets people in: the join code (typed or scanned), the token a joined phone
     carries, and the facilitator's key to the controls."""
 
@@ -49,8 +49,7 @@ class RoomAccess:
         return given is not None and secrets.compare_digest(given.encode(), self.admin.encode())
 
 
-@dataclass(frozen=True)
-class RoomControls:
+class RoomControls(Record):
     """The facilitator's choices: steps (places) closed or opened, results hidden."""
 
     closed: frozenset[str] = frozenset()

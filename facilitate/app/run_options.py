@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from facilitate.errors import UsageError
 from facilitate.i18n.messages import message
 from facilitate.model.timer import parse_warnings
+from facilitate.records import Record
 
 MAX_SPEED = 1_000_000
 """Fastest rehearsal: a 12-hour step in a twentieth of a second."""
 
 
-@dataclass(frozen=True)
-class RunOptions:
+class RunOptions(Record):
     """How a run goes: warning times, quiet, auto-advance and the rehearsal speed."""
 
     warnings: tuple[float, ...] | None = None

@@ -11,7 +11,7 @@ names the session's methods and labels their parameters from each method's own f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from facilitate.app.methods import session_methods
@@ -22,6 +22,7 @@ from facilitate.library.method_labels import MethodLabels, read_method_labels
 from facilitate.model.digest_fold import DigestFolder
 from facilitate.model.session import Entry, LiveStatus, SessionFolder, SessionHeader, is_name
 from facilitate.model.session_digest import SessionDigest
+from facilitate.records import Record
 from facilitate.store.session import Session
 from facilitate.store.store import SessionStore
 from facilitate.store.summary import current_snapshot, rebuilt_snapshot
@@ -34,8 +35,7 @@ TAIL_BYTES = 64 * 1024
 """How much of the journal's end is read first (four times more each time it is too little)."""
 
 
-@dataclass(frozen=True)
-class SessionOverview:
+class SessionOverview(Record):
     """A session's digest, its last live entries (oldest first), the reading's warnings,
     and how its run stands when it is being run live now."""
 

@@ -7,7 +7,7 @@ parameters and return data for the command line or a web page to show.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -20,6 +20,7 @@ from facilitate.model.run_clock import LiveStatus, live_status
 from facilitate.model.session_header import SESSION_LANGUAGES, SessionHeader
 from facilitate.model.session_listing import ListedSession
 from facilitate.model.session_state import Run, SessionState
+from facilitate.records import Record
 from facilitate.store.store import DamagedSession, SessionStore
 
 if TYPE_CHECKING:  # (a listing needs none of these: it reads no journal)
@@ -128,8 +129,7 @@ def create_session(
     )
 
 
-@dataclass(frozen=True)
-class SessionListing:
+class SessionListing(Record):
     """The sessions of a store as listed: those shown, the damaged, how many archived hidden."""
 
     shown: list[ListedSession]
@@ -161,8 +161,7 @@ def list_sessions(
     return SessionListing(shown, list(store.damaged), hidden, list(store.warnings), live)
 
 
-@dataclass(frozen=True)
-class SessionRead:
+class SessionRead(Record):
     """A session and its state, with the warnings reading its journal gave; ``live`` how its
     run stands when it is being run live now (else None)."""
 
@@ -181,8 +180,7 @@ def read_session(store: SessionStore, session_id: str, *, clock: Wall | None = N
     return SessionRead(session, state, list(session.warnings), live)
 
 
-@dataclass(frozen=True)
-class SessionHistory:
+class SessionHistory(Record):
     """A session's recorded events in order, with the warnings reading them gave."""
 
     session: Session
@@ -239,8 +237,7 @@ def archive_session(store: SessionStore, session_id: str) -> bool:
     return store.archive(session_id)
 
 
-@dataclass(frozen=True)
-class DeletionPreview:
+class DeletionPreview(Record):
     """What deleting a session would lose (a damaged session: only its id is known)."""
 
     session_id: str

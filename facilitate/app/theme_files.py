@@ -12,7 +12,6 @@ the facilitator to accept or edit; nothing here applies one.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from facilitate.app.authors import Author
@@ -25,6 +24,7 @@ from facilitate.model.input_problems import InputError
 from facilitate.model.theme_record import Item
 from facilitate.model.theme_refs import resolve_refs
 from facilitate.model.themes import ThemeBoard, assign_items, create_theme, name_problems
+from facilitate.records import Record
 from facilitate.store.store import SessionStore
 
 
@@ -86,8 +86,7 @@ def themes_from_file(
     return change_themes(store, read.session_id, _apply(themes), author=author, methods=methods)
 
 
-@dataclass(frozen=True)
-class Suggestion:
+class Suggestion(Record):
     """A group the offline suggestions found: a name to start from, the items, and why
     (``near_duplicate`` with how alike, or ``shared_stem`` with the shared words)."""
 

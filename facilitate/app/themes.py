@@ -11,7 +11,7 @@ has one (a World Café's harvest), else under no step.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from facilitate.app.authors import Author, signature
 from facilitate.app.methods import Methods
@@ -30,6 +30,7 @@ from facilitate.model.theme_record import (
     theme_board,
 )
 from facilitate.model.themes import ThemeBoard
+from facilitate.records import Record
 from facilitate.store.ids import new_entry_id
 from facilitate.store.session import JournalChanged, Session
 from facilitate.store.store import SessionStore
@@ -42,8 +43,7 @@ Change = Callable[[ThemeBoard, Sequence[Item]], ThemeBoard]
 """An operation on the board, given the items it may hold (raises InputError)."""
 
 
-@dataclass(frozen=True)
-class ThemesRead:
+class ThemesRead(Record):
     """A session's themes and items as folded from its journal."""
 
     session_id: str
@@ -54,8 +54,7 @@ class ThemesRead:
     labels: Labels = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class ThemesSaved:
+class ThemesSaved(Record):
     """A change to the themes: the board before and after, and the records written."""
 
     session_id: str

@@ -13,11 +13,12 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Any, Literal, Protocol
 
 from facilitate.model.session_header import SessionHeader
+from facilitate.records import Record
 
 Standing = Literal["new", "ahead", "up_to_date", "behind", "diverged"]
 """``new``: not archived yet; ``ahead``: the local copy has records the archive lacks;
@@ -53,8 +54,7 @@ def header_text(header: SessionHeader) -> str:
     return json.dumps(header.to_data(), ensure_ascii=False, sort_keys=True)
 
 
-@dataclass(frozen=True)
-class LocalCopy:
+class LocalCopy(Record):
     """A session's header, its journal's digest (the SHA-256 of its bytes) and its record
     lines, read and hashed only when asked for (an up-to-date push needs the digest only)."""
 
@@ -88,8 +88,7 @@ class LocalCopy:
         return hashlib.sha256(header_text(self.header).encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
-class Comparison:
+class Comparison(Record):
     """How a local copy stands against the archive: ``standing``, the records the local copy
     has that the archive lacks (``new_seqs``), how many the archive has that it lacks
     (``missing``), and the first seq where the two differ (``diverged_at``)."""

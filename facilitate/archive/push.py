@@ -11,19 +11,18 @@ from __future__ import annotations
 
 import uuid as uuids
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from facilitate.archive.copies import Comparison, LocalCopy, compare, header_text
 from facilitate.archive.folded_rows import replace_folded
 from facilitate.model.session import SessionState
+from facilitate.records import Record
 
 if TYPE_CHECKING:
     import psycopg
 
 
-@dataclass(frozen=True)
-class Pushed:
+class Pushed(Record):
     """What pushing one session did: how it stood, and how many records it added."""
 
     comparison: Comparison

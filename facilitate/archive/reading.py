@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from facilitate.errors import NotFoundError, UsageError
 from facilitate.i18n.messages import message
+from facilitate.records import Record
 
 if TYPE_CHECKING:
     import psycopg
@@ -17,8 +17,7 @@ _LIST = (
 )
 
 
-@dataclass(frozen=True)
-class Archived:
+class Archived(Record):
     """An archived session: its UUID, id, title, date, programme, records and header data."""
 
     uuid: str

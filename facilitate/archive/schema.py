@@ -9,12 +9,12 @@ is refused rather than written to.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING
 
 from facilitate.archive.connection import ArchiveError
 from facilitate.i18n.messages import message
+from facilitate.records import Record
 
 if TYPE_CHECKING:
     import psycopg
@@ -24,8 +24,7 @@ MIGRATION_LOCK = 0x66616369_6C697461  # "facilita": one lock for the schema, any
 _NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
 
 
-@dataclass(frozen=True)
-class Migration:
+class Migration(Record):
     version: int
     name: str
     sql: str

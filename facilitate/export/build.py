@@ -6,7 +6,6 @@ Nothing here names a method: every section comes from what a step's ``collect`` 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from facilitate.export.context import RunContext
 from facilitate.export.document import Document, Item, Label, SessionPart
@@ -18,13 +17,13 @@ from facilitate.export.scores import Scored
 from facilitate.export.structured import ActionSource, actions_section
 from facilitate.export.words import Words
 from facilitate.model.method import Method
+from facilitate.records import Record
 
 DOCUMENT_LANGUAGES = ("sv", "en")
 LIVE = ("running", "stopped")
 
 
-@dataclass(frozen=True)
-class ExportOptions:
+class ExportOptions(Record):
     """How to build a document: its language (None: the first session's), whether authors are
     shown, the number of participants when known, the time a live session is read at, and
     whether the flat rows are wanted (CSV and JSON use them; the documents do not)."""

@@ -8,14 +8,15 @@ of dimensions, steps and methods are in the document's language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from facilitate.records import Record
 
 EXPORT_FORMAT_VERSION = 1
 """The version of the JSON export (``schema.json``); raised when its shape changes."""
 
 
-@dataclass(frozen=True, slots=True)
-class Label:
+class Label(Record):
     """Where an item sits along one dimension: ``Berättelse: Trelleborg``."""
 
     dimension: str
@@ -24,8 +25,7 @@ class Label:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class FieldValue:
+class FieldValue(Record):
     """One field of a structured entry: ``Vem: Anna``."""
 
     id: str
@@ -33,8 +33,7 @@ class FieldValue:
     text: str
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(Record):
     """One entry as shown: its text, the labels not already given by its headings."""
 
     entry_id: str
@@ -45,8 +44,7 @@ class Item:
     author: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(Record):
     """Items under a heading (a story, a lens, a round's question, a table); groups nest."""
 
     title: str
@@ -55,8 +53,7 @@ class Group:
     groups: tuple[Group, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class TextSection:
+class TextSection(Record):
     """Notes or reflections of one step, grouped along the dimensions the step collects."""
 
     step: str
@@ -68,8 +65,7 @@ class TextSection:
     type: str = field(default="text", init=False)
 
 
-@dataclass(frozen=True, slots=True)
-class RankRow:
+class RankRow(Record):
     """A card in a ranking: shared ranks for ties (1, 1, 3), points per round when known."""
 
     rank: int
@@ -80,8 +76,7 @@ class RankRow:
     per_round: tuple[int | None, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class RankingSection:
+class RankingSection(Record):
     """The ranked list of a 35:an or a 25/10: from pair splits, ratings or read-out totals."""
 
     step: str
@@ -94,8 +89,7 @@ class RankingSection:
     type: str = field(default="ranking", init=False)
 
 
-@dataclass(frozen=True, slots=True)
-class TallyRow:
+class TallyRow(Record):
     """An option's dots, in all and per criterion (in the section's order of criteria)."""
 
     rank: int
@@ -106,8 +100,7 @@ class TallyRow:
     by_criterion: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class TallySection:
+class TallySection(Record):
     """A vote with its tallies."""
 
     step: str
@@ -118,8 +111,7 @@ class TallySection:
     type: str = field(default="tally", init=False)
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeGroup:
+class ThemeGroup(Record):
     """A theme and the items it links (each keeps its own labels: table, round, story)."""
 
     entry_id: str
@@ -127,8 +119,7 @@ class ThemeGroup:
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class ThemesSection:
+class ThemesSection(Record):
     """The themes of a step; ``unassigned`` lists what was collected there under no theme."""
 
     step: str
@@ -138,8 +129,7 @@ class ThemesSection:
     type: str = field(default="themes", init=False)
 
 
-@dataclass(frozen=True, slots=True)
-class FieldsSection:
+class FieldsSection(Record):
     """Structured entries of a step (or the session's actions): one row per entry."""
 
     step: str
@@ -152,8 +142,7 @@ class FieldsSection:
 Section = TextSection | RankingSection | TallySection | ThemesSection | FieldsSection
 
 
-@dataclass(frozen=True, slots=True)
-class Chapter:
+class Chapter(Record):
     """The part of a run about one value of its leading dimension (one story)."""
 
     title: str
@@ -165,8 +154,7 @@ class Chapter:
 Part = Section | Chapter
 
 
-@dataclass(frozen=True, slots=True)
-class ProgrammeStep:
+class ProgrammeStep(Record):
     """A step (or round) of the programme: planned against actual."""
 
     title: str
@@ -176,8 +164,7 @@ class ProgrammeStep:
     outcome: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class ProgrammeRun:
+class ProgrammeRun(Record):
     """A run in the programme, with its steps; ``speed`` above 1 marks a rehearsal.
 
     A run of a planned day's block has its planned clock times; its times are then the
@@ -196,8 +183,7 @@ class ProgrammeRun:
     planned_end: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class RunPart:
+class RunPart(Record):
     """What one run gathered, section by section in the order of its method's steps.
 
     ``about`` holds the run's text parameters (the question everyone answered).
@@ -214,8 +200,7 @@ class RunPart:
     about: tuple[FieldValue, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(Record):
     """One entry, flat, with everything known about it (the CSV's rows, JSON's entries)."""
 
     session: str
@@ -238,8 +223,7 @@ class Row:
     author: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class SessionPart:
+class SessionPart(Record):
     """One session: what it was, its programme, its runs and its actions."""
 
     id: str
@@ -261,8 +245,7 @@ class SessionPart:
     entry_count: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
     """A whole export: one or several sessions (a conference's rooms, a programme)."""
 
     title: str

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from docx.oxml.ns import qn
 from lxml import etree  # type: ignore[import-untyped]
+
+from facilitate.records import Record
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 GREY = "5B5B66"
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(Record):
     """A stretch of text in one style."""
 
     text: str

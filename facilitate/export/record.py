@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from facilitate.model.entries import CardPayload, FieldsPayload, ThemePayload
 from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
 from facilitate.model.session import Entry, Run, SessionState
+from facilitate.records import Record
 
 _CLOCK = re.compile(r"^\d{2}[:.]\d{2}$")
 
 
-@dataclass(frozen=True, slots=True)
-class StepRecord:
+class StepRecord(Record):
     """One step (or round) as it was run."""
 
     step: str
@@ -35,8 +35,7 @@ class StepRecord:
     outcome: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class PlanSlot:
+class PlanSlot(Record):
     """Where a run sat in a planned day: its block's planned clock times, and the day's time
     it started at (in a rehearsal, the plan's own clock)."""
 
@@ -46,8 +45,7 @@ class PlanSlot:
     started: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class RunRecord:
+class RunRecord(Record):
     """One run of a session: a method, or a standalone timer (``method`` is then "")."""
 
     run_id: str
@@ -62,8 +60,7 @@ class RunRecord:
     plan: PlanSlot | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class EntryRecord:
+class EntryRecord(Record):
     """A live entry (deleted ones never get here) with its run and its payload, if any."""
 
     entry_id: str
@@ -84,8 +81,7 @@ class EntryRecord:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class SessionRecord:
+class SessionRecord(Record):
     """A session as an export reads it."""
 
     session_id: str

@@ -7,12 +7,12 @@ are gathered from every run into a section of their own.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
 
 from facilitate.export.context import ROUND, RunContext
 from facilitate.export.document import FieldsSection, FieldValue, Item, ThemeGroup, ThemesSection
 from facilitate.export.record import EntryRecord
 from facilitate.model.method import Collect, Step
+from facilitate.records import Record
 
 ACTION_FIELDS = frozenset({"who", "when"})
 FROM = "from"
@@ -74,8 +74,7 @@ def _row(ctx: RunContext, entry: EntryRecord, dims: Sequence[str], fields: Field
     return Item(item.entry_id, item.kind, text, item.labels, placed + item.fields, item.author)
 
 
-@dataclass(frozen=True)
-class ActionSource:
+class ActionSource(Record):
     """The actions one step of one run collected."""
 
     ctx: RunContext

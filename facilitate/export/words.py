@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date as Date
 from datetime import datetime
 
 from facilitate.export.document import ProgrammeRun
 from facilitate.i18n import catalog_export
+from facilitate.records import Record
 
 _PREFIX = "export.doc."
 
 
-@dataclass(frozen=True)
-class Words:
+class Words(Record):
     """Look-ups of ``export.doc.*`` words in ``lang`` ("sv" or "en"), English as fallback."""
 
     lang: str

@@ -8,17 +8,17 @@ speaks, which may be a session's, learnt after the session was opened.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from facilitate.i18n import DEFAULT_LANGUAGE, Translator
+from facilitate.records import Record
 
 Translate = Callable[..., str]
 """What renders a key with values: a :class:`Translator` (or ``t``)."""
 
 
-@dataclass(frozen=True)
-class Message:
+class Message(Record):
     """A catalogue ``key`` with ``values`` (which may be messages too), then ``more`` after it."""
 
     key: str
@@ -71,8 +71,7 @@ def message(key: str, /, **values: Any) -> Message:
     return Message(key, values)
 
 
-@dataclass(frozen=True)
-class Joined:
+class Joined(Record):
     """Several messages (or anything with ``render``, such as a file's problems) on one line."""
 
     parts: tuple[Any, ...]

@@ -8,10 +8,10 @@ interface language. Nothing here imports the model.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Protocol
 
 from facilitate.i18n import get_language, t
+from facilitate.records import Record
 
 
 class ProblemLike(Protocol):
@@ -43,8 +43,7 @@ def problem_text(problem: ProblemLike, translate: Callable[..., str]) -> str:
     return translate(problem.code, **values)
 
 
-@dataclass(frozen=True)
-class ProblemNote:
+class ProblemNote(Record):
     """Problems not yet put into words (an error's message): rendered at the edge, joined."""
 
     problems: tuple[ProblemLike, ...]

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -25,6 +24,7 @@ from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
 from facilitate.library.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
 from facilitate.model.import_types import Cell, Row
+from facilitate.records import Record
 
 FileFormat = Literal["csv", "text", "yaml"]
 FORMATS: tuple[FileFormat, ...] = ("csv", "text", "yaml")
@@ -34,8 +34,7 @@ _SUFFIXES: dict[str, FileFormat] = {".csv": "csv", ".tsv": "csv", ".yaml": "yaml
 _SEPARATORS = (",", ";", "\t")
 
 
-@dataclass(frozen=True)
-class ImportFile:
+class ImportFile(Record):
     """A file's header (empty for plain text), rows and the line the header is on."""
 
     name: str

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
 
 CHECKING_PACKAGES = ("model", "library")
 """The parts of facilitate whose code decides what a method file validates to."""
+CHECKING_MODULES = ("records",)
+"""Modules outside those packages that the checking code builds on."""
 _PACKAGE = Path(__file__).resolve().parent.parent
 _fingerprints: dict[str, str | None] = {}
 
@@ -60,6 +62,7 @@ def _fingerprint() -> str | None:
     files = sorted(path for part in CHECKING_PACKAGES for path in (_PACKAGE / part).rglob("*.py"))
     if not files:
         return None
+    files += [_PACKAGE / f"{name}.py" for name in CHECKING_MODULES]
     digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
     digest.update((_PACKAGE / "__init__.py").read_bytes())  # (facilitate's version)
     yaml_package = _module_folder("yaml")  # (its files: the version, libyaml or not)

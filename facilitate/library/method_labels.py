@@ -14,7 +14,6 @@ The rest of the file is not read, so a file that is wrong elsewhere still gives 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +22,13 @@ from facilitate.library.method_dirs import method_path
 from facilitate.library.yaml_source import parse_yaml
 from facilitate.model.text import Text
 from facilitate.model.text_rules import first_control
+from facilitate.records import Record
 
 READS_SCHEMA = 1
 """The method files' ``schema_version`` this reads (the method model's SCHEMA_VERSION)."""
 
 
-@dataclass(frozen=True)
-class MethodLabels:
+class MethodLabels(Record):
     """What a session's view shows of a method: its name and its parameters' labels."""
 
     name: Text

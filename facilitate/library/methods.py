@@ -22,6 +22,7 @@ from facilitate.library.method_dirs import SUFFIXES, method_path, search_dirs
 from facilitate.library.method_dirs import bundled_dir as bundled_dir
 from facilitate.library.method_dirs import user_dir as user_dir
 from facilitate.model.method_checks import did_you_mean
+from facilitate.records import Record
 
 if TYPE_CHECKING:  # (YAML and the method model are imported when a file is read)
     from facilitate.model.method import Method
@@ -29,8 +30,7 @@ if TYPE_CHECKING:  # (YAML and the method model are imported when a file is read
 _T = TypeVar("_T")
 
 
-@dataclass(frozen=True)
-class LoadedMethod:
+class LoadedMethod(Record):
     """A validated method and where it came from."""
 
     method: Method

@@ -36,10 +36,10 @@ from facilitate.model.method_checks import did_you_mean
 from facilitate.model.plan.checks import check_plan
 from facilitate.model.plan.document import CLOCK_FIELDS, Plan
 from facilitate.model.plan.programme import Programme, build_programme
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class LoadedPlan:
+class LoadedPlan(Record):
     """A validated plan, resolved against the methods, and where it came from."""
 
     plan: Plan

@@ -13,17 +13,16 @@ Every name and item keeps its line and column, so a problem names where it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from facilitate.errors import InvalidFileError, MessageLike, Problem
 from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
 from facilitate.library.yaml_source import YamlDocument, YamlSyntaxError, parse_yaml
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class Placed:
+class Placed(Record):
     """A value from the file and where it is (line and column, 1-based)."""
 
     value: str
@@ -31,8 +30,7 @@ class Placed:
     column: int | None
 
 
-@dataclass(frozen=True)
-class ThemeSpec:
+class ThemeSpec(Record):
     """A theme the file names, and the items it lists."""
 
     name: Placed

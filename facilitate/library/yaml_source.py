@@ -16,6 +16,8 @@ from typing import Any, ClassVar
 
 import yaml
 
+from facilitate.records import Record
+
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 USING_LIBYAML: bool = _BaseLoader is not yaml.SafeLoader
 MAX_DEPTH = 50
@@ -84,8 +86,7 @@ Loader: type = Yaml12Loader
 PathPart = str | int
 
 
-@dataclass(frozen=True)
-class Position:
+class Position(Record):
     """1-based line and column in a file."""
 
     line: int

@@ -4,14 +4,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from facilitate.model.plan.forecast import Projection
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class PlanOutlook:
+class PlanOutlook(Record):
     """The day as it now looks: the block's number of all, and the projection (the next
     anchor, ahead or behind)."""
 
@@ -20,8 +18,7 @@ class PlanOutlook:
     projection: Projection
 
 
-@dataclass(frozen=True)
-class ConsoleEntry:
+class ConsoleEntry(Record):
     """One entry as the console lists it."""
 
     seq: int
@@ -32,8 +29,7 @@ class ConsoleEntry:
     text: str
 
 
-@dataclass(frozen=True)
-class ConsoleStep:
+class ConsoleStep(Record):
     """The step a run is at: ``time_left`` (method seconds, negative in overtime) and
     ``total`` (its length now) are None between steps or when unknown; ``segment`` is the
     method's segment (for its phases and the next step), when the method is at hand."""
@@ -50,8 +46,7 @@ class ConsoleStep:
     next_segment: Segment | None = None
 
 
-@dataclass(frozen=True)
-class ConsoleSnapshot:
+class ConsoleSnapshot(Record):
     """What the console shows at one wall time (pure data).
 
     ``live``: a run holds the session's run lock now. ``progress`` is the last run's

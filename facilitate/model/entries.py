@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from facilitate.model.entry_kinds import ENTRY_KINDS as ENTRY_KINDS
@@ -35,6 +35,7 @@ from facilitate.model.entry_kinds import TEXT_KINDS as TEXT_KINDS
 from facilitate.model.entry_kinds import EntryKind as EntryKind
 from facilitate.model.entry_kinds import upgrade_kind as upgrade_kind
 from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
+from facilitate.records import Record
 
 TOTAL_FIELD = "total"
 """A structured entry's field that holds a card's read-out total (the count-down's)."""
@@ -42,8 +43,7 @@ CARD_DIMENSION = "card"
 """The dimension that names the card a structured entry is about."""
 
 
-@dataclass(frozen=True)
-class CardPayload:
+class CardPayload(Record):
     """A card (35:an, 25/10): its id, as on the cards file or the written card (``17``).
 
     ``points`` are the points written on its back, round by round (None: it sat the round
@@ -54,15 +54,13 @@ class CardPayload:
     points: tuple[int | None, ...] = ()
 
 
-@dataclass(frozen=True)
-class ThemePayload:
+class ThemePayload(Record):
     """The entries a theme links (by entry id); the theme's name is the entry's text."""
 
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class FieldsPayload:
+class FieldsPayload(Record):
     """A structured entry's fields (field id -> text), as the method declares them."""
 
     fields: dict[str, str] = field(default_factory=dict)

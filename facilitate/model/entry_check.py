@@ -12,7 +12,7 @@ renders a problem from its catalogue.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from facilitate.model.entries import (
@@ -29,6 +29,7 @@ from facilitate.model.entry_problem import choices_text, refuse, refuse_unknown
 from facilitate.model.entry_rules import CollectRule, Named, StepRules, find_named
 from facilitate.model.input_problems import InputError, InputProblem
 from facilitate.model.session_state import Entry
+from facilitate.records import Record
 
 __all__ = [
     "CheckedEntry",
@@ -41,8 +42,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
-class EntryDraft:
+class EntryDraft(Record):
     """An entry as given: ``dims`` maps dimensions to values (ids or labels, any case);
     ``value`` holds the payload's fields as recorded (numbers may be digits; an ``entry``'s
     ``fields`` are named by id or label); ``round`` is the step's round, the payload's round
@@ -55,8 +55,7 @@ class EntryDraft:
     round: int | None = None
 
 
-@dataclass(frozen=True)
-class CheckedEntry:
+class CheckedEntry(Record):
     """An entry ready to record: kind, stripped text, dimension value ids, typed payload."""
 
     kind: EntryKind

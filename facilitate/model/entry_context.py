@@ -13,7 +13,6 @@ but not yet written, so a batch is checked row by row as if saved one by one).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
 from facilitate.model.entries import CardPayload, EntryKind, Payload
@@ -29,6 +28,7 @@ from facilitate.model.scoring_types import (
     Rating,
     RatingRules,
 )
+from facilitate.records import Record
 
 KINDS_CHECKED_AGAINST_RECORDED: frozenset[EntryKind] = frozenset(
     {"card", "pair_split", "rating", "dots", "theme"}
@@ -55,8 +55,7 @@ class EntryLike(Protocol):
     def payload(self) -> Payload | None: ...
 
 
-@dataclass(frozen=True)
-class RecordedContext:
+class RecordedContext(Record):
     """What a new entry is checked against: ``cards`` (card ids of the run) and ``targets``
     (what a dot or a theme may point at); None where nothing is known to check against."""
 

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from facilitate.model.entry_kinds import EntryKind
+from facilitate.records import Record
 
 if TYPE_CHECKING:
     from facilitate.model.method import Collect, Method
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(Record):
     """Something matched by id or by label in either language (a value, a field, a dimension)."""
 
     id: str
@@ -35,16 +34,14 @@ class Named:
         return label if label.casefold() == self.id.casefold() else f"{self.id} ({label})"
 
 
-@dataclass(frozen=True)
-class DimensionRule:
+class DimensionRule(Record):
     """A dimension and its values for this run; ``values`` None: open (any text)."""
 
     name: Named
     values: tuple[Named, ...] | None
 
 
-@dataclass(frozen=True)
-class CollectRule:
+class CollectRule(Record):
     """One collect declaration with its amounts resolved (None: no bound declared)."""
 
     kind: EntryKind
@@ -57,8 +54,7 @@ class CollectRule:
     fields: tuple[Named, ...] = ()
 
 
-@dataclass(frozen=True)
-class StepRules:
+class StepRules(Record):
     """What the step ``step`` collects, and the method's dimensions with this run's values."""
 
     step: str

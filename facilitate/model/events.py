@@ -14,8 +14,10 @@ checks every field by its annotation (:mod:`facilitate.model.decode`).
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, ClassVar, Literal
+
+from facilitate.records import Record
 
 JOURNAL_SCHEMA_VERSION = 1
 
@@ -41,8 +43,7 @@ RunId = str
 """A run's id: not empty."""
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Record):
     """Base of all events."""
 
     TYPE: ClassVar[str] = ""
@@ -73,7 +74,6 @@ def _register(cls: type[Event]) -> type[Event]:
 
 
 @_register
-@dataclass(frozen=True)
 class RunStarted(Event):
     """A method (or a standalone timer) began to run in this session.
 
@@ -90,7 +90,6 @@ class RunStarted(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class StepStarted(Event):
     """A step (or one round of a repeated step) started; ``index`` is its place in the timeline.
 
@@ -110,7 +109,6 @@ class StepStarted(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class TimerPaused(Event):
     TYPE: ClassVar[str] = "timer_paused"
     index: Index
@@ -119,7 +117,6 @@ class TimerPaused(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class TimerResumed(Event):
     TYPE: ClassVar[str] = "timer_resumed"
     index: Index
@@ -129,7 +126,6 @@ class TimerResumed(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class TimerAdjusted(Event):
     """Time added (positive) or taken away (negative) from the running step."""
 
@@ -141,7 +137,6 @@ class TimerAdjusted(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class StepRestarted(Event):
     TYPE: ClassVar[str] = "step_restarted"
     index: Index
@@ -150,7 +145,6 @@ class StepRestarted(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class StepEnded(Event):
     """A step ended: its time ran out, it was ended early, or the facilitator went back."""
 
@@ -163,7 +157,6 @@ class StepEnded(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class ClockResynced(Event):
     """The monotonic clock stood still (laptop asleep); the round followed the wall clock."""
 
@@ -175,7 +168,6 @@ class ClockResynced(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class RunStopped(Event):
     """The runner stopped; ``remaining_seconds`` lets ``sessions resume`` continue exactly here."""
 
@@ -188,7 +180,6 @@ class RunStopped(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class EntryAdded(Event):
     """Something the group produced: a note, a reflection, a card, a score, a dot, a theme.
 
@@ -210,7 +201,6 @@ class EntryAdded(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class EntryEdited(Event):
     """An entry changed. None leaves a field as it was; ``dims`` sets the values it names;
     ``clear`` empties fields: ``"value"``, ``"dims"`` (all) or ``"dims.<dimension>"``."""
@@ -224,7 +214,6 @@ class EntryEdited(Event):
 
 
 @_register
-@dataclass(frozen=True)
 class EntryDeleted(Event):
     """An entry withdrawn from results and exports; it stays in the journal."""
 
@@ -233,8 +222,7 @@ class EntryDeleted(Event):
     reason: str | None = None
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(Record):
     """An event as stored in the journal, with its sequence number and provenance."""
 
     seq: int

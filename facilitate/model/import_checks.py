@@ -10,7 +10,6 @@ its columns (``dims.card``, ``fields.total``, ``points#3``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from facilitate.model.entries import CARD_DIMENSION, TOTAL_FIELD, CardPayload, FieldsPayload
@@ -36,10 +35,10 @@ from facilitate.model.scoring_types import (
     Rating,
     RatingRules,
 )
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class RowEntry:
+class RowEntry(Record):
     """A row that was checked alone: the entry it plans, and the row (which locates problems)."""
 
     planned: Planned

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from facilitate.model.entries import EntryKind
 from facilitate.model.entry_rules import CollectRule, Named, StepRules, closest_name, find_named
 from facilitate.model.input_problems import InputError, InputProblem
+from facilitate.records import Record
 
 Role = Literal["text", "round", "dim", "value", "field", "points"]
 
@@ -47,8 +47,7 @@ TEXT_COLUMN = "text"
 ROUND = "round"
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(Record):
     """One header cell: its ``name`` as written, its ``role`` and what it fills (``target``:
     a dimension id, a payload field, a structured entry's field id); ``round`` for a card's
     points in that round."""
@@ -60,8 +59,7 @@ class Column:
     round: int | None = None
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Record):
     """The kind of entry every row makes, and the header's columns."""
 
     kind: EntryKind

@@ -4,7 +4,7 @@ the run holds already, and the plan (entries to record, problems with their plac
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from facilitate.model.entries import EntryKind
 from facilitate.model.entry_check import CheckedEntry
@@ -18,13 +18,13 @@ from facilitate.model.scoring_types import (
     PairSplit,
     Rating,
 )
+from facilitate.records import Record
 
 MAX_TEXT = 5_000
 """The longest text (or field value) an imported entry may have, in characters."""
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Record):
     """A value as the file holds it, and where: its line and (1-based) column, if known."""
 
     value: object
@@ -32,16 +32,14 @@ class Cell:
     column: int | None = None
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record):
     """One row: its first line, and a cell (or None) for each column of the header."""
 
     line: int
     cells: tuple[Cell | None, ...]
 
 
-@dataclass(frozen=True)
-class ImportTarget:
+class ImportTarget(Record):
     """Where the rows go: the step's rules, the run, the step's round (``round#2``) and its
     number of rounds, the rules that score the cards, and dimension values for every row."""
 
@@ -53,8 +51,7 @@ class ImportTarget:
     dims: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class RecordedInput:
+class RecordedInput(Record):
     """What the run holds already: entry ids (live or withdrawn), its cards in order, and
     the scores of this step (pair splits, ratings, dots) and of the cards (points, totals)."""
 
@@ -67,8 +64,7 @@ class RecordedInput:
     dots: tuple[DotPlacement, ...] = ()
 
 
-@dataclass(frozen=True)
-class Planned:
+class Planned(Record):
     """An entry to record: its id, the line it came from, the checked entry and its round."""
 
     entry_id: str
@@ -77,8 +73,7 @@ class Planned:
     round: int | None
 
 
-@dataclass(frozen=True)
-class Located:
+class Located(Record):
     """A problem, and where it is: line, column and the column's name (None when unknown)."""
 
     problem: InputProblem
@@ -87,8 +82,7 @@ class Located:
     column_name: str | None = None
 
 
-@dataclass(frozen=True)
-class ImportPlan:
+class ImportPlan(Record):
     """What importing would do: the new entries, the rows imported before, the problems."""
 
     kind: EntryKind

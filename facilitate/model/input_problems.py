@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
 from dataclasses import field as _default
+from dataclasses import replace
 from typing import TypeGuard
 
+from facilitate.records import Record
 
-@dataclass(frozen=True)
-class InputProblem:
+
+class InputProblem(Record):
     """One thing wrong with an entered value."""
 
     code: str

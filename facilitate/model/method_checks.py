@@ -5,11 +5,12 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from facilitate.model.method import MAX_STEP_MINUTES, Collect, Method, Parameter, Step
 from facilitate.model.text_rules import describe_char, first_control
+from facilitate.records import Record
 
 BUILTIN_DIMENSIONS = ("round", "step")
 MAX_REPEAT = 50
@@ -45,8 +46,7 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
 Path = tuple[str | int, ...]
 
 
-@dataclass(frozen=True)
-class Issue:
+class Issue(Record):
     """A problem at ``path`` in the method file; ``key`` names the message in the catalogue."""
 
     path: Path

@@ -16,10 +16,10 @@ from typing import Any
 from facilitate.model.method import Method
 from facilitate.model.results import session_results
 from facilitate.model.session import SessionState
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class ReportInput:
+class ReportInput(Record):
     """One session for the report: its folded state, the methods it ran, its programme."""
 
     state: SessionState
@@ -27,8 +27,7 @@ class ReportInput:
     programme: str | None = None
 
 
-@dataclass(frozen=True)
-class ReportSession:
+class ReportSession(Record):
     """A session the report covers."""
 
     uuid: str | None
@@ -39,16 +38,14 @@ class ReportSession:
     programme: str | None
 
 
-@dataclass(frozen=True)
-class ThemeItem:
+class ThemeItem(Record):
     """An item under a theme, with the session it comes from."""
 
     session: str
     text: str
 
 
-@dataclass(frozen=True)
-class ThemeAcross:
+class ThemeAcross(Record):
     """A theme as named in one or more sessions, with all the items put under it."""
 
     name: str
@@ -56,8 +53,7 @@ class ThemeAcross:
     items: tuple[ThemeItem, ...]
 
 
-@dataclass(frozen=True)
-class TopRow:
+class TopRow(Record):
     """A card at the top of a ranking: its rank (shared on a tie), text and total."""
 
     rank: int
@@ -65,8 +61,7 @@ class TopRow:
     total: int
 
 
-@dataclass(frozen=True)
-class TopList:
+class TopList(Record):
     """The top of one ranking (a 35:an's count-down) in one run of one session."""
 
     session: str
@@ -77,8 +72,7 @@ class TopList:
     rows: tuple[TopRow, ...]
 
 
-@dataclass(frozen=True)
-class MethodTime:
+class MethodTime(Record):
     """A method's steps, planned against actual, over every run of it the report covers.
 
     Only steps that ended count (a step still running or stopped has no actual time yet).
@@ -95,8 +89,7 @@ class MethodTime:
         return self.actual_seconds - self.planned_seconds
 
 
-@dataclass(frozen=True)
-class ProgrammeReport:
+class ProgrammeReport(Record):
     """What the report holds (see the module text)."""
 
     sessions: tuple[ReportSession, ...] = ()

@@ -7,11 +7,12 @@ each as JSON-ready data (labels in both languages).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import Any, Literal, TypeVar
 
 from facilitate.model.scoring_rank import Call, countdown, rank
 from facilitate.model.text import Text
+from facilitate.records import Record
 
 Basis = Literal["pair_split", "rating", "card_points", "totals"]
 """What a ranking was computed from: pair splits, ratings, the points read off the cards'
@@ -22,8 +23,7 @@ def _text(value: Text) -> dict[str, str]:
     return {"sv": value.sv, "en": value.en}
 
 
-@dataclass(frozen=True)
-class RankRow:
+class RankRow(Record):
     """A card in a ranking: its (possibly shared) rank, id, text, total and points per round."""
 
     rank: int
@@ -34,8 +34,7 @@ class RankRow:
     per_round: tuple[int | None, ...] = ()
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(Record):
     """A run's cards ranked (ties share a rank: 1, 1, 3); ``max_total`` starts the count-down.
 
     ``uncounted`` entries broke the rules (a pair that does not sum, a card twice in a round)
@@ -66,8 +65,7 @@ class Ranking:
         return data
 
 
-@dataclass(frozen=True)
-class TallyRow:
+class TallyRow(Record):
     """An option's dots: rank, id, what it is called, in all and per criterion (rules' order)."""
 
     rank: int
@@ -78,8 +76,7 @@ class TallyRow:
     by_criterion: tuple[int, ...] = ()
 
 
-@dataclass(frozen=True)
-class Tally:
+class Tally(Record):
     """A dot vote's tally, the options from the most dots down (ties share a rank)."""
 
     step: str
@@ -98,8 +95,7 @@ class Tally:
         }
 
 
-@dataclass(frozen=True)
-class ItemResult:
+class ItemResult(Record):
     """An entry as results show it: number, id, kind, text, where it came from."""
 
     number: int
@@ -117,8 +113,7 @@ class ItemResult:
         return data
 
 
-@dataclass(frozen=True)
-class ThemeResult:
+class ThemeResult(Record):
     """A theme and its items (linked, each with its own origin)."""
 
     theme_id: str
@@ -130,8 +125,7 @@ class ThemeResult:
         return {"theme_id": self.theme_id, "name": self.name, "items": items}
 
 
-@dataclass(frozen=True)
-class StructuredRow:
+class StructuredRow(Record):
     """A structured entry: its id, text, dimensions and its fields' values (fields' order)."""
 
     entry_id: str
@@ -140,8 +134,7 @@ class StructuredRow:
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class StructuredSection:
+class StructuredSection(Record):
     """A step's structured entries (an action's what, who and when ...)."""
 
     step: str
@@ -163,8 +156,7 @@ class StructuredSection:
         return {"step": self.step, "title": _text(self.title), "fields": fields, "rows": rows}
 
 
-@dataclass(frozen=True)
-class TextSection:
+class TextSection(Record):
     """A step's notes or reflections (the harvest), in the order written."""
 
     step: str
@@ -177,8 +169,7 @@ class TextSection:
         return {"step": self.step, "title": _text(self.title), "kind": self.kind, "items": items}
 
 
-@dataclass(frozen=True)
-class RunResults:
+class RunResults(Record):
     """One run's results (``number`` None: entries recorded before the method was run)."""
 
     run_id: str | None
@@ -205,8 +196,7 @@ class RunResults:
         }
 
 
-@dataclass(frozen=True)
-class SessionResults:
+class SessionResults(Record):
     """A session's results: each run's, and the themes (which span runs) with what is left."""
 
     runs: tuple[RunResults, ...] = ()

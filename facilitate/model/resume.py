@@ -9,11 +9,11 @@ continuing somewhere else.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from facilitate.model.session_state import ResumePoint
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 ResumeProblemCode = Literal["step_gone", "step_changed"]
 
@@ -23,8 +23,7 @@ def step_label(step: str, round_: int | None) -> str:
     return f"{step}#{round_}" if round_ else step
 
 
-@dataclass(frozen=True)
-class ResumeProblem:
+class ResumeProblem(Record):
     """Why a run cannot resume in the timeline: its step is gone, or another step is there.
 
     ``number`` is the stopped-at place (1-based); ``step`` the recorded step label (None in

@@ -8,16 +8,16 @@ carries it forward to any wall time, and :func:`live_status` says how a run that
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from facilitate.records import Record
 
 if TYPE_CHECKING:
     from facilitate.model.session_state import Run
 
 
-@dataclass(frozen=True)
-class TimerMark:
+class TimerMark(Record):
     """The run's timer at its last timer event: ``remaining_seconds`` None between steps."""
 
     at: str
@@ -55,8 +55,7 @@ def time_left(run: Run, wall: float) -> float | None:
     return mark.remaining_seconds - max(0.0, wall - since) * run.speed
 
 
-@dataclass(frozen=True)
-class LiveStatus:
+class LiveStatus(Record):
     """A run being run live now, at one wall time: its step's time left (None between steps
     or when unknown; negative in overtime) and whether it is paused."""
 

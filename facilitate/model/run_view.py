@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from facilitate.model.text import Text
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class Tick:
+class Tick(Record):
     """What a poll of the run found: warnings and the end of the step, a clock jump, a move."""
 
     warnings: tuple[float, ...] = ()
@@ -18,8 +16,7 @@ class Tick:
     advanced: bool = False
 
 
-@dataclass(frozen=True)
-class RunSnapshot:
+class RunSnapshot(Record):
     """Everything the live view shows at one instant; pure data, no formatting."""
 
     index: int

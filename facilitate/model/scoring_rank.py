@@ -8,14 +8,14 @@ with a whole-number score: card totals, dot tallies, a single criterion's dots.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from typing import Generic, TypeVar
+
+from facilitate.records import Record
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True, slots=True)
-class Ranked(Generic[T]):
+class Ranked(Generic[T], Record):
     """An item with its score and its (possibly shared) rank, 1 being the highest score."""
 
     rank: int
@@ -23,8 +23,7 @@ class Ranked(Generic[T]):
     item: T
 
 
-@dataclass(frozen=True, slots=True)
-class Call(Generic[T]):
+class Call(Generic[T], Record):
     """One number in the count-down ("who has 35?") and whoever has it.
 
     ``items`` is empty when nobody has that score; ``rank`` is then None.

@@ -6,13 +6,12 @@ any source (the session's entries, an imported file, a test) can feed the engine
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from facilitate.records import Record
 
 # -- rules (from a step's ``collect`` declaration and the run's parameter values) ------------
 
 
-@dataclass(frozen=True, slots=True)
-class PairSplitRules:
+class PairSplitRules(Record):
     """Each pair splits ``points`` whole points between its two cards, for ``rounds`` rounds."""
 
     points: int
@@ -24,8 +23,7 @@ class PairSplitRules:
         return self.points * self.rounds
 
 
-@dataclass(frozen=True, slots=True)
-class RatingRules:
+class RatingRules(Record):
     """Each holder rates a card from ``low`` to ``high``, for ``rounds`` rounds."""
 
     low: int
@@ -38,8 +36,7 @@ class RatingRules:
         return self.high * self.rounds
 
 
-@dataclass(frozen=True, slots=True)
-class DotRules:
+class DotRules(Record):
     """Each person places ``dots`` dots; with ``criteria``, that many for each criterion.
 
     ``participants``, when known, bounds the whole group's dots (``dots`` × participants).
@@ -56,8 +53,7 @@ ScoringRules = PairSplitRules | RatingRules | DotRules
 # -- what is entered ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PairSplit:
+class PairSplit(Record):
     """One pair's split in one round: ``points_a`` to ``card_a`` and ``points_b`` to ``card_b``."""
 
     round: int
@@ -67,8 +63,7 @@ class PairSplit:
     points_b: int
 
 
-@dataclass(frozen=True, slots=True)
-class CardRound:
+class CardRound(Record):
     """The points one card got in one round (read off the back of the card)."""
 
     card: str
@@ -76,16 +71,14 @@ class CardRound:
     points: int
 
 
-@dataclass(frozen=True, slots=True)
-class CardTotal:
+class CardTotal(Record):
     """A card's total as read out in the count-down (when only totals are recorded)."""
 
     card: str
     total: int
 
 
-@dataclass(frozen=True, slots=True)
-class Rating:
+class Rating(Record):
     """One holder's rating of one card in one round."""
 
     card: str
@@ -93,8 +86,7 @@ class Rating:
     score: int
 
 
-@dataclass(frozen=True, slots=True)
-class DotPlacement:
+class DotPlacement(Record):
     """``count`` dots on ``target``, for ``criterion`` when the vote has criteria.
 
     ``voter`` (anyone's id or name) lets each person's budget be checked; without it the
@@ -110,8 +102,7 @@ class DotPlacement:
 # -- results --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class CardScore:
+class CardScore(Record):
     """A card's total and its points per round (``per_round[0]`` is round 1).
 
     ``per_round`` holds None for a round in which the card got no points recorded (it sat
@@ -123,8 +114,7 @@ class CardScore:
     per_round: tuple[int | None, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class DotTally:
+class DotTally(Record):
     """The dots on one target: in all, and per criterion (in the rules' order)."""
 
     target: str

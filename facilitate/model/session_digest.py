@@ -12,7 +12,7 @@ import dataclasses
 import functools
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from facilitate.model.run_clock import TimerMark
@@ -24,10 +24,10 @@ from facilitate.model.session_state import (
     SessionState,
     StepRun,
 )
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class EntryCount:
+class EntryCount(Record):
     """How many live entries of one kind a step (and round) of a run holds."""
 
     run_id: str | None
@@ -57,8 +57,7 @@ def _count_order(count: EntryCount) -> tuple[Any, ...]:
     )
 
 
-@dataclass(frozen=True)
-class SessionDigest(LastRunView):
+class SessionDigest(LastRunView, Record):
     """What a listing shows of a session: counts and runs; ``offset`` is the journal it covers."""
 
     header: SessionHeader | None = None

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from datetime import date as Date
 from typing import Any, Literal
+
+from facilitate.records import Record
 
 SESSION_SCHEMA_VERSION = 2
 """Version 2 added ``uuid``; headers of version 1 (facilitate 0.1.0) have none until written."""
@@ -33,8 +35,7 @@ class HeaderError(ValueError):
         self.values = values
 
 
-@dataclass(frozen=True)
-class SessionHeader:
+class SessionHeader(Record):
     """What a session is: title, date, place, language, method or plan, facilitators.
 
     ``uuid`` identifies the session everywhere (its folder name ``id`` is for people and may

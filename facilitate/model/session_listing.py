@@ -9,12 +9,13 @@ reads like the digest where a listing looks (``header``, ``runs``, ``last_run``,
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, fields, replace
 from typing import TYPE_CHECKING, Any
 
 from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
 from facilitate.model.session_state import LastRunView, ResumePoint, Run, StepRun
+from facilitate.records import Record
 
 if TYPE_CHECKING:
     from facilitate.model.session_digest import SessionDigest
@@ -22,8 +23,7 @@ if TYPE_CHECKING:
 _COUNTS = ("entries", "deleted_entries", "events", "steps_run")
 
 
-@dataclass(frozen=True)
-class ListedSession(LastRunView):
+class ListedSession(LastRunView, Record):
     """A session as listed. ``runs`` each hold only the step they are at (if any)."""
 
     header: SessionHeader

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from facilitate.model.run_clock import TimerMark
 from facilitate.model.session_header import SessionHeader
+from facilitate.records import Record
 
 if TYPE_CHECKING:  # (a listing needs no entry payloads)
     from facilitate.model.entries import Payload
@@ -32,8 +33,7 @@ class ResumePoint(NamedTuple):
     round: int | None = None
 
 
-@dataclass(frozen=True)
-class StepRun:
+class StepRun(Record):
     """One step (or round) as it was run: planned against actual.
 
     ``elapsed_seconds`` is what the runner reported when the step ended (None while it runs
@@ -75,8 +75,7 @@ class StepRun:
         return {**asdict(self), "label": self.label, "name": self.name}
 
 
-@dataclass(frozen=True)
-class Run:
+class Run(Record):
     """One run in a session, from its RunStarted on: a method, or a standalone timer.
 
     ``progress`` is "running" (or cut off by a crash, while it is the last run), "stopped"
@@ -157,8 +156,7 @@ class LastRunView:
         return step.label if step else None
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """Something the group produced: a note, a reflection, a card, a score, a dot, a theme.
 
     ``kind`` is one of the closed set (:data:`facilitate.model.entries.ENTRY_KINDS`);
@@ -190,8 +188,7 @@ class Entry:
     payload: Payload | None = None
 
 
-@dataclass(frozen=True)
-class SessionState(LastRunView):
+class SessionState(LastRunView, Record):
     """Everything a session's journal says, folded; what listings, views and exports read.
 
     ``runs`` holds every run in order (a workshop day may run several methods, and standalone

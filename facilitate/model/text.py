@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Record):
     """A text in Swedish and English; ``get`` falls back to the other language."""
 
     sv: str

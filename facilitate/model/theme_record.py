@@ -14,20 +14,18 @@ numbers people read stay the same while they work.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from facilitate.model.entries import ThemePayload, payload_value
 from facilitate.model.events import EntryAdded, EntryDeleted, EntryEdited, Event
 from facilitate.model.session import Entry, SessionState
 from facilitate.model.themes import Theme, ThemeBoard
+from facilitate.records import Record
 
 ITEM_KINDS = ("note", "reflection", "card")
 """The kinds of entry a theme groups."""
 THEME_KIND = "theme"
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Record):
     """An entry a theme may hold, with its number (stable within the session)."""
 
     number: int

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from facilitate.model.input_problems import InputError, InputProblem, unknown_name
+from facilitate.records import Record
 
 MAX_THEME_NAME = 120
 
 
-@dataclass(frozen=True, slots=True)
-class Theme:
+class Theme(Record):
     """A named group of item ids, in the order they were put there."""
 
     id: str
@@ -27,8 +27,7 @@ class Theme:
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeBoard:
+class ThemeBoard(Record):
     """All themes of a session, in the order they were made."""
 
     themes: tuple[Theme, ...] = ()

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from facilitate.model.text import Text
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class PhaseSpan:
+class PhaseSpan(Record):
     """A timed part of a segment; ``seconds`` None for the last, which takes the rest."""
 
     id: str
@@ -17,16 +17,14 @@ class PhaseSpan:
     instructions: Text | None = None
 
 
-@dataclass(frozen=True)
-class Shown:
+class Shown(Record):
     """One value the room sees: a text (a question, a story) with its prompt (a lens's)."""
 
     text: Text
     prompt: Text | None = None
 
 
-@dataclass(frozen=True)
-class RoomItem:
+class RoomItem(Record):
     """What a step shows the room besides its texts: a parameter's text(s) or a dimension's
     values, under the label of the parameter or dimension."""
 
@@ -35,8 +33,7 @@ class RoomItem:
     values: tuple[Shown, ...]
 
 
-@dataclass(frozen=True)
-class NoteDimension:
+class NoteDimension(Record):
     """A dimension a note typed during the step can be placed along, with its values."""
 
     id: str
@@ -44,8 +41,7 @@ class NoteDimension:
     values: tuple[tuple[str, Text], ...]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(Record):
     """One timed stretch of a run: a step, or one round of a repeated step.
 
     ``seconds`` is the planned duration; ``until`` ("HH:MM") instead targets a wall-clock time.

@@ -15,6 +15,8 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from facilitate.records import Record
+
 SUSPEND_THRESHOLD = 2.0
 """Monotonic and wall elapsed time differing by more than this means the laptop slept."""
 
@@ -94,8 +96,7 @@ def to_next_shown_change(remaining: float) -> float:
     return math.floor(-remaining) + 1 + remaining
 
 
-@dataclass(frozen=True)
-class TimerNews:
+class TimerNews(Record):
     """What happened since the last poll: warnings due, the end reached, a clock jump."""
 
     warnings: tuple[float, ...] = ()

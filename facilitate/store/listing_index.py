@@ -25,13 +25,13 @@ import json
 import os
 import stat
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from facilitate.errors import FacilitateError
 from facilitate.model.session_header import SessionHeader
 from facilitate.model.session_listing import ListedSession
+from facilitate.records import Record
 from facilitate.store.durable import write_atomic
 from facilitate.store.files import HEADER_FILE, JOURNAL_FILE, read_file
 from facilitate.store.ids import ID_RE
@@ -69,8 +69,7 @@ def settled(sig: Signature, now_ns: int, *more: Signature) -> bool:
     return all(now_ns - max(s[1], s[2]) >= SETTLE_NS for s in (sig, *more))
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(Record):
     """One session in the index: the signatures it was made from, and what it shows."""
 
     journal: Signature

@@ -18,12 +18,12 @@ from typing import Any
 from facilitate.errors import InvalidFileError, Problem
 from facilitate.i18n.messages import Message, message
 from facilitate.model.events import JOURNAL_SCHEMA_VERSION, Recorded
+from facilitate.records import Record
 from facilitate.store.files import JOURNAL_FILE, disk_error, open_file, read_from
 from facilitate.store.line_format import decode_json, newer_version_error, record_of, seq_warning
 
 
-@dataclass(frozen=True)
-class RawLine:
+class RawLine(Record):
     """One record's line (without its newline), its sequence number, its envelope and its
     line number in the journal."""
 

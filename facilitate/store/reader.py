@@ -16,6 +16,7 @@ from pathlib import Path
 
 from facilitate.i18n.messages import Message, message
 from facilitate.model.events import Recorded
+from facilitate.records import Record
 from facilitate.store.files import JOURNAL_FILE, open_file, read_from
 from facilitate.store.line_format import parse_line, seq_warning
 
@@ -23,8 +24,7 @@ CHECK_BYTES = 512
 """How many bytes before a position are kept to notice a journal rewritten in place."""
 
 
-@dataclass(frozen=True)
-class JournalPosition:
+class JournalPosition(Record):
     """Where a read stopped: just after the last complete line it read.
 
     ``line`` is the number of lines read (the next line is ``line + 1``), ``last_seq`` the

@@ -13,7 +13,7 @@ import os
 import secrets
 import shutil
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from difflib import get_close_matches
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,6 +29,7 @@ from facilitate.errors import (
 from facilitate.i18n.messages import Joined, Message, message, plain
 from facilitate.model.session_header import HeaderError, SessionHeader
 from facilitate.model.session_listing import ListedSession
+from facilitate.records import Record
 from facilitate.store.durable import create_empty, fsync_dir
 from facilitate.store.files import (
     HEADER_FILE,
@@ -58,8 +59,7 @@ MAX_SAME_ID = 999
 SHOWN_MATCHES = 5
 
 
-@dataclass(frozen=True)
-class DamagedSession:
+class DamagedSession(Record):
     """A session folder whose header or journal cannot be read; it can still be deleted.
 
     ``problem`` is what is wrong, on one line (a message, rendered where it is shown).

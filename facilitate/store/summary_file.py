@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +22,7 @@ from facilitate.errors import FacilitateError
 from facilitate.i18n.messages import Message
 from facilitate.model.session_digest import SessionDigest
 from facilitate.model.session_header import SessionHeader
+from facilitate.records import Record
 from facilitate.store.files import JOURNAL_FILE, open_file, read_file, read_from
 
 if TYPE_CHECKING:  # (a listing reads no journal)
@@ -33,8 +34,7 @@ BROKEN = (OSError, FacilitateError, ValueError, TypeError, KeyError, AttributeEr
 """What reading a damaged summary may raise (the summary is then made again)."""
 
 
-@dataclass(frozen=True)
-class Stored:
+class Stored(Record):
     """A summary as read from disk; ``index`` the entry index's bytes (checked when used)."""
 
     digest: SessionDigest
@@ -118,8 +118,7 @@ def read_stored(folder: Path, header: SessionHeader) -> Stored | None:
         return None
 
 
-@dataclass(frozen=True)
-class Fit:
+class Fit(Record):
     """How the journal stands against its summary: ``position`` where the summary ends (a
     prefix of the journal as it is now), ``exact`` when nothing was added after it."""
 

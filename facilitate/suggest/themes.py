@@ -18,12 +18,12 @@ hundred items take milliseconds.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from facilitate.model.themes import MAX_THEME_NAME, ThemeBoard
+from facilitate.records import Record
 from facilitate.suggest.words import (
     MIN_WORD,
     content_words,
@@ -35,8 +35,7 @@ from facilitate.suggest.words import (
 MIN_ROOT = 5
 
 
-@dataclass(frozen=True, slots=True)
-class ThemeSuggestion:
+class ThemeSuggestion(Record):
     """A group of items that might make a theme, with a name to start from.
 
     ``words`` are the shared words (for "shared_stem"); ``similarity`` (0–100) is the lowest

@@ -9,14 +9,13 @@ taller or wider than the size.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 
 from facilitate.i18n import t
 from facilitate.model.console import ConsoleEntry, ConsoleSnapshot, ConsoleStep
 from facilitate.model.run_view import segment_title
 from facilitate.model.timer import shown_seconds
+from facilitate.records import Record
 from facilitate.ui.digits import best_scale, render_digits
 from facilitate.ui.lines import BLANK, Frame, Line, fit, line, parts_line
 from facilitate.ui.phases import PhaseNow, phase_now
@@ -34,8 +33,7 @@ LIVE_STYLE = "bold green"
 IDLE_STYLE = "bold yellow"
 
 
-@dataclass(frozen=True)
-class ConsoleOverlay:
+class ConsoleOverlay(Record):
     """What the console loop adds: a short message, or the help instead of the view."""
 
     flash: str = ""

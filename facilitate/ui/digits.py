@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from facilitate.records import Record
 
 GLYPH_ROWS = 5
 _ON = "#"
@@ -24,8 +24,7 @@ FONT: dict[str, tuple[str, ...]] = {
 }
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(Record):
     """How many terminal columns and rows one pixel of the font takes."""
 
     cols: int

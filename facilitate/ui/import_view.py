@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from facilitate.i18n import get_language, t
 from facilitate.model.entries import CardPayload, FieldsPayload
 from facilitate.model.entry_rules import StepRules
 from facilitate.model.import_types import ImportPlan, Planned
 from facilitate.model.scoring_types import DotPlacement, PairSplit, Rating
+from facilitate.records import Record
 from facilitate.ui.safe_text import safe_line
 from facilitate.ui.session_text import kind_name
 
@@ -19,8 +19,7 @@ SHOWN_VALUES = 12
 TEXT_WIDTH = 60
 
 
-@dataclass(frozen=True)
-class ImportHeading:
+class ImportHeading(Record):
     """Where the entries go, as people read it."""
 
     file: str

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass
 
 from rich.cells import cell_len, set_cell_size
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.segment import Segment as RichSegment
 
+from facilitate.records import Record
 from facilitate.ui.safe_text import safe_line
 
 Part = tuple[str, str]
 """A piece of text and its Rich style ("" for none)."""
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(Record):
     """One screen line, already fitted to the width: styled parts side by side."""
 
     parts: tuple[Part, ...] = ()

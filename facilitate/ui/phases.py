@@ -11,14 +11,12 @@ what is left, both from the run's snapshot.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from facilitate.model.run import RunController
 from facilitate.model.timeline import PhaseSpan, Segment
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class PhaseNow:
+class PhaseNow(Record):
     """The phase on at one instant: its place, and the method seconds until it ends
     (for the last phase: until the step ends, negative in overtime)."""
 
@@ -65,8 +63,7 @@ def next_phase_in(segment: Segment, remaining: float, total: float) -> float | N
     return now.left
 
 
-@dataclass(frozen=True)
-class PhaseChange:
+class PhaseChange(Record):
     """A phase that has just begun; ``follows`` when it came after another in the same
     step (which rings), not when a step begins with it or starts over."""
 

@@ -7,7 +7,6 @@ Each page is a pure function of the results and the screen's size; the watch loo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Literal
 
 from rich.columns import Columns
@@ -17,6 +16,7 @@ from rich.text import Text as RichText
 
 from facilitate.i18n import t
 from facilitate.model.results_types import ItemResult, Ranking, SessionResults, Tally
+from facilitate.records import Record
 from facilitate.ui.results_view import Labels, all_labels, dimension_value, rank_text
 from facilitate.ui.safe_text import safe_line
 
@@ -25,8 +25,7 @@ PANEL_WIDTH = 38
 BAR = "█"
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Record):
     """A page of the watch: a ranking's count-down, a tally, or the wall; ``index`` says which."""
 
     kind: PageKind

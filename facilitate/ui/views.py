@@ -9,13 +9,12 @@ round's own time below; while a note is typed its line takes the bottom of the s
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from rich.cells import cell_len
 
 from facilitate.i18n import t
 from facilitate.model.run import RunSnapshot, segment_title
 from facilitate.model.timer import shown_seconds
+from facilitate.records import Record
 from facilitate.ui.digits import best_scale, render_digits
 from facilitate.ui.format import format_clock, format_minutes
 from facilitate.ui.lines import BLANK, Frame, Line, Part, clip, line, spread
@@ -52,8 +51,7 @@ KEYS = (
 )
 
 
-@dataclass(frozen=True)
-class Overlay:
+class Overlay(Record):
     """What the loop adds on top of the run: a short message, the help, the session's name,
     a problem with the journal, the note being typed."""
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from facilitate.records import Record
 
 HEADERS = (
     (b"content-security-policy", b"default-src 'self'; frame-ancestors 'none'; form-action 'self'"),
@@ -42,8 +43,7 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Record):
     """How much a client may send: ``body`` bytes per request, within ``body_seconds``;
     ``burst`` posts at once and ``per_second`` more each second after; ``streams`` event
     streams open at once (a page each; per client address)."""

@@ -11,7 +11,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -22,6 +22,7 @@ from facilitate.app.participation import EntryWriter, RoomSettings
 from facilitate.app.room_view import RoomFeed
 from facilitate.app.sessions import SessionStore
 from facilitate.i18n import LANGUAGES
+from facilitate.records import Record, make_all
 from facilitate.web.broadcast import Broadcaster
 from facilitate.web.guard import Limits, RateLimiter, StreamCount
 
@@ -34,8 +35,7 @@ PHONE_KEYS = ("title", "lang", "seq", "place", "step", "open", "timer", "count")
 """What a phone's stream carries (no entries, no results)."""
 
 
-@dataclass(frozen=True)
-class RoomConfig:
+class RoomConfig(Record):
     """What a room is served with: where phones reach it, its limits, who hides entries."""
 
     base_url: str = "http://127.0.0.1:8350"
@@ -51,18 +51,19 @@ class WebRoom:
         store: SessionStore,
         methods: Methods,
         session_ref: str,
-        config: RoomConfig = RoomConfig(),
+        config: RoomConfig | None = None,
         wall: Callable[[], float] = time.time,
     ) -> None:
-        self.store, self.methods, self.config = store, methods, config
+        make_all()  # records are made before the writer and worker threads start
+        self.store, self.methods, self.config = store, methods, config or RoomConfig()
         self.settings = RoomSettings(store, session_ref)
         self.session_id = self.settings.session.id
         self.language = self.settings.session.header.language
         self.writer = EntryWriter(store, methods, session_ref, self.settings)
         self.feed = RoomFeed(store, methods, session_ref, self.settings, wall)
         self.broadcaster = Broadcaster(wall)
-        self.limiter = RateLimiter(config.limits)
-        self.streams = StreamCount(config.limits.streams)
+        self.limiter = RateLimiter(self.config.limits)
+        self.streams = StreamCount(self.config.limits.streams)
         self._wake: asyncio.Event | None = None
         self._task: asyncio.Task[None] | None = None
 

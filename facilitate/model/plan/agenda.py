@@ -7,15 +7,14 @@ how each looks.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from facilitate.model.plan.programme import PlannedBlock, PlannedTrack, Programme
 from facilitate.model.plan.schedule import lay_out, timed_steps
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class AgendaLine:
+class AgendaLine(Record):
     """One line of the programme. ``depth`` 0 is a block of the day; 1 is a block inside one
     of its ``track``s (``parent`` is the parallel block), or with ``step`` set one step (or
     round) of a method block; 2 is a step of a method block inside a track."""

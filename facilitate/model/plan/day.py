@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from facilitate.model.plan.clocktime import format_clock
@@ -19,13 +18,13 @@ from facilitate.model.plan.forecast import Actual
 from facilitate.model.plan.programme import PlannedBlock, Programme
 from facilitate.model.plan.schedule import lay_out, timed_steps
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 PLAN_KEY = "plan"
 """The key of a run's params that holds its plan stamp (a method parameter is never a dict)."""
 
 
-@dataclass(frozen=True)
-class Stamp:
+class Stamp(Record):
     """What a block's run records about the plan (see :func:`stamp_data`)."""
 
     plan: str

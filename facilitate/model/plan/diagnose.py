@@ -6,31 +6,29 @@ edge can write them in the reader's language.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any, Literal
 
 from facilitate.model.plan.programme import PlannedBlock, Programme
 from facilitate.model.plan.schedule import TimedBlock, lay_out
+from facilitate.records import Record
 
 Level = Literal["error", "warning", "info"]
 
 
-@dataclass(frozen=True)
-class Clock:
+class Clock(Record):
     """A time of day (seconds since local midnight) in a finding."""
 
     seconds: float
 
 
-@dataclass(frozen=True)
-class Duration:
+class Duration(Record):
     """A length of time (seconds) in a finding."""
 
     seconds: float
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Record):
     """One thing `plan check` reports: ``key`` names the message, ``path`` the field."""
 
     level: Level
@@ -39,8 +37,7 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class DayLength:
+class DayLength(Record):
     """The day at a glance: from ``start`` to ``end`` as planned, ``target`` the plan's end."""
 
     start: float

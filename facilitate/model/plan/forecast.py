@@ -9,18 +9,17 @@ something changes. Nothing here reads a clock: ``now`` is passed in.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Literal
 
 from facilitate.model.plan.programme import PlannedBlock, Programme
 from facilitate.model.plan.schedule import lay_out, place, planned_day_end
 from facilitate.model.text import Text
+from facilitate.records import Record
 
 State = Literal["done", "running", "coming"]
 
 
-@dataclass(frozen=True)
-class Actual:
+class Actual(Record):
     """When a block really started, and ended (None while it runs)."""
 
     key: str
@@ -28,8 +27,7 @@ class Actual:
     end: float | None = None
 
 
-@dataclass(frozen=True)
-class BlockForecast:
+class BlockForecast(Record):
     """A block's planned times beside its actual or expected ones."""
 
     block: PlannedBlock
@@ -53,8 +51,7 @@ class BlockForecast:
         return self.start - self.planned_start
 
 
-@dataclass(frozen=True)
-class AnchorOutlook:
+class AnchorOutlook(Record):
     """A fixed time still ahead: an anchored block, or the end of the day (``key`` None)."""
 
     key: str | None
@@ -68,8 +65,7 @@ class AnchorOutlook:
         return self.at - self.arrival
 
 
-@dataclass(frozen=True)
-class Projection:
+class Projection(Record):
     """Every block with its times, and the anchors still ahead."""
 
     now: float

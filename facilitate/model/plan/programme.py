@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from facilitate.model.expand import build_timeline
@@ -16,14 +16,14 @@ from facilitate.model.plan.checks import is_flexible, method_values, natural_sec
 from facilitate.model.plan.document import Block, Plan
 from facilitate.model.text import Text
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 Path = tuple[str | int, ...]
 DEFAULT_MIN_SHARE = 0.5
 """A flexible block without ``min_minutes`` may be shortened to half its planned length."""
 
 
-@dataclass(frozen=True)
-class PlannedTrack:
+class PlannedTrack(Record):
     """One of a parallel block's tracks, with its blocks in order."""
 
     title: Text
@@ -36,8 +36,7 @@ class PlannedTrack:
         return sum(b.seconds for b in self.blocks)
 
 
-@dataclass(frozen=True)
-class PlannedBlock:
+class PlannedBlock(Record):
     """A block of the day: what it is, its planned length, its anchor and how far it may shrink.
 
     ``key`` is unique in the programme (the block's ``id``, else its position such as ``"3"``,
@@ -65,8 +64,7 @@ class PlannedBlock:
     """The lists of texts a method block's plan gives (its stories, its questions): label, texts."""
 
 
-@dataclass(frozen=True)
-class Programme:
+class Programme(Record):
     """A whole day: its facts and its blocks in order. Times are seconds since local midnight."""
 
     id: str

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 
 from facilitate.model.plan.forecast import (
     Actual,
@@ -23,6 +22,7 @@ from facilitate.model.plan.forecast import (
 )
 from facilitate.model.plan.programme import Programme
 from facilitate.model.text import Text
+from facilitate.records import Record
 
 UNIT = 60.0
 """Cuts are whole minutes."""
@@ -31,8 +31,7 @@ THRESHOLD = 60.0
 _EPS = 1e-6
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(Record):
     """One block shortened from ``before`` to ``after`` seconds (never below ``minimum``)."""
 
     key: str
@@ -46,8 +45,7 @@ class Cut:
         return self.before - self.after
 
 
-@dataclass(frozen=True)
-class Proposal:
+class Proposal(Record):
     """Blocks to shorten, and how the anchors still ahead would then be reached."""
 
     cuts: tuple[Cut, ...]
@@ -68,8 +66,7 @@ class Proposal:
         return tuple(a for a in self.outcome if a.slack < -0.5)
 
 
-@dataclass(frozen=True)
-class Replan:
+class Replan(Record):
     """What a live runner asks for: the day as it now looks, and what to shorten."""
 
     projection: Projection

@@ -10,14 +10,13 @@ block's length. ``lengths`` gives blocks other lengths than planned (a re-planne
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from facilitate.model.plan.programme import PlannedBlock, Programme
 from facilitate.model.timeline import Segment
+from facilitate.records import Record
 
 
-@dataclass(frozen=True)
-class TimedBlock:
+class TimedBlock(Record):
     """A block placed on the clock; ``tracks`` holds the timed blocks of each track."""
 
     block: PlannedBlock
@@ -32,8 +31,7 @@ class TimedBlock:
         return self.end - self.start
 
 
-@dataclass(frozen=True)
-class TimedStep:
+class TimedStep(Record):
     """One step (or round) of a method block, placed on the clock."""
 
     segment: Segment

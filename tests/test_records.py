@@ -1,0 +1,234 @@
+"""Records (facilitate/records.py): frozen dataclasses made when first needed.
+
+Each test declares its own classes, so that "not made yet" is where every test starts.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import pickle
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from pydantic import BaseModel
+
+from facilitate.records import Record
+
+
+def _made(cls: type) -> bool:
+    return isinstance(cls.__dict__.get("__dataclass_fields__"), dict)
+
+
+def test_a_record_is_a_frozen_dataclass() -> None:
+    class Card(Record):
+        """A card."""
+
+        title: str
+        points: int = 0
+        tags: list[str] = dataclasses.field(default_factory=list)
+
+    card = Card("Mod", 3)
+    assert card == Card("Mod", 3, []) and card != Card("Mod", 4)
+    assert repr(card).endswith("Card(title='Mod', points=3, tags=[])")
+    assert Card.__doc__ == "A card."
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        card.points = 4  # type: ignore[misc]
+    assert dataclasses.replace(card, points=5) == Card("Mod", 5)
+    assert dataclasses.asdict(card) == {"title": "Mod", "points": 3, "tags": []}
+    assert Card("A").tags is not Card("B").tags
+    with pytest.raises(TypeError):
+        Card()  # type: ignore[call-arg]
+
+
+def test_options_go_in_the_class_line() -> None:
+    class Span(Record, kw_only=True, order=True):
+        start: int
+        end: int
+
+    assert Span(start=1, end=2) < Span(start=2, end=0)
+    with pytest.raises(TypeError):
+        Span(1, 2)  # type: ignore[call-arg]
+
+
+def test_a_record_is_made_on_its_first_instance_not_before() -> None:
+    class Unused(Record):
+        name: str
+
+    class Used(Record):
+        name: str
+
+    Used("x")
+    assert not _made(Unused) and _made(Used)
+
+
+def test_what_only_a_dataclass_has_is_there_before_any_instance() -> None:
+    class Base(Record):
+        run_id: str
+
+    Base("made first")
+    assert _made(Base)
+
+    class Child(Base):
+        index: int
+        step: str = "intro"
+
+    assert not _made(Child)
+    # Child's own fields, not the made base's (which a plain lookup would find):
+    assert [f.name for f in dataclasses.fields(Child)] == ["run_id", "index", "step"]
+    assert dataclasses.is_dataclass(Child)
+    assert Child.__dict__["__match_args__"] == ("run_id", "index", "step")
+
+    class Other(Base):
+        count: int
+
+    match Other("r", 2):
+        case Other(run_id, count):
+            assert (run_id, count) == ("r", 2)
+
+
+def test_a_subclass_is_built_with_its_own_fields_after_its_base_was_made() -> None:
+    class Event(Record):
+        run_id: str | None = None
+
+    class Started(Event):
+        index: int = 0
+        step: str = ""
+
+    assert Event() == Event(None)
+    assert Started(None, 2, "harvest").step == "harvest"
+    assert Started(step="x") != Event()
+
+
+def test_a_base_is_made_before_its_subclass() -> None:
+    class Base(Record):
+        a: int
+
+    class Child(Base):
+        b: int
+
+    assert Child(1, 2) == Child(a=1, b=2) and _made(Base)
+    assert Base(1) != Child(1, 2)
+
+
+class Note(Record):
+    """A record declared where pickle finds it."""
+
+    text: str
+    dims: dict[str, str] = dataclasses.field(default_factory=dict)
+
+
+def test_copies_of_a_record_are_equal_records() -> None:
+    note = Note("Mod", {"lens": "mod"})
+    assert copy.copy(note) == note and copy.deepcopy(note) == note
+    assert pickle.loads(pickle.dumps(note)) == note
+
+
+def test_a_pickled_record_reads_back_in_a_process_that_never_made_its_class(
+    tmp_path: Path,
+) -> None:
+    module = tmp_path / "kinds.py"
+    module.write_text(
+        textwrap.dedent(
+            """
+            from facilitate.records import Record
+
+            class Rating(Record):
+                score: int
+                voter: str = ""
+            """
+        ),
+        encoding="utf-8",
+    )
+    write = "import pickle, kinds; print(pickle.dumps(kinds.Rating(4, 'Lisa')).hex())"
+    read = textwrap.dedent(
+        """
+        import pickle, sys, kinds
+        rating = pickle.loads(bytes.fromhex(sys.stdin.read()))
+        again = kinds.Rating(4, "Lisa")
+        print(repr(rating), rating == again, hash(rating) == hash(again))
+        """
+    )
+    pickled = _python(write, tmp_path)
+    assert _python(read, tmp_path, pickled) == "Rating(score=4, voter='Lisa') True True"
+
+
+def _python(script: str, folder: Path, given: str = "") -> str:
+    root = str(Path(__file__).resolve().parent.parent)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input=given,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=folder,
+        env={"PYTHONPATH": f"{folder}:{root}", "PATH": "/usr/bin:/bin"},
+    )
+    return done.stdout.strip()
+
+
+def test_pydantic_validates_a_field_that_is_a_record_not_made_yet() -> None:
+    class Label(Record):
+        sv: str
+        en: str
+
+    class Step(BaseModel):
+        title: Label
+
+    step = Step.model_validate({"title": {"sv": "Skörd", "en": "Harvest"}})
+    assert step.title == Label("Skörd", "Harvest")
+
+
+def test_a_record_declared_with_its_own_init_is_made_at_once() -> None:
+    class Pair(Record):
+        a: int
+        b: int
+
+        def __init__(self, both: int) -> None:
+            object.__setattr__(self, "a", both)
+            object.__setattr__(self, "b", both)
+
+    assert _made(Pair) and Pair(2) == Pair(2) and repr(Pair(3)).endswith("Pair(a=3, b=3)")
+
+
+def test_make_all_makes_every_record_and_then_each_new_one_at_once() -> None:
+    script = textwrap.dedent(
+        """
+        import threading
+        from facilitate.records import Record, make_all
+
+        class Before(Record):
+            a: int
+
+        make_all()
+        assert isinstance(Before.__dict__["__dataclass_fields__"], dict)
+
+        class After(Record):
+            b: int
+
+        assert isinstance(After.__dict__["__dataclass_fields__"], dict)
+        made = []
+        threads = [threading.Thread(target=lambda i=i: made.append(After(i))) for i in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        print(sorted(r.b for r in made))
+        """
+    )
+    assert _python(script, Path.cwd()) == "[0, 1, 2, 3, 4, 5, 6, 7]"
+
+
+def test_no_module_declares_a_frozen_dataclass_any_other_way() -> None:
+    package = Path(__file__).resolve().parent.parent / "facilitate"
+    found = [
+        f"{path.relative_to(package)}:{number}"
+        for path in sorted(package.rglob("*.py"))
+        if path.name != "records.py"
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip().startswith("@dataclass(") and "frozen=True" in line
+    ]
+    assert found == []
