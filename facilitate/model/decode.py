@@ -115,15 +115,19 @@ def _spec_of(field: dataclasses.Field[Any]) -> _FieldSpec:
     return field.name, types, check, required
 
 
-_SPECS: Mapping[str, tuple[type[Event], frozenset[str], tuple[_FieldSpec, ...]]] = {
-    name: (
-        cls,
-        frozenset(f.name for f in dataclasses.fields(cls)),
-        tuple(_spec_of(f) for f in dataclasses.fields(cls)),
-    )
-    for name, cls in EVENT_TYPES.items()
-}
+_EventSpec = tuple[type[Event], frozenset[str], tuple[_FieldSpec, ...]]
+_SPECS: dict[str, _EventSpec] = {}
+"""Each event type's class, field names and checks, made on the first event of the type."""
 _MISSING = object()
+
+
+def _event_spec(type_name: str) -> _EventSpec | None:
+    found = _SPECS.get(type_name)
+    if found is None and (cls := EVENT_TYPES.get(type_name)) is not None:
+        fields = dataclasses.fields(cls)
+        found = (cls, frozenset(f.name for f in fields), tuple(_spec_of(f) for f in fields))
+        _SPECS[type_name] = found
+    return found
 
 
 def decode_event(type_name: str, data: Mapping[str, Any]) -> Event:
@@ -131,7 +135,7 @@ def decode_event(type_name: str, data: Mapping[str, Any]) -> Event:
 
     An unknown ``type_name`` raises it with the field ``type`` and the problem ``unknown_type``.
     """
-    found = _SPECS.get(type_name)
+    found = _event_spec(type_name)
     if found is None:
         raise EventDataError(type_name, "type", "unknown_type")
     cls, names, specs = found

@@ -77,11 +77,8 @@ def _at_its_step(run: Run) -> Run:
     return replace(run, steps=(current,) if current is not None else ())
 
 
-_RUN_FIELDS = tuple(f.name for f in fields(Run))
-
-
 def _run_data(run: Run) -> dict[str, Any]:
-    data = {name: getattr(run, name) for name in _RUN_FIELDS}
+    data = {field.name: getattr(run, field.name) for field in fields(run)}
     data["steps"] = [asdict(step) for step in run.steps]
     data["resume_point"] = run.resume_point._asdict() if run.resume_point else None
     data["timer_mark"] = asdict(run.timer_mark) if run.timer_mark else None
