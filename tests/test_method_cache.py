@@ -20,6 +20,7 @@ from facilitate.library.method_cache import (
     MethodCache,
     cache_dir,
 )
+from facilitate.library.method_labels import read_method_labels
 from facilitate.library.methods import bundled_dir, load_library
 
 from cli_helpers import run_cli
@@ -38,7 +39,9 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries(isolated: Path) -> list[Path]:
-    return sorted((isolated / "cache" / "methods").glob("*/*.pickle"))
+    """The kept methods (not their labels)."""
+    kept = (isolated / "cache" / "methods").glob("*/*.pickle")
+    return sorted(path for path in kept if not path.name.endswith(".labels.pickle"))
 
 
 def world_cafe_row(stdout: str) -> str:
@@ -54,6 +57,32 @@ def test_a_listing_keeps_each_method_and_the_next_gives_the_same_methods(isolate
     fresh = load_library(env={"FACILITATE_CACHE_DIR": "off"}).methods
     cached = load_library().methods
     assert {k: m.method for k, m in cached.items()} == {k: m.method for k, m in fresh.items()}
+
+
+def test_a_kept_methods_labels_are_read_without_yaml_and_equal_its_files(isolated: Path) -> None:
+    run_cli(["methods", "list"])  # validates and keeps every bundled method
+    script = (
+        "import sys, pathlib, os\n"
+        "from facilitate.library.method_labels import read_method_labels\n"
+        "labels = read_method_labels('world-cafe', pathlib.Path.cwd(), dict(os.environ))\n"
+        "print(labels.name.en, sorted(labels.parameters), 'yaml' in sys.modules)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    fresh = load_library(env={"FACILITATE_CACHE_DIR": "off"}).methods["world-cafe"].method
+    assert done.stdout.split(" ", 1)[0] == fresh.name.en.split(" ", 1)[0]
+    assert done.stdout.strip().endswith(f"{sorted(fresh.parameters)} False")
+
+
+def test_a_damaged_labels_entry_is_not_served(isolated: Path) -> None:
+    run_cli(["methods", "list"])
+    for path in (isolated / "cache" / "methods").glob("*/*.labels.pickle"):
+        path.write_bytes(pickle.dumps((path.name.split(".")[0], "not labels")))
+    labels = read_method_labels("world-cafe", isolated, dict(os.environ))
+    fresh = load_library(env={"FACILITATE_CACHE_DIR": "off"}).methods["world-cafe"].method
+    assert labels is not None and labels.name == fresh.name
 
 
 def test_a_changed_method_file_is_read_again_not_served_from_the_cache(isolated: Path) -> None:

@@ -18,7 +18,7 @@ from facilitate.app.methods import session_methods
 from facilitate.app.sessions import Wall, live_now
 from facilitate.clock import SystemClock
 from facilitate.i18n.messages import Message
-from facilitate.library.method_labels import MethodLabels, read_method_labels
+from facilitate.library.method_labels import MethodLabels, labels_of, read_method_labels
 from facilitate.model.digest_fold import DigestFolder
 from facilitate.model.session import Entry, LiveStatus, SessionFolder, SessionHeader, is_name
 from facilitate.model.session_digest import SessionDigest
@@ -125,6 +125,4 @@ def _method_labels(methods: Methods, method_id: str) -> MethodLabels | None:
         if labels is not None:
             return labels
     method = methods.get(method_id)  # (validated whole; None: not there, or broken)
-    if method is None:
-        return None
-    return MethodLabels(method.name, {key: p.label for key, p in method.parameters.items()})
+    return labels_of(method) if method is not None else None

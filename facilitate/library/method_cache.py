@@ -13,6 +13,9 @@ only means nothing is kept. A file that did not validate is never kept: its prob
 again, with their lines, each time. Without the checking code's source files (a build without
 them) nothing is kept.
 
+Beside each method its name and parameter labels are kept (``<key>.labels.pickle``), which a
+view of a recorded session reads without the method model (:mod:`facilitate.library.method_labels`).
+
 Entries are Python pickles. They are read only from a folder and files of the user's own that
 nobody else may write (checked on the open folder), so they are as trusted as the user's
 other files.
@@ -32,6 +35,7 @@ from typing import TYPE_CHECKING
 from facilitate.library.user_cache import cache_root, is_own
 
 if TYPE_CHECKING:
+    from facilitate.library.method_labels import MethodLabels
     from facilitate.model.method import Method
 
 CHECKING_PACKAGES = ("model", "library")
@@ -119,6 +123,18 @@ class MethodCache:
             return None
         return method if kept_key == key and isinstance(method, Method) else None
 
+    def labels(self, key: str) -> MethodLabels | None:
+        """The name and parameter labels of the method kept under ``key``, or None."""
+        if self.folder is None:
+            return None
+        from facilitate.library.method_labels import MethodLabels
+
+        try:
+            kept_key, labels = pickle.loads(self._read(f"{key}.labels.pickle"))
+        except Exception:  # missing, torn, foreign or not ours: none kept
+            return None
+        return labels if kept_key == key and isinstance(labels, MethodLabels) else None
+
     def _read(self, name: str) -> bytes:
         """The entry ``name``, read only from a folder and a file of the user's own."""
         assert self.folder is not None
@@ -142,15 +158,23 @@ class MethodCache:
                 self._start_folder()
             if not is_own(self.folder.stat()):
                 return
-            temporary = self.folder / f".{key}.{os.getpid()}.part"
-            try:
-                with open(temporary, "wb") as file:
-                    pickle.dump((key, method), file, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(temporary, self.folder / f"{key}.pickle")
-            finally:
-                temporary.unlink(missing_ok=True)
+            from facilitate.library.method_labels import labels_of
+
+            self._write(f"{key}.pickle", (key, method))
+            self._write(f"{key}.labels.pickle", (key, labels_of(method)))
         except Exception:  # a read-only or full disk, a method that does not pickle
             return
+
+    def _write(self, name: str, kept: object) -> None:
+        """Write ``name`` whole or not at all."""
+        assert self.folder is not None
+        temporary = self.folder / f".{name}.{os.getpid()}.part"
+        try:
+            with open(temporary, "wb") as file:
+                pickle.dump(kept, file, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, self.folder / name)
+        finally:
+            temporary.unlink(missing_ok=True)
 
     def _start_folder(self) -> None:
         """Make this code's folder (0700), and remove the folders of older code beside it."""

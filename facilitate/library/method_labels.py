@@ -9,20 +9,25 @@ when they are plainly what the method model accepts (a text without control char
 or ``{sv: ..., en: ...}``; both languages in a bundled method). Anything else, or no such
 file, gives None: then the caller asks the library, which validates the whole method.
 The rest of the file is not read, so a file that is wrong elsewhere still gives its name.
+A file whose text validated before has its labels in the method cache
+(:mod:`facilitate.library.method_cache`), read from there without parsing YAML at all.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from facilitate.library.files import read_text_file
+from facilitate.library.method_cache import MethodCache
 from facilitate.library.method_dirs import method_path
-from facilitate.library.yaml_source import parse_yaml
 from facilitate.model.text import Text
 from facilitate.model.text_rules import first_control
 from facilitate.records import Record
+
+if TYPE_CHECKING:
+    from facilitate.model.method import Method
 
 READS_SCHEMA = 1
 """The method files' ``schema_version`` this reads (the method model's SCHEMA_VERSION)."""
@@ -35,6 +40,11 @@ class MethodLabels(Record):
     parameters: dict[str, Text]
 
 
+def labels_of(method: Method) -> MethodLabels:
+    """What a view shows of a validated ``method``."""
+    return MethodLabels(method.name, {key: p.label for key, p in method.parameters.items()})
+
+
 def read_method_labels(method_id: str, cwd: Path, env: Mapping[str, str]) -> MethodLabels | None:
     """The name and parameter labels of method ``method_id`` (an id), from its file; None
     when there is none or they are not plainly given there (see the module)."""
@@ -43,8 +53,18 @@ def read_method_labels(method_id: str, cwd: Path, env: Mapping[str, str]) -> Met
         return None
     origin, path = found
     try:
-        data = parse_yaml(read_text_file(path, str(path))).data
-    except Exception:  # unreadable, not YAML, or a case nobody foresaw: the library says
+        text = read_text_file(path, str(path))
+    except Exception:  # unreadable: the library says
+        return None
+    cache = MethodCache.of(env)
+    kept = cache.labels(cache.key(text, strict_languages=origin == "bundled"))
+    if kept is not None:
+        return kept
+    from facilitate.library.yaml_source import parse_yaml
+
+    try:
+        data = parse_yaml(text).data
+    except Exception:  # not YAML, or a case nobody foresaw: the library says
         return None
     if not isinstance(data, dict) or data.get("id") != method_id:
         return None
