@@ -191,3 +191,15 @@ def test_a_parameter_out_of_range_names_the_range() -> None:
     result = run_cli(["methods", "show", "35an", "--param", "rounds=0"])
     assert result.exit_code == 2
     assert "0 is out of range: expected 1 to" in result.stderr
+
+
+def test_show_prints_a_methods_texts_as_written_never_as_markup(isolated: Path) -> None:
+    source = (bundled_dir() / "world-cafe.yaml").read_text(encoding="utf-8")
+    (isolated / "methods").mkdir()
+    marked = "Use **this** and _that_, [red]colour[/red] `code` <b>"
+    changed = source.replace("en: World Café", f"en: '# {marked}'", 1)
+    assert changed != source
+    (isolated / "methods" / "world-cafe.yaml").write_text(changed, encoding="utf-8")
+    result = run_cli(["methods", "show", "world-cafe"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.stderr
+    assert f"# {marked}" in result.stdout

@@ -2,8 +2,8 @@
 
 Typer imports pydantic for any command it runs, so pydantic itself is not checked here; what
 is checked is what we import: the method library (and PyYAML and the method model with it)
-only where methods are read, Rich's Markdown only where a method is shown, prompts only
-where something is asked, templates and Word only where they are written.
+only where methods are read, no Markdown renderer (markdown-it, Pygments) but Typer's help, prompts
+only where something is asked, templates and Word only where they are written.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ LIBRARY = ("yaml", "facilitate.model.method", "facilitate.library.methods")
 METHOD = ("facilitate.model.method", "facilitate.library.methods")
 PROMPTS = ("questionary", "prompt_toolkit")
 WRITERS = ("jinja2", "docx", "lxml")
-MARKDOWN = ("rich.markdown",)
+MARKDOWN = ("rich.markdown", "markdown_it", "pygments")
 NEW = ("--title", "Plain", "--date", "2026-11-22")
 
 
@@ -96,7 +96,7 @@ COMMANDS = [
     (["sessions", "history", ESLOV, "--json"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
     (["export", ESLOV, "--format", "md"], (*PROMPTS, "docx", "lxml", *MARKDOWN)),
     (["methods", "list"], PROMPTS + WRITERS + MARKDOWN),
-    (["methods", "show", "world-cafe"], PROMPTS + WRITERS),
+    (["methods", "show", "world-cafe"], PROMPTS + WRITERS + MARKDOWN),
     (["plan", "show", "eslov-dag"], PROMPTS + WRITERS + MARKDOWN),
     (["run", "--help"], LIBRARY + PROMPTS + WRITERS),
 ]

@@ -15,6 +15,7 @@ from facilitate.model.expand import build_timeline, dimension_values, step_round
 from facilitate.model.method import Method
 from facilitate.model.text import Text
 from facilitate.model.timeline import Segment, total_seconds
+from facilitate.ui.doc_blocks import Block, Heading, Item, Paragraph, render_blocks, spans
 from facilitate.ui.safe_text import safe_line, safe_text
 
 
@@ -94,16 +95,16 @@ def _steps_table(method: Method, values: dict[str, Any], lang: str) -> Table:
     return table
 
 
-def _room_lines(segment: Segment | None, lang: str) -> list[str]:
+def _room_blocks(segment: Segment | None, lang: str) -> list[Block]:
     """What the room sees during a step, and the timed phases of each of its rounds."""
     if segment is None:
         return []
-    lines = []
+    blocks: list[Block] = []
     if segment.room:
         shown = ", ".join(item.label.get(lang) for item in segment.room)
-        lines += ["", f"**{t('show.on_screen')}:** {shown}"]
+        blocks.append(Paragraph(spans((f"{t('show.on_screen')}:", "bold"), f" {shown}")))
     if segment.phases:
-        lines += ["", f"**{t('show.phases')}:**"]
+        blocks.append(Paragraph(spans((f"{t('show.phases')}:", "bold"))))
         used = sum(p.seconds or 0 for p in segment.phases)
         for phase in segment.phases:
             seconds = phase.seconds
@@ -111,16 +112,16 @@ def _room_lines(segment: Segment | None, lang: str) -> list[str]:
                 seconds = max(0.0, segment.seconds - used)
             length = f" ({format_duration(seconds)})" if seconds is not None else ""
             said = f": {phase.instructions.get(lang).strip()}" if phase.instructions else ""
-            lines.append(f"- **{phase.title.get(lang)}**{length}{said}")
-    return lines
+            blocks.append(Item(spans((phase.title.get(lang), "bold"), length + said)))
+    return blocks
 
 
 def _text(value: Text | None, lang: str) -> str:
     return value.get(lang) if value else ""
 
 
-def _parameters(method: Method, values: dict[str, Any], lang: str) -> list[str]:
-    lines = []
+def _parameters(method: Method, values: dict[str, Any], lang: str) -> list[Block]:
+    items: list[Block] = []
     for pid, param in method.parameters.items():
         value = values[pid]
         if isinstance(value, list):
@@ -129,30 +130,32 @@ def _parameters(method: Method, values: dict[str, Any], lang: str) -> list[str]:
             shown = value.get(lang)
         else:
             shown = f"{value:g}" if isinstance(value, float) else str(value)
-        lines.append(f"- **{param.label.get(lang)}** (`{pid}`): {shown}")
-    return lines
+        items.append(
+            Item(spans((param.label.get(lang), "bold"), " (", (pid, "cyan"), f"): {shown}"))
+        )
+    return items
 
 
-def _collect_lines(method: Method, values: dict[str, Any], lang: str) -> list[str]:
-    lines = []
+def _collect_items(method: Method, values: dict[str, Any], lang: str) -> list[Block]:
+    items: list[Block] = []
     dims = {d: method.dimensions[d].label.get(lang) for d in method.dimensions}
     dims.update({"round": t("dim.round"), "step": t("dim.step")})
     for step in method.steps:
         for c in step.collect:
             along = " × ".join(dims.get(d, d) for d in c.along)
             rule = _scoring_rule(c, values)
-            line = f"- {step.title.get(lang)}: **{t(f'kind.{c.kind}')}**"
-            line += f" ({along})" if along else ""
-            line += f" — {rule}" if rule else ""
+            line = spans(f"{step.title.get(lang)}: ", (t(f"kind.{c.kind}"), "bold"))
+            line.append(f" ({safe_text(along)})" if along else "")
+            line.append(f" — {safe_text(rule)}" if rule else "")
             if c.prompt:
-                line += f" — _{c.prompt.get(lang)}_"
-            lines.append(line)
+                line.append(" — ").append(safe_text(c.prompt.get(lang)), style="italic")
+            items.append(Item(line))
     for did in method.dimensions:
         choices = dimension_values(method, did, values)
         if choices and method.dimensions[did].values is not None:
             shown = ", ".join(c.label.get(lang) for c in choices)
-            lines.append(f"- {dims[did]}: {shown}")
-    return lines
+            items.append(Item(spans(f"{dims[did]}: {shown}")))
+    return items
 
 
 def _scoring_rule(c: Any, values: dict[str, Any]) -> str:
@@ -173,58 +176,75 @@ def _scoring_rule(c: Any, values: dict[str, Any]) -> str:
 
 def method_details(loaded: LoadedMethod, values: dict[str, Any], lang: str) -> RenderableType:
     """Everything a facilitator needs to run the method, for `methods show`."""
-    from rich.markdown import Markdown  # (only here: `methods list` need not load it)
-
     method = loaded.method
-    total = format_duration(total_seconds(build_timeline(method, values)))
-    head = [
-        f"# {method.name.get(lang)}",
-        method.summary.get(lang),
-        "",
-        f"**{t('show.purpose')}:** {method.purpose.get(lang)}",
-        "",
-        f"**{t('show.duration')}:** {total}  ·  **{t('show.group')}:** {group_size_text(method)}"
-        + (f" ({method.group_size.note.get(lang)})" if method.group_size.note else ""),
-        "",
-        f"**{t('col.origin')}:** {origin_text(loaded)}",
-        "",
-        f"## {t('show.roles')}",
-        *[
-            f"- **{r.name.get(lang)}**" + (f": {_text(r.task, lang)}" if r.task else "")
-            for r in method.roles
-        ],
-    ]
-    if method.materials:
-        head += ["", f"## {t('show.materials')}", *[f"- {m.get(lang)}" for m in method.materials]]
-    if method.parameters:
-        head += ["", f"## {t('show.parameters')}", *_parameters(method, values, lang)]
-    parts: list[RenderableType] = [Markdown(safe_text("\n".join(head)))]
+    timeline = build_timeline(method, values)
+    total = format_duration(total_seconds(timeline))
+    parts: list[RenderableType] = [render_blocks(_head(loaded, total, values, lang))]
     parts += [
         RichText(""),
         RichText(t("show.steps"), style="bold"),
         _steps_table(method, values, lang),
     ]
     parts.append(RichText(t("show.total", total=total), style="bold"))
-    body = ["", f"## {t('show.instructions')}"]
+    parts += [RichText(""), render_blocks(_body(method, timeline, values, lang))]
+    return Panel(Group(*parts), border_style="cyan", padding=(0, 1))
+
+
+def _head(loaded: LoadedMethod, total: str, values: dict[str, Any], lang: str) -> list[Block]:
+    """The method's name, summary, purpose, length, group, origin, roles and materials."""
+    method = loaded.method
+    note = f" ({method.group_size.note.get(lang)})" if method.group_size.note else ""
+    head: list[Block] = [
+        Heading(1, method.name.get(lang)),
+        Paragraph(spans(method.summary.get(lang))),
+        Paragraph(spans((f"{t('show.purpose')}:", "bold"), f" {method.purpose.get(lang)}")),
+        Paragraph(
+            spans(
+                (f"{t('show.duration')}:", "bold"),
+                f" {total}  ·  ",
+                (f"{t('show.group')}:", "bold"),
+                f" {group_size_text(method)}{note}",
+            )
+        ),
+        Paragraph(spans((f"{t('col.origin')}:", "bold"), f" {origin_text(loaded)}")),
+        Heading(2, t("show.roles")),
+    ]
+    for role in method.roles:
+        task = f": {_text(role.task, lang)}" if role.task else ""
+        head.append(Item(spans((role.name.get(lang), "bold"), task)))
+    if method.materials:
+        head += [Heading(2, t("show.materials"))]
+        head += [Item(spans(m.get(lang))) for m in method.materials]
+    if method.parameters:
+        head += [Heading(2, t("show.parameters")), *_parameters(method, values, lang)]
+    return head
+
+
+def _body(
+    method: Method, timeline: list[Segment], values: dict[str, Any], lang: str
+) -> list[Block]:
+    """Each step's instructions, what it collects, and where the method comes from."""
+    body: list[Block] = [Heading(2, t("show.instructions"))]
     first_segments: dict[str, Segment] = {}
-    for segment in build_timeline(method, values):
+    for segment in timeline:
         first_segments.setdefault(segment.step_id, segment)
     for i, step in enumerate(method.steps, start=1):
-        body += ["", f"### {i}. {step.title.get(lang)}", step.instructions.get(lang).strip()]
-        body += _room_lines(first_segments.get(step.id), lang)
+        body += [Heading(3, f"{i}. {step.title.get(lang)}")]
+        body += [Paragraph(spans(step.instructions.get(lang).strip()))]
+        body += _room_blocks(first_segments.get(step.id), lang)
         texts = step.round_texts
         if texts:
             seq = values[texts] if isinstance(texts, str) else texts
-            body += [f"{n}. {x.get(lang)}" for n, x in enumerate(seq, start=1)]
+            body += [Item(spans(x.get(lang)), f"{n}.") for n, x in enumerate(seq, start=1)]
         for ex in step.exercises:
-            body.append(f"- **{ex.name.get(lang)}**: {ex.description.get(lang).strip()}")
-    collected = _collect_lines(method, values, lang)
+            said = f": {ex.description.get(lang).strip()}"
+            body.append(Item(spans((ex.name.get(lang), "bold"), said)))
+    collected = _collect_items(method, values, lang)
     if collected:
-        body += ["", f"## {t('show.collected')}", *collected]
+        body += [Heading(2, t("show.collected")), *collected]
     if method.attribution or method.sources:
-        body += ["", f"## {t('show.sources')}"]
+        body += [Heading(2, t("show.sources"))]
         if method.attribution:
-            body.append(method.attribution.get(lang))
-        body += [f"- {s.title}" + (f" <{s.url}>" if s.url else "") for s in method.sources]
-    parts.append(Markdown(safe_text("\n".join(body))))
-    return Panel(Group(*parts), border_style="cyan", padding=(0, 1))
+            body.append(Paragraph(spans(method.attribution.get(lang))))
+        body += [Item(spans(s.title + (f" <{s.url}>" if s.url else ""))) for s in method.sources]
+    return body
