@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Callable, Sequence
+from functools import cache
 from typing import Any
 
 from typer import core as typer_core
@@ -31,32 +32,29 @@ from facilitate.cli.output import print_error
 from facilitate.i18n import t
 
 # click's messages (typer 0.29) -> our catalogue keys; named groups become the values.
-_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.DOTALL), key)
-    for pattern, key in (
-        (r"No such option: (?P<name>\S+)\s+Did you mean (?P<hint>\S+)\?", "parser.no_option_hint"),
-        (
-            r"No such option: (?P<name>\S+) \(Possible options: (?P<hint>.+)\)",
-            "parser.no_option_hint",
-        ),
-        (r"No such option: (?P<name>\S+)", "parser.no_option"),
-        (r"No such command '(?P<name>.+)'\.", "parser.no_command"),
-        (r"Missing argument '(?P<name>.+)'\.", "parser.missing_argument"),
-        (r"Missing option '(?P<name>.+)'\.", "parser.missing_option"),
-        (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", "parser.extra_arguments"),
-        (r"Option '(?P<name>.+)' requires an argument\.", "parser.needs_value"),
-        (r"Option '(?P<name>.+)' does not take a value\.", "parser.takes_no_value"),
-        (
-            r"Invalid value for '(?P<name>.+)': '(?P<value>.*)' is not a valid (?P<kind>\w+)\.",
-            "parser.not_a_kind",
-        ),
-        (
-            r"Invalid value for '(?P<name>.+)': "
-            r"Input should be a valid (?P<kind>integer|number)\b.*",
-            "parser.expected_kind",
-        ),
-        (r"Invalid value for '(?P<name>.+)': (?P<detail>.*)", "parser.invalid_value"),
-    )
+_MESSAGES: tuple[tuple[str, str], ...] = (
+    (r"No such option: (?P<name>\S+)\s+Did you mean (?P<hint>\S+)\?", "parser.no_option_hint"),
+    (
+        r"No such option: (?P<name>\S+) \(Possible options: (?P<hint>.+)\)",
+        "parser.no_option_hint",
+    ),
+    (r"No such option: (?P<name>\S+)", "parser.no_option"),
+    (r"No such command '(?P<name>.+)'\.", "parser.no_command"),
+    (r"Missing argument '(?P<name>.+)'\.", "parser.missing_argument"),
+    (r"Missing option '(?P<name>.+)'\.", "parser.missing_option"),
+    (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", "parser.extra_arguments"),
+    (r"Option '(?P<name>.+)' requires an argument\.", "parser.needs_value"),
+    (r"Option '(?P<name>.+)' does not take a value\.", "parser.takes_no_value"),
+    (
+        r"Invalid value for '(?P<name>.+)': '(?P<value>.*)' is not a valid (?P<kind>\w+)\.",
+        "parser.not_a_kind",
+    ),
+    (
+        r"Invalid value for '(?P<name>.+)': "
+        r"Input should be a valid (?P<kind>integer|number)\b.*",
+        "parser.expected_kind",
+    ),
+    (r"Invalid value for '(?P<name>.+)': (?P<detail>.*)", "parser.invalid_value"),
 )
 _KINDS = {
     "integer": "parser.kind.integer",
@@ -67,9 +65,15 @@ _TYPE_WORDS = {"int": "N", "float": "N", "Path": "PATH"}
 _done: list[str] = []
 
 
+@cache
+def _patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The messages' patterns, compiled when a command line first needs one (rarely)."""
+    return tuple((re.compile(pattern, re.DOTALL), key) for pattern, key in _MESSAGES)
+
+
 def translate_message(message: str) -> str:
     """click's English error message in the interface language (unknown ones stay as they are)."""
-    for pattern, key in _MESSAGES:
+    for pattern, key in _patterns():
         match = pattern.fullmatch(message.strip())
         if match:
             values = {k: v.strip("'") for k, v in match.groupdict().items()}
