@@ -28,7 +28,7 @@ import os
 import pickle
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -63,20 +63,30 @@ def code_fingerprint() -> str | None:
 def _fingerprint() -> str | None:
     import pydantic
 
-    files = sorted(path for part in CHECKING_PACKAGES for path in (_PACKAGE / part).rglob("*.py"))
+    files = sorted(stat for part in CHECKING_PACKAGES for stat in _sources(_PACKAGE / part, part))
     if not files:
         return None
-    files += [_PACKAGE / f"{name}.py" for name in CHECKING_MODULES]
+    for name in CHECKING_MODULES:
+        files.append((f"{name}.py", (_PACKAGE / f"{name}.py").stat()))
     digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
     digest.update((_PACKAGE / "__init__.py").read_bytes())  # (facilitate's version)
     yaml_package = _module_folder("yaml")  # (its files: the version, libyaml or not)
-    yaml_files = sorted(p for p in yaml_package.iterdir() if p.is_file()) if yaml_package else []
-    for name, path in [(p.relative_to(_PACKAGE).as_posix(), p) for p in files] + [
-        (p.name, p) for p in yaml_files
-    ]:
-        status = path.stat()
+    if yaml_package is not None:
+        with os.scandir(yaml_package) as entries:
+            files += sorted((e.name, e.stat()) for e in entries if e.is_file())
+    for name, status in files:
         digest.update(f"{name}|{status.st_size}|{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]
+
+
+def _sources(folder: Path, name: str) -> Iterator[tuple[str, os.stat_result]]:
+    """Each ``.py`` file under ``folder`` (named ``name/...``) with its status."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _sources(Path(entry.path), f"{name}/{entry.name}")
+            elif entry.name.endswith(".py"):
+                yield f"{name}/{entry.name}", entry.stat()
 
 
 def _module_folder(name: str) -> Path | None:

@@ -1,0 +1,86 @@
+"""Working commands at small sizes beside the trivial Typer+Rich app, counted in instructions.
+
+The same commands as ``bench_commands.py``, each run once under Valgrind's instruction counter
+(``valgrind --tool=cachegrind --cache-sim=no``; Debian's ``valgrind`` package), beside the
+trivial app of ``bench_startup.py``. An instruction count does not change with what else the
+machine is doing, so the ratios are the same on every run; they are not times (an instruction
+that waits for memory costs more than one that does not), and a wall-time ratio is closer to 1
+than the instruction ratio (on this project's machine about 1 + 0.7 × (ratio − 1)).
+
+With ``--before DIR`` (a checkout of another version) each command is counted from DIR's code
+too. Before counting, the package's bytecode is compiled and each command runs once (the
+method cache, summary.json), as for a user's second command.
+
+Usage:  python benchmarks/bench_instructions.py [--before DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_commands import commands
+from bench_note import build_session, environment
+from bench_startup import TRIVIAL_APP
+
+ROOT = Path(__file__).resolve().parents[1]
+COUNTER = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+
+
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    """The instructions one run of ``argv`` executes (in the sessions' folder, as a user's)."""
+    done = subprocess.run(
+        [*COUNTER, *argv],
+        cwd=env["FACILITATE_SESSIONS"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    )
+    found = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+    assert found, done.stderr[-2000:]
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--before", type=Path, help="a checkout of the version to compare")
+    args = parser.parse_args()
+    if shutil.which("valgrind") is None:
+        raise SystemExit("needs valgrind (apt-get install valgrind)")
+    for folder in (ROOT, args.before):
+        if folder is not None:
+            compileall.compile_dir(folder / "facilitate", quiet=1)
+    with tempfile.TemporaryDirectory(prefix="bench-instructions-") as tmp:
+        root = Path(tmp)
+        (root / "trivial.py").write_text(TRIVIAL_APP, encoding="utf-8")
+        env = environment(root)
+        session_id, _ = build_session(root, 50)
+        for number in range(10):
+            build_session(root / "ten", 50 + number)
+        trivial = instructions([sys.executable, str(root / "trivial.py"), "hello"], env)
+        before_env = {**env, "PYTHONPATH": str(args.before)} if args.before else None
+        print(f"python {sys.version.split()[0]}; the trivial app: {trivial / 1e6:,.0f} M")
+        print("\n| command | instructions | ratio | before |\n|---|---|---|---|")
+        for label, argv in commands(session_id, root / "ten"):
+            ours = [sys.executable, "-m", "facilitate", *argv]
+            for warm in (env, before_env):  # bytecode, the method cache, summary.json
+                if warm is not None:
+                    subprocess.run(ours, cwd=root, env=warm, capture_output=True, check=True)
+            count = instructions(ours, env)
+            was = f"{instructions(ours, before_env) / trivial:.2f}×" if before_env else ""
+            print(f"| `{label}` | {count / 1e6:,.0f} M | {count / trivial:.2f}× | {was} |")
+
+
+if __name__ == "__main__":
+    main()
