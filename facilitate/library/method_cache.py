@@ -80,7 +80,10 @@ def _fingerprint() -> str | None:
 
 
 def _sources(folder: Path, name: str) -> Iterator[tuple[str, os.stat_result]]:
-    """Each ``.py`` file under ``folder`` (named ``name/...``) with its status."""
+    """Each ``.py`` file under ``folder`` (named ``name/...``) with its status; none when
+    there is no such folder (a build without the sources)."""
+    if not folder.is_dir():
+        return
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
