@@ -11,9 +11,17 @@ than it uses. A record is made on its first instance, or at the first look at wh
 dataclass has (``dataclasses.fields(Point)``, ``Point.__match_args__``); its record bases
 are made first. A class that is never used costs what a plain class costs.
 
-Making is serialised by a lock. A program that makes records in more than one thread (the
-web server) calls :func:`make_all` before its threads start: it makes every record imported
-so far, and every record declared after it is made at once.
+Until it is made, a record class is a plain class: ``inspect.signature`` of it, its generated
+``__doc__``, and a default given as ``field(default=...)`` read on the class are not yet the
+dataclass's (use an instance, or ``dataclasses.fields``, which makes it). A mistake in the
+declaration (a mutable default, a field without a default after one with) is raised where the
+class is first used, and again at every use after. Records have no ``__slots__``
+(``slots=True`` makes a new class, which a class already in use cannot become).
+
+Making is serialised by a lock, but a class is rebuilt in place, so two threads must not be
+the first to use one at once. Whatever starts a thread (the web server, the entry writer)
+calls :func:`make_all` before: it makes every record imported so far, and every record
+declared after it is made at once.
 """
 
 from __future__ import annotations
@@ -39,6 +47,8 @@ class Record:
 
     def __init_subclass__(cls, **options: Any) -> None:
         super().__init_subclass__()
+        if options.get("slots"):
+            raise TypeError(f"{cls.__name__}: a record has no slots (see facilitate.records)")
         options = {"frozen": True, **options}
         if _eager or "__init__" in cls.__dict__:
             dataclasses.dataclass(cls, **options)
@@ -48,6 +58,10 @@ class Record:
             type.__setattr__(cls, "__init__", _init_first)
             for name in _CLASS_LEVEL:
                 type.__setattr__(cls, name, _MadeOnAccess(name))
+
+    def __getstate__(self) -> dict[str, Any]:
+        """What pickling keeps: the fields, even none (so that :meth:`__setstate__` runs)."""
+        return dict(self.__dict__)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         """Unpickling and copying: the class is made before the instance is filled."""
@@ -74,14 +88,23 @@ def _init_first(self: Any, *args: Any, **kwargs: Any) -> None:
 
 
 def make(cls: type) -> None:
-    """Make ``cls`` and its record bases (bases first) if they are not made yet."""
+    """Make ``cls`` and its record bases (bases first) if they are not made yet; a class
+    that cannot be made stays as it was, so that every use raises the same error."""
     with _lock:
         for each in reversed(cls.__mro__):
             options = _pending.pop(each, None)
-            if options is not None:
-                for name in ("__init__", *_CLASS_LEVEL):
-                    type.__delattr__(each, name)
+            if options is None:
+                continue
+            kept = {name: each.__dict__[name] for name in ("__init__", *_CLASS_LEVEL)}
+            for name in kept:
+                type.__delattr__(each, name)
+            try:
                 dataclasses.dataclass(each, **options)
+            except BaseException:
+                for name, value in kept.items():
+                    type.__setattr__(each, name, value)
+                _pending[each] = options
+                raise
 
 
 def make_all() -> None:

@@ -16,7 +16,14 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
+import facilitate.records as records
 from facilitate.records import Record
+
+
+@pytest.fixture(autouse=True)
+def made_when_first_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Records made on first use, even after a test that started a server (``make_all``)."""
+    monkeypatch.setattr(records, "_eager", False)
 
 
 def _made(cls: type) -> bool:
@@ -232,3 +239,49 @@ def test_no_module_declares_a_frozen_dataclass_any_other_way() -> None:
         if line.strip().startswith("@dataclass(") and "frozen=True" in line
     ]
     assert found == []
+
+
+def test_a_declaration_that_cannot_be_made_fails_at_every_use() -> None:
+    class Wrong(Record):
+        items: list[str] = []  # noqa: RUF012 (the mistake this test makes)
+
+    try:
+        for _ in range(2):
+            with pytest.raises(ValueError, match="mutable default"):
+                Wrong()
+    finally:
+        records._pending.pop(Wrong)  # (not left for a later test's make_all)
+
+
+def test_a_record_with_slots_is_refused_where_it_is_declared() -> None:
+    with pytest.raises(TypeError, match="no slots"):
+
+        class Slotted(Record, slots=True):
+            a: int
+
+
+def test_a_record_without_fields_reads_back_made_in_a_new_process(tmp_path: Path) -> None:
+    (tmp_path / "marks.py").write_text(
+        "from facilitate.records import Record\n\nclass Mark(Record):\n    pass\n",
+        encoding="utf-8",
+    )
+    pickled = _python("import pickle, marks; print(pickle.dumps(marks.Mark()).hex())", tmp_path)
+    read = "import pickle, sys, marks; m = pickle.loads(bytes.fromhex(sys.stdin.read()))\n"
+    read += "print(repr(m), m == marks.Mark())"
+    assert _python(read, tmp_path, pickled) == "Mark() True"
+
+
+def test_every_record_of_the_package_can_be_made() -> None:
+    script = textwrap.dedent(
+        """
+        import importlib, pkgutil
+        import facilitate
+        from facilitate import records
+        for module in pkgutil.walk_packages(facilitate.__path__, "facilitate."):
+            importlib.import_module(module.name)
+        pending = len(records._pending)
+        records.make_all()
+        print(pending > 100, len(records._pending))
+        """
+    )
+    assert _python(script, Path.cwd()) == "True 0"

@@ -32,7 +32,7 @@ from facilitate.model.entry_check import EntryDraft
 from facilitate.model.entry_context import KINDS_CHECKED_AGAINST_RECORDED, EntryLike
 from facilitate.model.events import EntryAdded, EntryDeleted
 from facilitate.model.session_state import Entry
-from facilitate.records import Record
+from facilitate.records import Record, make_all
 from facilitate.store.store import SessionStore
 
 PARTICIPANT = "participant"
@@ -103,6 +103,7 @@ class EntryWriter:
         self._thread = threading.Thread(target=self._run, name="entry-writer", daemon=True)
 
     def start(self) -> None:
+        make_all()  # records are made before a second thread can first use one
         self._thread.start()
 
     def close(self) -> None:
