@@ -28,7 +28,6 @@ from facilitate.errors import (
 )
 from facilitate.i18n.messages import Joined, Message, message, plain
 from facilitate.model.session_header import HeaderError, SessionHeader
-from facilitate.model.session_listing import ListedSession
 from facilitate.records import Record
 from facilitate.store.durable import create_empty, fsync_dir
 from facilitate.store.files import (
@@ -49,10 +48,10 @@ from facilitate.store.ids import (
     session_id_for,
     session_ref,
 )
-from facilitate.store.listing_index import indexed_listing
 from facilitate.store.locks import folder_locked, run_lock_held, run_locked
 
 if TYPE_CHECKING:  # (imported where a session is opened: a listing from the index opens none)
+    from facilitate.model.session_listing import ListedSession
     from facilitate.store.session import Clock, Session
 
 MAX_SAME_ID = 999
@@ -253,6 +252,8 @@ class SessionStore:
         if not self.root.is_dir():
             return []
         now_ns = int(self._now().timestamp() * 1e9)  # before any file is looked at
+        from facilitate.store.listing_index import indexed_listing  # (a listing's own)
+
         listed = indexed_listing(self.root, now_ns, self._read_listed, self._has_session)
         listed.sort(key=lambda s: (s.header.date, s.header.created_at, s.header.id), reverse=True)
         return listed
@@ -260,6 +261,7 @@ class SessionStore:
     def _read_listed(self, session_id: str) -> tuple[ListedSession, bool] | None:
         """Session ``session_id`` as listed (from its header and summary) and whether reading
         it warned; None if it is gone, or damaged (then kept in ``damaged``)."""
+        from facilitate.model.session_listing import ListedSession
         from facilitate.store.summary import current_digest
 
         try:

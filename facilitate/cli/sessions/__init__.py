@@ -13,12 +13,12 @@ from typing import Any
 import typer
 
 from facilitate.cli.context import add_group
-from facilitate.cli.sessions import create, entries, manage, reading, show
 from facilitate.i18n import t
 
 def commands() -> dict[str, tuple[Callable[..., Any], str]]:
     """Command name -> (the command, the catalogue prefix of its help and example)."""
     from facilitate.cli.note import note  # (here: it uses this package's shared options)
+    from facilitate.cli.sessions import create, entries, manage, reading, show  # (not for `note`)
 
     return {
         "new": (create.new, "sessions.new"),
