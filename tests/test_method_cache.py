@@ -67,10 +67,9 @@ def test_a_kept_methods_labels_are_read_without_yaml_and_equal_its_files(isolate
         "labels = read_method_labels('world-cafe', pathlib.Path.cwd(), dict(os.environ))\n"
         "print(labels.name.en, sorted(labels.parameters), 'yaml' in sys.modules)\n"
     )
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    done = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
-    )
+    # (the package this test imports, installed or not: the cache is named after its code)
+    command = [sys.executable, "-c", script]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
     fresh = load_library(env={"FACILITATE_CACHE_DIR": "off"}).methods["world-cafe"].method
     assert done.stdout.split(" ", 1)[0] == fresh.name.en.split(" ", 1)[0]
     assert done.stdout.strip().endswith(f"{sorted(fresh.parameters)} False")
