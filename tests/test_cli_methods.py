@@ -203,3 +203,10 @@ def test_show_prints_a_methods_texts_as_written_never_as_markup(isolated: Path) 
     result = run_cli(["methods", "show", "world-cafe"], env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.stderr
     assert f"# {marked}" in result.stdout
+
+
+def test_show_keeps_a_long_web_address_whole_on_a_narrow_terminal() -> None:
+    result = run_cli(["methods", "show", "world-cafe"], env={"COLUMNS": "60"})
+    shown = "".join(line.strip("│ ") for line in result.stdout.splitlines())
+    assert "foresight-platform.eu/community/forlearn/how-to-do-foresight/methods/" in shown
+    assert "creative-methods/world-cafe/" in shown

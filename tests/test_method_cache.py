@@ -75,10 +75,18 @@ def test_a_kept_methods_labels_are_read_without_yaml_and_equal_its_files(isolate
     assert done.stdout.strip().endswith(f"{sorted(fresh.parameters)} False")
 
 
+def test_labels_are_not_served_for_a_copy_under_another_name(isolated: Path) -> None:
+    (isolated / "methods" / "world-cafe.yaml").write_text(WORLD_CAFE, encoding="utf-8")
+    run_cli(["methods", "list"])  # keeps it, with its labels
+    (isolated / "methods" / "other.yaml").write_text(WORLD_CAFE, encoding="utf-8")
+    assert read_method_labels("world-cafe", isolated, dict(os.environ)) is not None
+    assert read_method_labels("other", isolated, dict(os.environ)) is None  # as the library
+
+
 def test_a_damaged_labels_entry_is_not_served(isolated: Path) -> None:
     run_cli(["methods", "list"])
     for path in (isolated / "cache" / "methods").glob("*/*.labels.pickle"):
-        path.write_bytes(pickle.dumps((path.name.split(".")[0], "not labels")))
+        path.write_bytes(pickle.dumps((path.name.split(".")[0], "world-cafe", "not labels")))
     labels = read_method_labels("world-cafe", isolated, dict(os.environ))
     fresh = load_library(env={"FACILITATE_CACHE_DIR": "off"}).methods["world-cafe"].method
     assert labels is not None and labels.name == fresh.name

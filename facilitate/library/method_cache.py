@@ -136,17 +136,21 @@ class MethodCache:
             return None
         return method if kept_key == key and isinstance(method, Method) else None
 
-    def labels(self, key: str) -> MethodLabels | None:
-        """The name and parameter labels of the method kept under ``key``, or None."""
+    def labels(self, key: str, method_id: str) -> MethodLabels | None:
+        """The name and parameter labels of method ``method_id`` kept under ``key``, or None
+        (none kept, or the same text validated as another id: a copy under another name,
+        which the library refuses)."""
         if self.folder is None:
             return None
         from facilitate.library.method_labels import MethodLabels
 
         try:
-            kept_key, labels = pickle.loads(self._read(f"{key}.labels.pickle"))
+            kept_key, kept_id, labels = pickle.loads(self._read(f"{key}.labels.pickle"))
         except Exception:  # missing, torn, foreign or not ours: none kept
             return None
-        return labels if kept_key == key and isinstance(labels, MethodLabels) else None
+        if kept_key != key or kept_id != method_id or not isinstance(labels, MethodLabels):
+            return None
+        return labels
 
     def _read(self, name: str) -> bytes:
         """The entry ``name``, read only from a folder and a file of the user's own."""
@@ -174,7 +178,7 @@ class MethodCache:
             from facilitate.library.method_labels import labels_of
 
             self._write(f"{key}.pickle", (key, method))
-            self._write(f"{key}.labels.pickle", (key, labels_of(method)))
+            self._write(f"{key}.labels.pickle", (key, method.id, labels_of(method)))
         except Exception:  # a read-only or full disk, a method that does not pickle
             return
 

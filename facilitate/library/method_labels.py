@@ -57,7 +57,7 @@ def read_method_labels(method_id: str, cwd: Path, env: Mapping[str, str]) -> Met
     except Exception:  # unreadable: the library says
         return None
     cache = MethodCache.of(env)
-    kept = cache.labels(cache.key(text, strict_languages=origin == "bundled"))
+    kept = cache.labels(cache.key(text, strict_languages=origin == "bundled"), method_id)
     if kept is not None:
         return kept
     from facilitate.library.yaml_source import parse_yaml

@@ -85,7 +85,7 @@ def _ends_blank(parts: list[RenderableType]) -> bool:
 def _item_grid(items: Iterable[Item]) -> Table:
     grid = Table.grid(padding=(0, 1))
     grid.add_column(justify="right", no_wrap=True)
-    grid.add_column()
+    grid.add_column(overflow="fold")  # (a long word, such as a web address, goes on, not "…")
     for item in items:
         grid.add_row(Text(f" {item.marker}"), item.text)
     return grid
