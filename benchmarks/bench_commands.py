@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_note import build_session, environment
-from bench_startup import TRIVIAL_APP
+from bench_startup import trivial_hello
 
 ROOT = Path(__file__).resolve().parents[1]
 DIMS = ["-d", "story=Lund", "-d", "lens=mod"]
@@ -52,6 +52,14 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
         errors.seek(0)
         assert os.waitstatus_to_exitcode(status) == 0, (argv, errors.read()[-2000:])
     return wall, usage.ru_utime + usage.ru_stime
+
+
+def small_sessions(root: Path) -> tuple[str, Path]:
+    """A session of 50 events in ``root``, and the folder of a store of 10 sessions."""
+    session_id, _ = build_session(root, 50)
+    for number in range(10):
+        build_session(root / "ten", 50 + number)
+    return session_id, root / "ten"
 
 
 def commands(session_id: str, sessions: Path) -> list[tuple[str, list[str]]]:
@@ -82,13 +90,9 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, medians of {args.runs}")
     with tempfile.TemporaryDirectory(prefix="bench-commands-") as tmp:
         root = Path(tmp)
-        (root / "trivial.py").write_text(TRIVIAL_APP, encoding="utf-8")
+        trivial = trivial_hello(root)
         env = environment(root)
-        session_id, _ = build_session(root, 50)
-        sessions = root / "ten"
-        for number in range(10):
-            build_session(sessions, 50 + number)
-        trivial = [sys.executable, str(root / "trivial.py"), "hello"]
+        session_id, sessions = small_sessions(root)
         before_env = {**env, "PYTHONPATH": str(args.before)} if args.before else None
         print("\n| command | wall (trivial app) | ratio | CPU (trivial app) | ratio | before |")
         print("|---|---|---|---|---|---|")

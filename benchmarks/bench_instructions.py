@@ -28,9 +28,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_commands import commands
-from bench_note import build_session, environment
-from bench_startup import TRIVIAL_APP
+from bench_commands import commands, small_sessions
+from bench_note import environment
+from bench_startup import trivial_hello
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTER = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
@@ -63,16 +63,14 @@ def main() -> None:
             compileall.compile_dir(folder / "facilitate", quiet=1)
     with tempfile.TemporaryDirectory(prefix="bench-instructions-") as tmp:
         root = Path(tmp)
-        (root / "trivial.py").write_text(TRIVIAL_APP, encoding="utf-8")
+        trivial_app = trivial_hello(root)
         env = environment(root)
-        session_id, _ = build_session(root, 50)
-        for number in range(10):
-            build_session(root / "ten", 50 + number)
-        trivial = instructions([sys.executable, str(root / "trivial.py"), "hello"], env)
+        session_id, sessions = small_sessions(root)
+        trivial = instructions(trivial_app, env)
         before_env = {**env, "PYTHONPATH": str(args.before)} if args.before else None
         print(f"python {sys.version.split()[0]}; the trivial app: {trivial / 1e6:,.0f} M")
         print("\n| command | instructions | ratio | before |\n|---|---|---|---|")
-        for label, argv in commands(session_id, root / "ten"):
+        for label, argv in commands(session_id, sessions):
             ours = [sys.executable, "-m", "facilitate", *argv]
             for warm in (env, before_env):  # bytecode, the method cache, summary.json
                 if warm is not None:

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_list import make_store, settled_index
 from bench_note import build_session, environment
-from bench_startup import TRIVIAL_APP
+from bench_startup import trivial_hello
 from facilitate.model.events import TimerPaused
 from facilitate.store.store import SessionStore
 
@@ -138,11 +138,10 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs, median of {runs} paired runs")
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         root = Path(tmp)
-        app = root / "trivial.py"
-        app.write_text(TRIVIAL_APP, encoding="utf-8")
+        trivial = trivial_hello(root)
         env = environment(root)
         env.pop("PYTHONDONTWRITEBYTECODE", None)  # commands as users run them: .pyc files kept
-        pairs = Pairs([sys.executable, str(app), "hello"], env, runs)
+        pairs = Pairs(trivial, env, runs)
         print("\n| command | facilitate | trivial app | ratio | peak memory | |")
         print("|---|---|---|---|---|---|")
         lines = [] if args.list_only else bench_sessions(root, pairs, sizes)

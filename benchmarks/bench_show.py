@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_note import build_session, environment
-from bench_startup import TRIVIAL_APP
+from bench_startup import trivial_hello
 
 TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 """GNU time, for each command's peak memory (without it, none is given)."""
@@ -79,15 +79,14 @@ def main() -> None:
     print(f"python {sys.version.split()[0]}, median of {args.runs} interleaved rounds")
     with tempfile.TemporaryDirectory(prefix="bench-show-") as tmp:
         root = Path(tmp)
-        app = root / "trivial.py"
-        app.write_text(TRIVIAL_APP, encoding="utf-8")
+        trivial = trivial_hello(root)
         env = environment(root)
         for size in (int(n) for n in args.sizes.split(",")):
             session_id, _ = build_session(root, size)
             for flag in args.flags.split(","):
                 show = [sys.executable, "-m", "facilitate", "sessions", "show", session_id]
                 show += [flag] if flag else []
-                commands = {"trivial app": ([sys.executable, str(app), "hello"], env)}
+                commands = {"trivial app": (trivial, env)}
                 if args.before is not None:
                     commands["before"] = (show, {**env, "PYTHONPATH": str(args.before)})
                 commands["this"] = (show, env)

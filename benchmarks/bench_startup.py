@@ -41,6 +41,13 @@ if __name__ == "__main__":
 '''
 
 
+def trivial_hello(folder: Path) -> list[str]:
+    """The trivial app written into ``folder``: the command line of its ``hello``."""
+    app = folder / "trivial.py"
+    app.write_text(TRIVIAL_APP, encoding="utf-8")
+    return [sys.executable, str(app), "hello"]
+
+
 def wall(cmd: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
