@@ -95,11 +95,10 @@ class _FirstPass(SessionFolder):
         if self.seen.add(event.entry_id):
             self.repeated.add(event.entry_id)
 
-    def _entry_edited(self, record: Recorded, event: EntryEdited) -> None:
+    def _entry_edited(self, record: Recorded, event: EntryEdited | EntryDeleted) -> None:
         self.later.setdefault(event.entry_id, []).append((self.number, record))
 
-    def _entry_deleted(self, record: Recorded, event: EntryDeleted) -> None:
-        self.later.setdefault(event.entry_id, []).append((self.number, record))
+    _entry_deleted = _entry_edited  # (an edit or a delete: kept for the entry it names)
 
     def head(self, header: SessionHeader) -> SessionState:
         """The runs and the journal's counts (no entries; ``ignored`` is the second pass's)."""

@@ -13,7 +13,7 @@ from typing import Any
 
 from facilitate.app.input import SessionInput
 from facilitate.app.input_targets import StepTarget
-from facilitate.app.methods import Methods, session_methods
+from facilitate.app.methods import Methods, methods_of, session_methods
 from facilitate.app.room_forms import step_forms
 from facilitate.app.room_settings import RoomSettings, place_of
 from facilitate.errors import FacilitateError
@@ -102,11 +102,7 @@ class RoomFeed:
         if target is None or target.run is None:
             return None
         if len(self._methods) < len(session_methods(self.desk.header, state)):
-            self._methods = {
-                m: found
-                for m in session_methods(self.desk.header, state)
-                if (found := self.methods.get(m)) is not None
-            }
+            self._methods = methods_of(self.desk.header, state, self.methods)
         results = session_results(state, self._methods, run=target.run.number)
         return _results_data(results, lang)
 

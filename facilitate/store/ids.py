@@ -3,9 +3,12 @@ references to a session on the command line, and entry ids."""
 
 from __future__ import annotations
 
+import os
 import re
 import secrets
 import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
 
 from facilitate.errors import UsageError
 from facilitate.i18n.messages import message
@@ -77,3 +80,13 @@ def session_ref(ref: str) -> str:
 def could_be_uuid(ref: str) -> bool:
     """True if ``ref`` could be (the start of) a UUID: hexadecimal digits and dashes."""
     return bool(_HEX_RE.match(ref))
+
+
+def session_candidates(root: Path) -> Iterator[tuple[str, bool]]:
+    """The id of each entry of the store that may be a session, and whether it is a folder
+    (a link is not: opening it is refused, and it is listed as damaged)."""
+    with os.scandir(root) as entries:
+        for entry in entries:
+            folder = entry.is_dir(follow_symlinks=False)
+            if ID_RE.match(entry.name) and (folder or entry.is_symlink()):
+                yield entry.name, folder

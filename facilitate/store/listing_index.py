@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import stat
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +34,7 @@ from facilitate.model.session_listing import ListedSession
 from facilitate.records import Record
 from facilitate.store.durable import write_atomic
 from facilitate.store.files import HEADER_FILE, JOURNAL_FILE, read_file
-from facilitate.store.ids import ID_RE
+from facilitate.store.ids import session_candidates
 from facilitate.store.summary_file import BROKEN, SUMMARY_VERSION
 
 INDEX_FILE = ".listing.json"
@@ -156,7 +156,7 @@ def indexed_listing(
     index = read_index(root)
     rows: dict[str, Row] = {}
     listed = []
-    for session_id, folder in _candidates(root):
+    for session_id, folder in session_candidates(root):
         journal, header = session_files(root, session_id) if folder else (None, None)
         row = index.get(session_id)
         shown = row.listed() if row is not None and row.fits(journal, header) else None
@@ -177,13 +177,3 @@ def indexed_listing(
     if rows.keys() != index.keys() or any(rows[i] is not index[i] for i in rows):
         write_index(root, rows)
     return listed
-
-
-def _candidates(root: Path) -> Iterator[tuple[str, bool]]:
-    """The id of each entry of the store that may be a session, and whether it is a folder
-    (a link is not: opening it is refused, and it is listed as damaged)."""
-    with os.scandir(root) as entries:
-        for entry in entries:
-            folder = entry.is_dir(follow_symlinks=False)
-            if ID_RE.match(entry.name) and (folder or entry.is_symlink()):
-                yield entry.name, folder

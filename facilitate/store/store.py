@@ -45,6 +45,7 @@ from facilitate.store.ids import (
     check_session_id,
     could_be_uuid,
     numbered,
+    session_candidates,
     session_id_for,
     session_ref,
 )
@@ -203,13 +204,8 @@ class SessionStore:
         self.check_root()
         if not self.root.is_dir():
             return []
-        return sorted(
-            entry.name
-            for entry in os.scandir(self.root)
-            if ID_RE.match(entry.name)
-            and (entry.is_dir(follow_symlinks=False) or entry.is_symlink())
-            and self._has_session(entry.name)
-        )
+        found = session_candidates(self.root)
+        return sorted(name for name, _ in found if self._has_session(name))
 
     def open(self, ref: str) -> Session:
         """The session ``ref`` names (see :meth:`resolve`).
