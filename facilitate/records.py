@@ -5,11 +5,17 @@ the same fields, ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``, frozennes
 ``dataclasses.fields``, ``replace`` and pickling. Options go in the class line
 (``class Point(Record, kw_only=True)``); a subclass of a record is a record.
 
-The difference is when the dataclass is made. Making one writes and compiles six functions
-(about a millisecond each class on a slow laptop), and a command imports far more classes
-than it uses. A record is made on its first instance, or at the first look at what only a
-dataclass has (``dataclasses.fields(Point)``, ``Point.__match_args__``); its record bases
-are made first. A class that is never used costs what a plain class costs.
+The differences are when the class is made and how. A dataclass writes and compiles six
+functions for each class (about a millisecond each class on a slow laptop), and a command
+imports far more classes than it uses. A record is made on its first instance, or at the
+first look at what only a dataclass has (``dataclasses.fields(Point)``,
+``Point.__match_args__``); its record bases are made first. A class that is never used costs
+what a plain class costs. When it is made, :mod:`dataclasses` reads its fields and this
+module compiles its ``__init__`` alone: ``__repr__``, ``__eq__``, ``__hash__``, the ordering
+methods and the frozen ``__setattr__`` and ``__delattr__`` are the same for every record,
+written once here and driven by the fields. (``__dataclass_params__`` therefore tells what
+:mod:`dataclasses` was asked to write: fields only.) The options a record takes are
+``kw_only`` and ``order``.
 
 Until it is made, a record class is a plain class: ``inspect.signature`` of it, its generated
 ``__doc__``, and a default given as ``field(default=...)`` read on the class are not yet the
@@ -27,8 +33,12 @@ declared after it is made at once.
 from __future__ import annotations
 
 import dataclasses
+import inspect
+import reprlib
 import threading
-from typing import Any, dataclass_transform
+from collections.abc import Callable
+from operator import attrgetter
+from typing import Any, ClassVar, dataclass_transform
 
 _lock = threading.RLock()
 _pending: dict[type, dict[str, Any]] = {}
@@ -49,9 +59,11 @@ class Record:
         super().__init_subclass__()
         if options.get("slots"):
             raise TypeError(f"{cls.__name__}: a record has no slots (see facilitate.records)")
-        options = {"frozen": True, **options}
+        unknown = set(options) - {"kw_only", "order"}
+        if unknown:
+            raise TypeError(f"{cls.__name__}: a record takes only kw_only and order, not {unknown}")
         if _eager or "__init__" in cls.__dict__:
-            dataclasses.dataclass(cls, **options)
+            _build(cls, options)
             return
         with _lock:
             _pending[cls] = options
@@ -67,6 +79,31 @@ class Record:
         """Unpickling and copying: the class is made before the instance is filled."""
         make(type(self))
         self.__dict__.update(state)
+
+    @reprlib.recursive_repr()
+    def __repr__(self) -> str:
+        cls = type(self)
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in cls._record_shown)
+        return f"{cls.__qualname__}({shown})"
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        compared = type(self)._record_compared
+        return bool(compared(self) == compared(other))
+
+    def __hash__(self) -> int:
+        return hash(type(self)._record_hashed(self))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    _record_shown: ClassVar[tuple[str, ...]] = ()
+    _record_compared: ClassVar[Callable[[Any], tuple[Any, ...]]]
+    _record_hashed: ClassVar[Callable[[Any], tuple[Any, ...]]]
 
 
 class _MadeOnAccess:
@@ -99,7 +136,7 @@ def make(cls: type) -> None:
             for name in kept:
                 type.__delattr__(each, name)
             try:
-                dataclasses.dataclass(each, **options)
+                _build(each, options)
             except BaseException:
                 for name, value in kept.items():
                     type.__setattr__(each, name, value)
@@ -114,3 +151,140 @@ def make_all() -> None:
         _eager = True
         for cls in list(_pending):
             make(cls)
+
+
+def _build(cls: type, options: dict[str, Any]) -> None:
+    """Make ``cls`` a frozen dataclass: its fields read by :mod:`dataclasses`, its own
+    ``__init__`` compiled, and what its methods compare, hash and show (see above)."""
+    undocumented = cls.__dict__.get("__doc__") is None
+    if undocumented:  # (dataclasses would describe the __init__ it has not been asked for)
+        type.__setattr__(cls, "__doc__", cls.__name__)
+    try:
+        fields = _fields(cls, bool(options.get("kw_only", False)))
+        if "__init__" not in cls.__dict__:
+            type.__setattr__(cls, "__init__", _init_of(cls, fields))
+    except BaseException:
+        if undocumented:
+            type.__setattr__(cls, "__doc__", None)
+        raise
+    if undocumented:
+        signature = str(inspect.signature(cls)).replace(" -> None", "")
+        type.__setattr__(cls, "__doc__", cls.__name__ + signature)
+    compared = [f.name for f in fields if f.compare]
+    hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
+    type.__setattr__(cls, "_record_shown", tuple(f.name for f in fields if f.repr))
+    type.__setattr__(cls, "_record_compared", _getter(compared))
+    type.__setattr__(cls, "_record_hashed", _getter(hashed))
+    if cls.__dict__.get("__hash__", ...) is None and "__eq__" in cls.__dict__:
+        type.__setattr__(cls, "__hash__", Record.__hash__)  # (as a frozen dataclass's)
+    if options.get("order"):
+        _add_order(cls)
+
+
+def _fields(cls: type, kw_only: bool) -> tuple[dataclasses.Field[Any], ...]:
+    """The fields of ``cls``, read by :mod:`dataclasses` (which writes no method)."""
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False, kw_only=kw_only)
+    if any(_initvar(f) for f in cls.__dict__["__dataclass_fields__"].values()):
+        raise TypeError(f"{cls.__name__}: a record has no InitVar fields")
+    return dataclasses.fields(cls)
+
+
+def _initvar(field: dataclasses.Field[Any]) -> bool:
+    """True if ``field`` is declared ``InitVar`` (which a record does not take)."""
+    kind = field.type
+    return isinstance(kind, dataclasses.InitVar) or (
+        isinstance(kind, str) and kind.split("[")[0].endswith("InitVar")
+    )
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """The tuple of the attributes ``names`` of an object."""
+    if len(names) > 1:
+        return attrgetter(*names)
+    if names:
+        one = attrgetter(names[0])
+        return lambda record: (one(record),)
+    return lambda record: ()
+
+
+class _Factory:
+    """The default of a parameter whose field has a default factory."""
+
+    def __repr__(self) -> str:
+        return "<factory>"
+
+
+_FACTORY = _Factory()
+
+
+def _init_of(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
+    """``cls.__init__``, compiled from its fields as a frozen dataclass's: parameters in
+    field order (keyword-only ones last), defaults and default factories, fields with
+    ``init=False`` filled from their factory, then ``__post_init__`` when it has one."""
+    names: dict[str, Any] = {"__set": object.__setattr__, "__factory": _FACTORY}
+    positional: list[str] = []
+    keyword: list[str] = []
+    body: list[str] = []
+    for f in fields:
+        if f.init:
+            (keyword if f.kw_only else positional).append(_parameter(f, names))
+        value = _value(f, names)
+        if value is not None:
+            body.append(f"__set(self, {f.name!r}, {value})")
+    _check_defaults(positional)
+    if hasattr(cls, "__post_init__"):
+        body.append("self.__post_init__()")
+    signature = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
+    exec(f"def __init__({signature}):\n    " + ("\n    ".join(body) or "pass"), names)
+    init: Callable[..., None] = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    init.__annotations__ = {f.name: f.type for f in fields if f.init} | {"return": None}
+    return init
+
+
+def _parameter(field: dataclasses.Field[Any], names: dict[str, Any]) -> str:
+    """The parameter of ``field`` in ``__init__``: its name, with its default if it has one."""
+    if field.default_factory is not dataclasses.MISSING:
+        return f"{field.name}=__factory"
+    if field.default is not dataclasses.MISSING:
+        names[f"__d_{field.name}"] = field.default
+        return f"{field.name}=__d_{field.name}"
+    return field.name
+
+
+def _value(field: dataclasses.Field[Any], names: dict[str, Any]) -> str | None:
+    """What ``__init__`` sets ``field`` to, or None when it is not set there (a field with
+    ``init=False`` and a plain default, which is read from the class)."""
+    if field.default_factory is not dataclasses.MISSING:
+        names[f"__f_{field.name}"] = field.default_factory
+        made = f"__f_{field.name}()"
+        return f"{made} if {field.name} is __factory else {field.name}" if field.init else made
+    return field.name if field.init else None
+
+
+def _check_defaults(parameters: list[str]) -> None:
+    """A TypeError if a positional parameter without a default follows one with a default."""
+    defaulted = False
+    for parameter in parameters:
+        if "=" in parameter:
+            defaulted = True
+        elif defaulted:
+            raise TypeError(f"non-default argument {parameter!r} follows default argument")
+
+
+def _add_order(cls: type) -> None:
+    """``<``, ``<=``, ``>`` and ``>=`` comparing two records of ``cls`` field by field."""
+    for name, compare in (("__lt__", "lt"), ("__le__", "le"), ("__gt__", "gt"), ("__ge__", "ge")):
+        if name in cls.__dict__:
+            raise TypeError(f"{cls.__name__}: order=True, but the class defines {name}")
+        type.__setattr__(cls, name, _ordering(getattr(tuple, f"__{compare}__")))
+
+
+def _ordering(compare: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    def ordered(self: Any, other: Any) -> Any:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        key = type(self)._record_compared
+        return compare(key(self), key(other))
+
+    return ordered

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import inspect
 import pickle
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import BaseModel
@@ -285,3 +287,97 @@ def test_every_record_of_the_package_can_be_made() -> None:
         """
     )
     assert _python(script, Path.cwd()) == "True 0"
+
+
+TWIN = """
+class Entry({base}):
+    text: str
+    points: int = 0
+    tags: list[str] = field(default_factory=list)
+    secret: str = field(default="", repr=False)
+    seen: float = field(default=0.0, compare=False)
+    made: dict[str, int] = field(default_factory=dict, init=False)
+    kind: str = field(default="note", init=False)
+
+    def __post_init__(self) -> None:
+        self.made["posts"] = 1
+
+
+class Undocumented({base}):
+    a: int
+    b: str = "x"
+"""
+
+
+def _twins() -> tuple[dict[str, type], dict[str, type]]:
+    """The same declarations as records and as frozen dataclasses."""
+    record: dict[str, Any] = {"Record": Record, "field": dataclasses.field}
+    plain: dict[str, Any] = {"field": dataclasses.field}
+    exec(TWIN.format(base="Record"), record)
+    exec(
+        "from dataclasses import dataclass\n"
+        + TWIN.format(base="")
+        .replace("class ", "@dataclass(frozen=True)\nclass ")
+        .replace("()", ""),
+        plain,
+    )
+    return record, plain
+
+
+def test_a_record_behaves_as_the_frozen_dataclass_of_the_same_declaration() -> None:
+    record, plain = _twins()
+    for name in ("Entry", "Undocumented"):
+        ours, theirs = record[name], plain[name]
+        records.make(ours)
+        assert str(inspect.signature(ours)) == str(inspect.signature(theirs))
+        assert ours.__doc__ == theirs.__doc__
+        assert ours.__match_args__ == theirs.__match_args__
+        assert [f.name for f in dataclasses.fields(ours)] == [
+            f.name for f in dataclasses.fields(theirs)
+        ]
+    args: tuple[Any, ...] = ("Mod", 3, ["a"], "hidden", 1.5)
+    ours, theirs = record["Entry"](*args), plain["Entry"](*args)
+    assert repr(ours) == repr(theirs)
+    assert ours.made == theirs.made == {"posts": 1} and ours.kind == theirs.kind == "note"
+    same_but_seen = record["Entry"]("Mod", 3, ["a"], "hidden", 9.0)
+    assert ours == same_but_seen
+    with pytest.raises(TypeError, match="unhashable type: 'list'"):
+        hash(ours)
+    assert hash(record["Undocumented"](1)) == hash(plain["Undocumented"](1)) == hash((1, "x"))
+    assert ours != record["Entry"]("Mod", 4, ["a"]) and ours != theirs
+    assert dataclasses.replace(ours, points=4).points == 4
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot assign to field 'text'"):
+        ours.text = "x"
+    with pytest.raises(dataclasses.FrozenInstanceError, match="cannot delete field 'text'"):
+        del ours.text
+    with pytest.raises(TypeError, match="missing 1 required positional argument: 'text'"):
+        record["Entry"]()
+
+
+def test_a_field_without_a_default_after_one_with_is_refused_as_by_dataclasses() -> None:
+    class Wrong(Record):
+        a: int = 0
+        b: int  # type: ignore[misc]
+
+    try:
+        with pytest.raises(TypeError, match="non-default argument 'b' follows default argument"):
+            Wrong()
+    finally:
+        records._pending.pop(Wrong)
+
+
+def test_a_record_takes_only_its_own_options() -> None:
+    with pytest.raises(TypeError, match="only kw_only and order"):
+
+        class Loose(Record, frozen=False):  # type: ignore[call-arg]
+            a: int
+
+
+def test_a_record_with_its_own_eq_stays_hashable_as_a_frozen_dataclass_does() -> None:
+    class Word(Record):
+        text: str
+
+        def __eq__(self, other: object) -> bool:
+            return isinstance(other, Word) and other.text.lower() == self.text.lower()
+
+    assert Word("Mod") == Word("mod") and hash(Word("x")) == hash(Word("x"))
