@@ -122,3 +122,13 @@ def test_a_method_validated_once_is_not_read_as_yaml_again(store: Path, tmp_path
     assert set(LIBRARY) <= first
     assert set(METHOD) <= again
     assert "yaml" not in again
+
+
+def test_a_plan_validated_once_is_shown_without_yaml_or_a_model(
+    store: Path, tmp_path: Path
+) -> None:
+    models = ("yaml", "facilitate.model.method", "facilitate.model.plan.document")
+    first = imported(store, "plan", "show", "eslov-dag", cache=tmp_path)
+    again = imported(store, "plan", "show", "eslov-dag", cache=tmp_path)
+    assert set(models) <= first
+    assert not set(models) & again, sorted(set(models) & again)

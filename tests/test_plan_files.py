@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from facilitate.errors import InvalidFileError, NotFoundError
-from facilitate.library.plans import find_plan, load_plans, parse_plan
+from facilitate.library.plan_parse import parse_plan
+from facilitate.library.plans import find_plan, load_plans
 from facilitate.model.plan import lay_out
 
 from plan_helpers import METHODS, at

@@ -12,8 +12,8 @@ import pexpect
 import pytest
 
 from facilitate.i18n import set_language
+from facilitate.library.plan_parse import parse_plan
 from facilitate.library.plan_scaffold import draft_yaml
-from facilitate.library.plans import parse_plan
 from facilitate.model.plan import format_range, lay_out
 from facilitate.ui.plan_prompts import DONE, ScriptedPlanPrompter, ask_plan_draft, block_choices
 

@@ -10,6 +10,7 @@ from facilitate.app.plans import save_text
 from facilitate.errors import UsageError
 from facilitate.i18n.messages import message
 from facilitate.library.methods import display_path
+from facilitate.library.plan_parse import parse_plan
 from facilitate.library.plan_scaffold import (
     DraftBlock,
     PlanDraft,
@@ -17,7 +18,6 @@ from facilitate.library.plan_scaffold import (
     draft_yaml,
     parse_block_spec,
 )
-from facilitate.library.plans import parse_plan
 from facilitate.library.user_text import checked_optional, checked_text
 from facilitate.model.method import Method
 from facilitate.model.plan.clocktime import parse_clock

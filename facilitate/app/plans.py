@@ -11,15 +11,17 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from facilitate.errors import FacilitateError, InvalidFileError, Problem, UsageError
 from facilitate.i18n.messages import message
 from facilitate.library.methods import display_path
-from facilitate.library.plan_problems import finding_problem
 from facilitate.library.plans import LoadedPlan, PlanLibrary, find_plan, load_plans, method_map
-from facilitate.model.method import Method
 from facilitate.model.plan.diagnose import DayLength, diagnose
 from facilitate.store.durable import write_atomic
+
+if TYPE_CHECKING:
+    from facilitate.model.method import Method
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -51,12 +53,13 @@ class Plans:
         return self._methods
 
     def find(self, ref: str) -> LoadedPlan:
-        """The plan ``ref`` (an id or a file); NotFoundError with a hint, InvalidFileError."""
-        return find_plan(ref, cwd=self.cwd, env=self.env, methods=self.methods())
+        """The plan ``ref`` (an id or a file); NotFoundError with a hint, InvalidFileError.
+        (A plan kept as it validated is read without the methods.)"""
+        return find_plan(ref, cwd=self.cwd, env=self.env, methods=self._methods)
 
     def library(self) -> PlanLibrary:
         """Every plan found, with the problems of the files that were skipped."""
-        return load_plans(self.cwd, self.env, self.methods())
+        return load_plans(self.cwd, self.env, self._methods)
 
 
 @dataclass
@@ -71,6 +74,8 @@ class PlanCheck:
 
 def check_loaded(loaded: LoadedPlan, lang: str) -> PlanCheck:
     """The findings of one plan that loaded, located in its file."""
+    from facilitate.library.plan_problems import finding_problem
+
     findings, day = diagnose(loaded.programme)
     check = PlanCheck(loaded.name, day=day)
     for finding in findings:

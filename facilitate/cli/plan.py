@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
         translate = app_ctx.translate
         for problem in library.problems:
             print_error(translate("plan.skipped", problem=problem.render(translate)))
-        loaded = sorted(library.plans.values(), key=lambda p: p.plan.id)
+        loaded = sorted(library.plans.values(), key=lambda p: p.programme.id)
         if as_json:
             data = [plan_summary(p, app_ctx.lang) for p in loaded]
             out().print_json(json.dumps(data, ensure_ascii=False))

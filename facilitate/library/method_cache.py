@@ -15,6 +15,8 @@ them) nothing is kept.
 
 Beside each method its name and parameter labels are kept (``<key>.labels.pickle``), which a
 view of a recorded session reads without the method model (:mod:`facilitate.library.method_labels`).
+The same folder keeps what other files that validated resolve to (:meth:`MethodCache.entry`
+and :meth:`MethodCache.keep`: a plan's programme, by :mod:`facilitate.library.plans`).
 
 Entries are Python pickles. They are read only from a folder and files of the user's own that
 nobody else may write (checked on the open folder), so they are as trusted as the user's
@@ -151,6 +153,28 @@ class MethodCache:
         if kept_key != key or kept_id != method_id or not isinstance(labels, MethodLabels):
             return None
         return labels
+
+    def entry(self, name: str) -> object | None:
+        """What is kept as ``name``, or None (nothing kept, or not readable)."""
+        if self.folder is None:
+            return None
+        try:
+            return pickle.loads(self._read(name))
+        except Exception:  # missing, torn, foreign or not ours: nothing kept
+            return None
+
+    def keep(self, name: str, value: object) -> None:
+        """Keep ``value`` as ``name`` (written whole or not at all; nothing, and nothing
+        said, when the cache cannot be written)."""
+        if self.folder is None:
+            return
+        try:
+            if not self.folder.is_dir():
+                self._start_folder()
+            if is_own(self.folder.stat()):
+                self._write(name, value)
+        except Exception:  # a read-only or full disk, a value that does not pickle
+            return
 
     def _read(self, name: str) -> bytes:
         """The entry ``name``, read only from a folder and a file of the user's own."""

@@ -21,7 +21,7 @@ from facilitate.library.method_dirs import ORIGINS as ORIGINS  # (where they wer
 from facilitate.library.method_dirs import SUFFIXES, method_path, search_dirs
 from facilitate.library.method_dirs import bundled_dir as bundled_dir
 from facilitate.library.method_dirs import user_dir as user_dir
-from facilitate.model.method_checks import did_you_mean
+from facilitate.model.close_names import did_you_mean
 from facilitate.records import Record
 
 if TYPE_CHECKING:  # (YAML and the method model are imported when a file is read)
@@ -187,6 +187,22 @@ def load_library(cwd: Path | None = None, env: Mapping[str, str] | None = None) 
                 overridden.setdefault(loaded.method.id, []).append(earlier)
             methods[loaded.method.id] = loaded
     return Library(methods, problems, overridden)
+
+
+def library_digest(cwd: Path, env: Mapping[str, str]) -> str | None:
+    """A name for the method library :func:`load_library` finds now, made from every method
+    file's origin, name and text without validating any; None when a folder or a file cannot
+    be read (what depends on the library is then not kept)."""
+    digest = hashlib.sha256(b"methods\n")
+    try:
+        for origin, folder in search_dirs(cwd, env):
+            for path in method_files(folder):
+                text = read_text_file(path, str(path))
+                digest.update(f"{origin}\0{path.name}\0{len(text)}\0".encode())
+                digest.update(text.encode("utf-8", "surrogatepass"))
+    except FacilitateError:
+        return None
+    return digest.hexdigest()
 
 
 def _problems_of(error: FacilitateError, name: str) -> list[Problem]:

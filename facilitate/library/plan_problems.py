@@ -14,7 +14,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from facilitate.errors import MessageLike, Problem
-from facilitate.i18n.messages import Message, Translate, message
+from facilitate.i18n.messages import Message, message
+from facilitate.library.plan_lengths import format_length as format_length  # (its old home)
+from facilitate.library.plan_lengths import length_message
 from facilitate.library.problems import format_path, schema_problems, with_hint
 from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.method_checks import did_you_mean
@@ -89,24 +91,6 @@ def plan_schema_problems(file: str, doc: YamlDocument, error: ValidationError) -
 def _begins_with(said: MessageLike, start: Message) -> bool:
     """True if ``said`` is ``start``, perhaps with more after it (a hint)."""
     return isinstance(said, Message) and (said.key, said.values) == (start.key, start.values)
-
-
-def length_message(seconds: float) -> Message:
-    """``5700`` -> ``1 h 35 min`` (``1 tim 35 min`` in Swedish)."""
-    minutes = round(seconds / 60)
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return message("dur.h_min", h=hours, m=rest)
-    if hours:
-        return message("dur.h", h=hours)
-    if seconds and seconds < 60:
-        return message("dur.s", s=round(seconds))
-    return message("dur.min", m=minutes)
-
-
-def format_length(seconds: float, translate: Translate) -> str:
-    """``5700`` -> ``1 h 35 min`` in the language of ``translate``."""
-    return length_message(seconds).render(translate)
 
 
 def describe(value: Any, lang: str) -> Any:

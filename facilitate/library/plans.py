@@ -3,51 +3,90 @@
 Plans are found like methods: for the same id, ./plans beats the user config folder beats the
 bundled plans. Method blocks are checked against the method library found the same way.
 Every problem in a file is reported with file, line, column and field.
+
+A plan that validated is kept as its programme in the method cache
+(:class:`~facilitate.library.method_cache.MethodCache`), named after the plan's text and the
+method library's files (:func:`~facilitate.library.methods.library_digest`), so that showing
+it again reads neither YAML nor a method; the document and the plan model are read again
+only when asked for (``plan check`` locates its findings in the file). A plan checked against
+methods given by the caller is not kept.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
-import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-import yaml
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from facilitate.errors import FacilitateError, InvalidFileError, NotFoundError, Problem
 from facilitate.i18n.messages import message
 from facilitate.library.files import read_text_file
+from facilitate.library.method_cache import MethodCache
 from facilitate.library.methods import (
     SUFFIXES,
     display_path,
+    library_digest,
     load_library,
     method_files,
     user_dir,
 )
-from facilitate.library.plan_problems import plan_schema_problems
-from facilitate.library.problems import issue_problems, with_hint
-from facilitate.library.yaml_problems import read_mapping, where_of
-from facilitate.library.yaml_source import YamlDocument
-from facilitate.model.method import Method
-from facilitate.model.method_checks import did_you_mean
-from facilitate.model.plan.checks import check_plan
-from facilitate.model.plan.document import CLOCK_FIELDS, Plan
-from facilitate.model.plan.programme import Programme, build_programme
+from facilitate.model.close_names import did_you_mean
+from facilitate.model.plan.programme import Programme
 from facilitate.records import Record
+
+if TYPE_CHECKING:  # (YAML and the plan model are imported when a plan is read)
+    from facilitate.library.yaml_source import YamlDocument
+    from facilitate.model.method import Method
+    from facilitate.model.plan.document import Plan
 
 
 class LoadedPlan(Record):
-    """A validated plan, resolved against the methods, and where it came from."""
+    """A validated plan, resolved against the methods, and where it came from: the file's
+    ``name`` as shown and its ``text``."""
 
-    plan: Plan
     programme: Programme
     origin: str
     path: Path
-    document: YamlDocument
     name: str
+    text: str
+
+    @cached_property
+    def document(self) -> YamlDocument:
+        """The plan file's YAML document, with the position of every value."""
+        from facilitate.library.plan_parse import read_document
+
+        return read_document(self.text, self.name)
+
+    @cached_property
+    def plan(self) -> Plan:
+        """The plan as its file declares it (the plan model)."""
+        from facilitate.library.plan_parse import plan_of
+
+        return plan_of(self.document)
+
+
+class _Methods:
+    """The methods plans are checked against: the caller's, or the library's, loaded at the
+    first plan that was not kept."""
+
+    def __init__(self, cwd: Path, env: Mapping[str, str], given: Mapping[str, Method] | None):
+        self.cwd, self.env, self.given = cwd, env, given
+        self.cache = MethodCache.of(env) if given is None else MethodCache(None)
+
+    @cached_property
+    def digest(self) -> str | None:
+        """The library's name (None: nothing is kept)."""
+        if self.given is not None or self.cache.folder is None:
+            return None
+        return library_digest(self.cwd, self.env)
+
+    @cached_property
+    def mapping(self) -> Mapping[str, Method]:
+        return self.given if self.given is not None else method_map(self.cwd, self.env)
 
 
 @dataclass
@@ -93,91 +132,70 @@ def method_map(cwd: Path, env: Mapping[str, str]) -> dict[str, Method]:
     return {key: loaded.method for key, loaded in load_library(cwd, env).methods.items()}
 
 
-def read_document(text: str, name: str) -> YamlDocument:
-    """Parse YAML ``text`` of the file ``name``; a syntax problem is an InvalidFileError."""
-    return read_mapping(
-        text, name, empty_key="plan.v.empty_file", not_mapping_key="plan.v.not_a_mapping"
-    )
+def load_plan_file(
+    path: Path,
+    methods: Mapping[str, Method] | None = None,
+    *,
+    origin: str = "file",
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+) -> LoadedPlan:
+    """Load and validate one plan file against ``methods`` (None: the method library, and
+    the plan is kept); raises InvalidFileError listing every problem."""
+    cwd = cwd or Path.cwd()
+    env = os.environ if env is None else env
+    return _load(path, _Methods(cwd, env, methods), origin, cwd)
 
 
-def clock_texts(node: yaml.Node | None, data: Any) -> Any:
-    """``data`` with clock times as written: YAML reads the Swedish ``12.30`` as the number 12.3.
-
-    The plain text of every ``start``, ``end`` and ``at`` value is kept instead.
-    """
-    if isinstance(node, yaml.MappingNode) and isinstance(data, dict):
-        out = dict(data)
-        for key_node, value_node in node.value:
-            key = getattr(key_node, "value", None)
-            if key not in out:
-                continue
-            if (
-                key in CLOCK_FIELDS
-                and isinstance(value_node, yaml.ScalarNode)
-                and not value_node.style
-            ):
-                out[key] = str(value_node.value)
-            else:
-                out[key] = clock_texts(value_node, out[key])
-        return out
-    if isinstance(node, yaml.SequenceNode) and isinstance(data, list):
-        return [clock_texts(n, d) for n, d in zip(node.value, data, strict=False)]
-    return data
+def _load(path: Path, methods: _Methods, origin: str, cwd: Path) -> LoadedPlan:
+    name = display_path(path, cwd)
+    text = read_text_file(path, name)  # regular files only, at most 1 MB, UTF-8
+    key = _key(text, methods.digest)
+    programme = _kept(methods.cache, key) if key is not None else None
+    read: dict[str, object] = {}
+    if programme is None:
+        plan, programme, doc = _parsed(text, name, methods.mapping)
+        read = {"plan": plan, "document": doc}
+        if key is not None:
+            methods.cache.keep(f"{key}.plan.pickle", (key, programme))
+    if origin != "file" and programme.id != path.stem:
+        said = message("lib.id_not_file_name", id=programme.id, stem=path.stem)
+        raise InvalidFileError([Problem(name, None, None, "id", said)])
+    loaded = LoadedPlan(programme, origin, path, name, text)
+    loaded.__dict__.update(read)  # (what was read already is not read again when asked for)
+    return loaded
 
 
-def _timezone_problem(plan: Plan, doc: YamlDocument, name: str) -> Problem | None:
-    try:
-        zoneinfo.ZoneInfo(plan.timezone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        if not zoneinfo.available_timezones():
-            return None  # no time zone database here: the name cannot be checked
-        pos = doc.position(("timezone",))
-        hint = did_you_mean(plan.timezone, zoneinfo.available_timezones())
-        said = with_hint(message("plan.v.timezone", zone=plan.timezone), hint)
-        return Problem(name, *where_of(pos), "timezone", said)
+def _key(text: str, library: str | None) -> str | None:
+    """The name a plan's programme is kept under: its text and the method library's."""
+    if library is None:
+        return None
+    digest = hashlib.sha256(f"plan\n{library}\n".encode())
+    digest.update(text.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def _kept(cache: MethodCache, key: str) -> Programme | None:
+    kept = cache.entry(f"{key}.plan.pickle")
+    if isinstance(kept, tuple) and len(kept) == 2 and kept[0] == key:
+        return kept[1] if isinstance(kept[1], Programme) else None
     return None
 
 
-def parse_plan(
+def _parsed(
     text: str, name: str, methods: Mapping[str, Method]
 ) -> tuple[Plan, Programme, YamlDocument]:
-    """Validate plan ``text`` read from the file ``name`` and resolve it against ``methods``."""
-    doc = read_document(text, name)
+    """The plan, its programme and its document; anything unforeseen is the file's problem."""
+    from facilitate.library.plan_parse import parse_plan
+
     try:
-        plan = Plan.model_validate(clock_texts(doc.root, doc.data))
-    except ValidationError as error:
-        problems = plan_schema_problems(name, doc, error)
-        raise InvalidFileError(sorted(problems, key=_file_order)) from None
-    problems = issue_problems(name, doc, check_plan(plan, methods))
-    zone = _timezone_problem(plan, doc, name)
-    problems += [zone] if zone else []
-    if problems:
-        raise InvalidFileError(sorted(problems, key=_file_order))
-    return plan, build_programme(plan, methods), doc
-
-
-def _file_order(problem: Problem) -> tuple[int, int]:
-    return problem.line or 0, problem.column or 0
-
-
-def load_plan_file(
-    path: Path, methods: Mapping[str, Method], *, origin: str = "file", cwd: Path | None = None
-) -> LoadedPlan:
-    """Load and validate one plan file; raises InvalidFileError listing every problem."""
-    name = display_path(path, cwd)
-    text = read_text_file(path, name)  # regular files only, at most 1 MB, UTF-8
-    try:
-        plan, programme, doc = parse_plan(text, name, methods)
+        return parse_plan(text, name, methods)
     except FacilitateError:
         raise
     except Exception as error:  # a case nobody foresaw: this file's problem, not a traceback
         detail = f"{type(error).__name__}: {str(error)[:200]}"
         problem = Problem(name, None, None, "", message("lib.unexpected", error=detail))
         raise InvalidFileError([problem]) from None
-    if origin != "file" and plan.id != path.stem:
-        said = message("lib.id_not_file_name", id=plan.id, stem=path.stem)
-        raise InvalidFileError([Problem(name, None, None, "id", said)])
-    return LoadedPlan(plan, programme, origin, path, doc, name)
 
 
 def load_plans(
@@ -188,7 +206,7 @@ def load_plans(
     """Load all plans; a later folder's plan replaces an earlier one with the same id."""
     cwd = cwd or Path.cwd()
     env = os.environ if env is None else env
-    methods = method_map(cwd, env) if methods is None else methods
+    checked = _Methods(cwd, env, methods)
     library = PlanLibrary({}, [], {})
     for origin, folder in plan_search_dirs(cwd, env):
         try:
@@ -198,7 +216,7 @@ def load_plans(
             continue
         for path in paths:
             try:
-                loaded = load_plan_file(path, methods, origin=origin, cwd=cwd)
+                loaded = _load(path, checked, origin, cwd)
             except InvalidFileError as error:
                 library.problems.extend(error.problems)
                 continue
@@ -207,10 +225,11 @@ def load_plans(
                     Problem(display_path(path, cwd), None, None, "", error.message)
                 )
                 continue
-            previous = library.plans.get(loaded.plan.id)
+            plan_id = loaded.programme.id
+            previous = library.plans.get(plan_id)
             if previous is not None:
-                library.overridden.setdefault(loaded.plan.id, []).append(previous)
-            library.plans[loaded.plan.id] = loaded
+                library.overridden.setdefault(plan_id, []).append(previous)
+            library.plans[plan_id] = loaded
     return library
 
 
@@ -221,18 +240,19 @@ def find_plan(
     env: Mapping[str, str] | None = None,
     methods: Mapping[str, Method] | None = None,
 ) -> LoadedPlan:
-    """The plan ``ref``: a path to a plan file, or an id found in the plan folders."""
+    """The plan ``ref``: a path to a plan file, or an id found in the plan folders; checked
+    against ``methods`` (None: the method library, and the plan is kept)."""
     cwd = cwd or Path.cwd()
     env = os.environ if env is None else env
-    methods = method_map(cwd, env) if methods is None else methods
+    checked = _Methods(cwd, env, methods)
     as_path = Path(ref) if Path(ref).is_absolute() else cwd / ref
     if Path(ref).suffix in SUFFIXES and (as_path.exists() or os.sep in ref):
-        return load_plan_file(as_path, methods, cwd=cwd)
+        return _load(as_path, checked, "file", cwd)
     for origin, folder in reversed(plan_search_dirs(cwd, env)):
         for suffix in SUFFIXES:
             path = folder / f"{ref}{suffix}"
             if path.is_file():
-                return load_plan_file(path, methods, origin=origin, cwd=cwd)
+                return _load(path, checked, origin, cwd)
     known = sorted(
         {p.stem for _, folder in plan_search_dirs(cwd, env) for p in method_files(folder)}
     )

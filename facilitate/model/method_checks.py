@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 import math
 from collections.abc import Iterable
 from dataclasses import field
 from typing import Any
 
+from facilitate.model.close_names import did_you_mean as did_you_mean  # (its old home)
 from facilitate.model.method import MAX_STEP_MINUTES, Collect, Method, Parameter, Step
 from facilitate.model.text_rules import describe_char, first_control
 from facilitate.records import Record
@@ -52,12 +52,6 @@ class Issue(Record):
     path: Path
     key: str
     params: dict[str, Any] = field(default_factory=dict)
-
-
-def did_you_mean(name: str, options: Iterable[str]) -> str:
-    """The closest option to ``name``, or "" when nothing is close."""
-    close = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
-    return close[0] if close else ""
 
 
 def _unknown(path: Path, what: str, name: str, options: Iterable[str]) -> Issue:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Group, RenderableType
 from rich.table import Table
@@ -10,13 +10,15 @@ from rich.text import Text as RichText
 
 from facilitate.i18n import t
 from facilitate.library.methods import display_path
-from facilitate.library.plan_problems import format_length
-from facilitate.library.plans import LoadedPlan
+from facilitate.library.plan_lengths import format_length
 from facilitate.model.plan.agenda import AgendaLine, agenda, line_text
 from facilitate.model.plan.clocktime import format_clock, format_range
 from facilitate.model.plan.diagnose import DayLength
 from facilitate.model.plan.programme import PlannedBlock, Programme
 from facilitate.model.plan.schedule import lay_out
+
+if TYPE_CHECKING:
+    from facilitate.library.plans import LoadedPlan
 
 
 def day_range(programme: Programme, lang: str) -> str:
