@@ -7,7 +7,7 @@ import pytest
 import typer
 from typer.core import TyperGroup
 
-from facilitate.cli.main import COMMANDS, build_app, invoked_command
+from facilitate.cli.main import COMMANDS, build_app, invoked_command, is_listing
 from facilitate.i18n import set_language
 
 
@@ -80,6 +80,30 @@ def test_an_unknown_or_incomplete_command_line_is_answered_as_by_the_whole_app(
     alone = typer.main.get_command(build_app(*invoked_command(args)))
     assert isinstance(alone, TyperGroup)
     assert answer(alone, args, capsys) == answer(WHOLE, args, capsys)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["-h"], [], ["--help", "note"], ["-h", "sessions", "show"], ["--", "--help"]],
+    ids=["help", "h", "nothing", "help-before-command", "h-before-group", "after-dashes"],
+)
+def test_the_whole_apps_help_is_answered_by_its_listing(
+    args: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert is_listing(args) == ("--help" in args or "-h" in args or not args)
+    listing = typer.main.get_command(build_app(*invoked_command(args), listing=is_listing(args)))
+    assert isinstance(listing, TyperGroup)
+    mine = answer(listing, args, capsys)
+    assert mine == answer(WHOLE, args, capsys)
+    assert "sessions" in mine[1] + mine[2]
+
+
+def test_a_listing_reads_no_commands_parameters() -> None:
+    listing = typer.main.get_command(build_app(listing=True))
+    assert isinstance(listing, TyperGroup)
+    assert set(listing.commands) == set(WHOLE.commands)
+    assert all(not command.params for command in listing.commands.values())
+    assert WHOLE.commands["note"].params
 
 
 @pytest.mark.parametrize(

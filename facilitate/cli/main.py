@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -66,11 +67,14 @@ def _translator(ctx: typer.Context) -> Translator:
     return obj.translate if isinstance(obj, AppContext) else Translator(get_language())
 
 
-def build_app(command: str | None = None, subcommand: str | None = None) -> typer.Typer:
+def build_app(
+    command: str | None = None, subcommand: str | None = None, *, listing: bool = False
+) -> typer.Typer:
     """The Typer app, with help texts in the current language: every command, or only the
     group or command ``command`` when it is one (the others' modules are then not imported,
     nor their parameters read), and of a group only its command ``subcommand`` when it has
-    one of that name."""
+    one of that name. ``listing``: the app answers only its own help, the list of commands
+    by name and help (no command's parameters are read)."""
     app = typer.Typer(
         name="facilitate",
         cls=Boundary,
@@ -109,6 +113,8 @@ def build_app(command: str | None = None, subcommand: str | None = None) -> type
         __import__(module, fromlist=["register"]).register(app)
     if command in COMMANDS and subcommand is not None:
         _only_subcommand(app, command, subcommand)
+    if listing:
+        _listing_only(app)
     return app
 
 
@@ -170,6 +176,40 @@ def _only_subcommand(app: typer.Typer, group_name: str, name: str) -> None:
             commands[:] = named
 
 
+def _listing_only(app: typer.Typer) -> None:
+    """Leave of every command what the whole app's help lists: its name and help (a stand-in
+    without parameters takes each callback's place; a group keeps no commands)."""
+    for info in app.registered_commands:
+        info.callback = _stand_in(info.callback)
+    for group in app.registered_groups:
+        instance = group.typer_instance
+        if instance is not None:
+            instance.registered_commands = []
+            instance.registered_groups = []
+            callback = instance.registered_callback
+            if callback is not None:
+                callback.callback = _stand_in(callback.callback)
+
+
+def _stand_in(callback: Callable[..., Any] | None) -> Callable[..., Any] | None:
+    """A function without parameters named and documented as ``callback``."""
+    if callback is None:
+        return None
+
+    def stand_in() -> None:
+        raise AssertionError("a listing answers only its help")  # (never run)
+
+    for name in ("__name__", "__qualname__", "__module__", "__doc__"):
+        setattr(stand_in, name, getattr(callback, name, None))
+    return stand_in
+
+
+def is_listing(args: list[str]) -> bool:
+    """True if ``args`` ask for the whole app's help (no command, or a help option before
+    any): what the app answers is the list of its commands."""
+    return invoked_command(args)[0] is None and (not args or "--help" in args or "-h" in args)
+
+
 def _registrars(command: str | None) -> list[str]:
     """The modules to register: the one of ``command`` when it is known, else every one."""
     if command in COMMANDS:
@@ -211,4 +251,5 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(int(ExitCode.BAD_INPUT))
     if get_language() != "en" and (not args or "--help" in args or "-h" in args):
         translate_help_chrome()
-    build_app(*invoked_command(args))(args=args, prog_name="facilitate")
+    app = build_app(*invoked_command(args), listing=is_listing(args))
+    app(args=args, prog_name="facilitate")
