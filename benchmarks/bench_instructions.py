@@ -2,7 +2,8 @@
 
 The same commands as ``bench_commands.py``, each run once under Valgrind's instruction counter
 (``valgrind --tool=cachegrind --cache-sim=no``; Debian's ``valgrind`` package), beside the
-trivial app of ``bench_startup.py``. An instruction count does not change with what else the
+trivial app of ``bench_startup.py`` (its ``hello``; its ``--help`` beside ``--help``). An
+instruction count does not change with what else the
 machine is doing, so the ratios are the same on every run; they are not times (an instruction
 that waits for memory costs more than one that does not), and a wall-time ratio is closer to 1
 than the instruction ratio (on this project's machine about 1 + 0.7 × (ratio − 1)).
@@ -28,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_commands import commands, small_sessions
+from bench_commands import commands, small_sessions, trivial_for
 from bench_note import environment
 from bench_startup import trivial_hello
 
@@ -67,8 +68,12 @@ def main() -> None:
         env = environment(root)
         session_id, sessions = small_sessions(root)
         trivial = instructions(trivial_app, env)
+        trivial_help = instructions(trivial_for(["--help"], trivial_app), env)
         before_env = {**env, "PYTHONPATH": str(args.before)} if args.before else None
-        print(f"python {sys.version.split()[0]}; the trivial app: {trivial / 1e6:,.0f} M")
+        print(
+            f"python {sys.version.split()[0]}; the trivial app: {trivial / 1e6:,.0f} M "
+            f"(its --help: {trivial_help / 1e6:,.0f} M)"
+        )
         print("\n| command | instructions | ratio | before |\n|---|---|---|---|")
         for label, argv in commands(session_id, sessions):
             ours = [sys.executable, "-m", "facilitate", *argv]
@@ -76,8 +81,9 @@ def main() -> None:
                 if warm is not None:
                     subprocess.run(ours, cwd=root, env=warm, capture_output=True, check=True)
             count = instructions(ours, env)
-            was = f"{instructions(ours, before_env) / trivial:.2f}×" if before_env else ""
-            print(f"| `{label}` | {count / 1e6:,.0f} M | {count / trivial:.2f}× | {was} |")
+            beside = trivial_help if argv == ["--help"] else trivial
+            was = f"{instructions(ours, before_env) / beside:.2f}×" if before_env else ""
+            print(f"| `{label}` | {count / 1e6:,.0f} M | {count / beside:.2f}× | {was} |")
 
 
 if __name__ == "__main__":
