@@ -25,6 +25,8 @@ PROMPTS = ("questionary", "prompt_toolkit")
 WRITERS = ("jinja2", "docx", "lxml")
 MARKDOWN = ("rich.markdown", "markdown_it", "pygments")
 NEW = ("--title", "Plain", "--date", "2026-11-22")
+COMMAND_MODULES = ("facilitate.cli.note", "facilitate.cli.sessions", "facilitate.cli.plan")
+"""Modules of commands, which the whole app's help (a listing of names) does not import."""
 
 
 @pytest.fixture(scope="module")
@@ -99,6 +101,7 @@ COMMANDS = [
     (["methods", "show", "world-cafe"], PROMPTS + WRITERS + MARKDOWN),
     (["plan", "show", "eslov-dag"], PROMPTS + WRITERS + MARKDOWN),
     (["run", "--help"], LIBRARY + PROMPTS + WRITERS),
+    (["--help"], LIBRARY + PROMPTS + WRITERS + COMMAND_MODULES),
 ]
 
 

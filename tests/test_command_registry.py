@@ -7,7 +7,13 @@ import pytest
 import typer
 from typer.core import TyperGroup
 
-from facilitate.cli.main import COMMANDS, build_app, invoked_command, is_listing
+from facilitate.cli.main import (
+    COMMANDS,
+    build_app,
+    invoked_command,
+    is_listing,
+    translate_help_chrome,
+)
 from facilitate.i18n import set_language
 
 
@@ -101,9 +107,25 @@ def test_the_whole_apps_help_is_answered_by_its_listing(
 def test_a_listing_reads_no_commands_parameters() -> None:
     listing = typer.main.get_command(build_app(listing=True))
     assert isinstance(listing, TyperGroup)
-    assert set(listing.commands) == set(WHOLE.commands)
+    assert list(listing.commands) == list(WHOLE.commands)
     assert all(not command.params for command in listing.commands.values())
     assert WHOLE.commands["note"].params
+
+
+def test_the_listing_in_swedish_is_the_whole_apps_help_in_swedish(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    set_language("sv")
+    try:
+        translate_help_chrome()
+        whole = typer.main.get_command(build_app())
+        listing = typer.main.get_command(build_app(listing=True))
+        assert isinstance(whole, TyperGroup) and isinstance(listing, TyperGroup)
+        mine = answer(listing, ["--help"], capsys)
+        assert mine == answer(whole, ["--help"], capsys) and "Kommandon" in mine[1]
+    finally:
+        set_language("en")
+        translate_help_chrome()
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -74,7 +73,7 @@ def build_app(
     group or command ``command`` when it is one (the others' modules are then not imported,
     nor their parameters read), and of a group only its command ``subcommand`` when it has
     one of that name. ``listing``: the app answers only its own help, the list of commands
-    by name and help (no command's parameters are read)."""
+    by name and help (:data:`LISTED`; no command's module is imported)."""
     app = typer.Typer(
         name="facilitate",
         cls=Boundary,
@@ -108,13 +107,14 @@ def build_app(
             sessions_dir_option=sessions_dir,
         )
 
+    if listing:
+        _add_listed(app)
+        return app
     # Imported here, after the language is set, so that help texts are in that language.
     for module in _registrars(command):
         __import__(module, fromlist=["register"]).register(app)
     if command in COMMANDS and subcommand is not None:
         _only_subcommand(app, command, subcommand)
-    if listing:
-        _listing_only(app)
     return app
 
 
@@ -135,6 +135,24 @@ COMMANDS: dict[str, str] = {
 }
 """Each top-level command or group, and the module whose ``register`` adds it (in the order
 the help lists them)."""
+
+LISTED: dict[str, tuple[str, bool]] = {
+    "methods": ("methods.help", True),
+    "sessions": ("sessions.help", True),
+    "run": ("timer.run.help", False),
+    "timer": ("timer.help", False),
+    "plan": ("plan.help", True),
+    "import": ("import.help", False),
+    "results": ("results.help", False),
+    "themes": ("themes.help", True),
+    "export": ("export.help", False),
+    "note": ("note.help", False),
+    "archive": ("archive.help", True),
+    "console": ("console.help", False),
+    "serve": ("serve.help", False),
+}
+"""Each command as the whole app's help lists it: the key of its help, and whether it is a
+group (what each module's ``register`` gives it; a test holds the two to the same help)."""
 
 GLOBAL_OPTIONS_WITH_VALUE = ("--lang", "--sessions-dir")
 
@@ -176,32 +194,19 @@ def _only_subcommand(app: typer.Typer, group_name: str, name: str) -> None:
             commands[:] = named
 
 
-def _listing_only(app: typer.Typer) -> None:
-    """Leave of every command what the whole app's help lists: its name and help (a stand-in
-    without parameters takes each callback's place; a group keeps no commands)."""
-    for info in app.registered_commands:
-        info.callback = _stand_in(info.callback)
-    for group in app.registered_groups:
-        instance = group.typer_instance
-        if instance is not None:
-            instance.registered_commands = []
-            instance.registered_groups = []
-            callback = instance.registered_callback
-            if callback is not None:
-                callback.callback = _stand_in(callback.callback)
+def _add_listed(app: typer.Typer) -> None:
+    """Every command as the whole app's help lists it: its name and help (no module of a
+    command is imported, no parameter read)."""
+    for name, (key, is_group) in LISTED.items():
+        if is_group:
+            app.add_typer(typer.Typer(help=t(key)), name=name)
+        else:
+            app.command(name, help=t(key))(_listed)
 
 
-def _stand_in(callback: Callable[..., Any] | None) -> Callable[..., Any] | None:
-    """A function without parameters named and documented as ``callback``."""
-    if callback is None:
-        return None
-
-    def stand_in() -> None:
-        raise AssertionError("a listing answers only its help")  # (never run)
-
-    for name in ("__name__", "__qualname__", "__module__", "__doc__"):
-        setattr(stand_in, name, getattr(callback, name, None))
-    return stand_in
+def _listed() -> None:
+    """A command of the listing, which answers only its help (never run)."""
+    raise AssertionError("the listing answers only its help")
 
 
 def is_listing(args: list[str]) -> bool:
