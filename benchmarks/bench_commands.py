@@ -60,6 +60,13 @@ def trivial_for(argv: list[str], trivial: list[str]) -> list[str]:
     return [*trivial[:-1], "--help"] if argv == ["--help"] else trivial
 
 
+def before_environment(env: dict[str, str], before: Path, root: Path) -> dict[str, str]:
+    """The environment of the version in ``before``: its code, and a cache of its own (the
+    method cache keeps one version's entries: two versions sharing one would each clear the
+    other's)."""
+    return {**env, "PYTHONPATH": str(before), "FACILITATE_CACHE_DIR": str(root / "cache-before")}
+
+
 def small_sessions(root: Path) -> tuple[str, Path]:
     """A session of 50 events in ``root``, and the folder of a store of 10 sessions."""
     session_id, _ = build_session(root, 50)
@@ -99,7 +106,7 @@ def main() -> None:
         trivial = trivial_hello(root)
         env = environment(root)
         session_id, sessions = small_sessions(root)
-        before_env = {**env, "PYTHONPATH": str(args.before)} if args.before else None
+        before_env = before_environment(env, args.before, root) if args.before else None
         print("\n| command | wall (trivial app) | ratio | CPU (trivial app) | ratio | before |")
         print("|---|---|---|---|---|---|")
         for label, argv in commands(session_id, sessions):

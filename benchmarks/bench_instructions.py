@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_commands import commands, small_sessions, trivial_for
+from bench_commands import before_environment, commands, small_sessions, trivial_for
 from bench_note import environment
 from bench_startup import trivial_hello
 
@@ -69,7 +69,7 @@ def main() -> None:
         session_id, sessions = small_sessions(root)
         trivial = instructions(trivial_app, env)
         trivial_help = instructions(trivial_for(["--help"], trivial_app), env)
-        before_env = {**env, "PYTHONPATH": str(args.before)} if args.before else None
+        before_env = before_environment(env, args.before, root) if args.before else None
         print(
             f"python {sys.version.split()[0]}; the trivial app: {trivial / 1e6:,.0f} M "
             f"(its --help: {trivial_help / 1e6:,.0f} M)"

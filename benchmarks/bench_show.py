@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_commands import before_environment
 from bench_note import build_session, environment
 from bench_startup import trivial_hello
 
@@ -88,7 +89,7 @@ def main() -> None:
                 show += [flag] if flag else []
                 commands = {"trivial app": (trivial, env)}
                 if args.before is not None:
-                    commands["before"] = (show, {**env, "PYTHONPATH": str(args.before)})
+                    commands["before"] = (show, before_environment(env, args.before, root))
                 commands["this"] = (show, env)
                 print(f"sessions show {flag or '(default)'}, {size:,} events", flush=True)
                 print("\n".join(measure(commands, args.runs, root)), flush=True)

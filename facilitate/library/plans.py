@@ -86,6 +86,7 @@ class _Methods:
 
     @cached_property
     def mapping(self) -> Mapping[str, Method]:
+        """The methods (the library's loaded now, the first time)."""
         return self.given if self.given is not None else method_map(self.cwd, self.env)
 
 
