@@ -35,6 +35,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import reprlib
+import sys
 import threading
 from collections.abc import Callable
 from operator import attrgetter
@@ -156,7 +157,10 @@ def make_all() -> None:
 def _build(cls: type, options: dict[str, Any]) -> None:
     """Make ``cls`` a frozen dataclass: its fields read by :mod:`dataclasses`, its own
     ``__init__`` compiled, and what its methods compare, hash and show (see above)."""
-    undocumented = cls.__dict__.get("__doc__") is None
+    for name in ("__setattr__", "__delattr__"):
+        if name in cls.__dict__:  # (as dataclasses refuses it for a frozen class)
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+    undocumented = not cls.__dict__.get("__doc__")
     if undocumented:  # (dataclasses would describe the __init__ it has not been asked for)
         type.__setattr__(cls, "__doc__", cls.__name__)
     try:
@@ -170,15 +174,27 @@ def _build(cls: type, options: dict[str, Any]) -> None:
     if undocumented:
         signature = str(inspect.signature(cls)).replace(" -> None", "")
         type.__setattr__(cls, "__doc__", cls.__name__ + signature)
-    compared = [f.name for f in fields if f.compare]
-    hashed = [f.name for f in fields if (f.compare if f.hash is None else f.hash)]
+    compared = _getter([f.name for f in fields if f.compare])
+    hashed = _getter([f.name for f in fields if (f.compare if f.hash is None else f.hash)])
     type.__setattr__(cls, "_record_shown", tuple(f.name for f in fields if f.repr))
-    type.__setattr__(cls, "_record_compared", _getter(compared))
-    type.__setattr__(cls, "_record_hashed", _getter(hashed))
-    if cls.__dict__.get("__hash__", ...) is None and "__eq__" in cls.__dict__:
-        type.__setattr__(cls, "__hash__", Record.__hash__)  # (as a frozen dataclass's)
+    type.__setattr__(cls, "_record_compared", compared)
+    type.__setattr__(cls, "_record_hashed", hashed)
+    _add_methods(cls)
     if options.get("order"):
-        _add_order(cls)
+        _add_order(cls, compared)
+
+
+def _add_methods(cls: type) -> None:
+    """Record's ``__repr__``, ``__eq__``, ``__hash__`` and frozen ``__setattr__`` and
+    ``__delattr__`` on ``cls`` itself, where it does not define them, as a dataclass gets its
+    own (not a base's, nor a mixin's before ``Record``)."""
+    own_hash = cls.__dict__.get("__hash__", dataclasses.MISSING)
+    hashable = own_hash is dataclasses.MISSING or (own_hash is None and "__eq__" in cls.__dict__)
+    for name in ("__repr__", "__eq__", "__setattr__", "__delattr__"):
+        if name not in cls.__dict__:
+            type.__setattr__(cls, name, Record.__dict__[name])
+    if hashable:  # (a class's own __eq__ leaves it None; an explicit __hash__ is kept)
+        type.__setattr__(cls, "__hash__", Record.__dict__["__hash__"])
 
 
 def _fields(cls: type, kw_only: bool) -> tuple[dataclasses.Field[Any], ...]:
@@ -220,7 +236,9 @@ _FACTORY = _Factory()
 def _init_of(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[..., None]:
     """``cls.__init__``, compiled from its fields as a frozen dataclass's: parameters in
     field order (keyword-only ones last), defaults and default factories, fields with
-    ``init=False`` filled from their factory, then ``__post_init__`` when it has one."""
+    ``init=False`` filled from their factory, then ``__post_init__`` when it has one. It is
+    compiled in its class's module, whose names its annotations use."""
+    me = "__record_self__" if any(f.name == "self" for f in fields) else "self"
     names: dict[str, Any] = {"__set": object.__setattr__, "__factory": _FACTORY}
     positional: list[str] = []
     keyword: list[str] = []
@@ -230,13 +248,17 @@ def _init_of(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> Callable[
             (keyword if f.kw_only else positional).append(_parameter(f, names))
         value = _value(f, names)
         if value is not None:
-            body.append(f"__set(self, {f.name!r}, {value})")
+            body.append(f"__set({me}, {f.name!r}, {value})")
     _check_defaults(positional)
     if hasattr(cls, "__post_init__"):
-        body.append("self.__post_init__()")
-    signature = ", ".join(["self", *positional, *(["*", *keyword] if keyword else [])])
-    exec(f"def __init__({signature}):\n    " + ("\n    ".join(body) or "pass"), names)
-    init: Callable[..., None] = names["__init__"]
+        body.append(f"{me}.__post_init__()")
+    signature = ", ".join([me, *positional, *(["*", *keyword] if keyword else [])])
+    source = f"def __make__({', '.join(names)}):\n def __init__({signature}):\n  "
+    source += "\n  ".join(body or ["pass"]) + "\n return __init__"
+    module = sys.modules.get(cls.__module__)
+    made: dict[str, Any] = {}
+    exec(source, module.__dict__ if module is not None else {}, made)
+    init: Callable[..., None] = made["__make__"](**names)
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__annotations__ = {f.name: f.type for f in fields if f.init} | {"return": None}
     return init
@@ -272,19 +294,21 @@ def _check_defaults(parameters: list[str]) -> None:
             raise TypeError(f"non-default argument {parameter!r} follows default argument")
 
 
-def _add_order(cls: type) -> None:
-    """``<``, ``<=``, ``>`` and ``>=`` comparing two records of ``cls`` field by field."""
+def _add_order(cls: type, compared: Callable[[Any], tuple[Any, ...]]) -> None:
+    """``<``, ``<=``, ``>`` and ``>=`` comparing two records of ``cls`` field by field (its
+    own fields: a subclass that is not ordered itself inherits them as they are)."""
     for name, compare in (("__lt__", "lt"), ("__le__", "le"), ("__gt__", "gt"), ("__ge__", "ge")):
         if name in cls.__dict__:
             raise TypeError(f"{cls.__name__}: order=True, but the class defines {name}")
-        type.__setattr__(cls, name, _ordering(getattr(tuple, f"__{compare}__")))
+        type.__setattr__(cls, name, _ordering(getattr(tuple, f"__{compare}__"), compared))
 
 
-def _ordering(compare: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+def _ordering(
+    compare: Callable[[Any, Any], Any], key: Callable[[Any], tuple[Any, ...]]
+) -> Callable[[Any, Any], Any]:
     def ordered(self: Any, other: Any) -> Any:
         if other.__class__ is not self.__class__:
             return NotImplemented
-        key = type(self)._record_compared
         return compare(key(self), key(other))
 
     return ordered
