@@ -210,9 +210,18 @@ def _listed() -> None:
 
 
 def is_listing(args: list[str]) -> bool:
-    """True if ``args`` ask for the whole app's help (no command, or a help option before
-    any): what the app answers is the list of its commands."""
-    return invoked_command(args)[0] is None and (not args or "--help" in args or "-h" in args)
+    """True if ``args`` ask for the whole app's help: nothing, or a help option before any
+    command and any ``--`` (not the value of a global option): what the app answers is the
+    list of its commands."""
+    values = iter(args)
+    for arg in values:
+        if arg in GLOBAL_OPTIONS_WITH_VALUE:
+            next(values, None)
+        elif arg in ("-h", "--help"):
+            return True
+        elif arg == "--" or not arg.startswith("-"):
+            return False
+    return not args
 
 
 def _registrars(command: str | None) -> list[str]:
