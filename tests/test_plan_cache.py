@@ -109,3 +109,25 @@ def test_a_plan_checked_after_it_was_kept_still_names_its_lines(isolated: Path) 
     done = run_cli(["plan", "check", "kort"])
     assert done.exit_code == 2
     assert "plans/kort.yaml:5:6: end: the end at 09:20 cannot be met" in done.stderr
+
+
+def test_a_plan_whose_time_zone_could_not_be_checked_is_not_kept(
+    isolated: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zoneinfo
+
+    plan = isolated / "plans" / "kort.yaml"
+    plan.write_text(PLAN.replace("start: '09:00'", "start: '09:00'\ntimezone: Europe/Stockholmm"))
+    with monkeypatch.context() as without_database:  # (a machine without time zone data)
+        without_database.setattr(zoneinfo, "available_timezones", set)
+        without_database.setattr(zoneinfo, "ZoneInfo", _no_zone)
+        assert "Fika" in show()
+    assert kept(isolated) == []
+    done = run_cli(["plan", "show", "kort"])
+    assert done.exit_code == 2 and "Europe/Stockholm" in done.stderr
+
+
+def _no_zone(name: str) -> object:
+    import zoneinfo
+
+    raise zoneinfo.ZoneInfoNotFoundError(name)

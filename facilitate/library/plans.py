@@ -157,7 +157,7 @@ def _load(path: Path, methods: _Methods, origin: str, cwd: Path) -> LoadedPlan:
     if programme is None:
         plan, programme, doc = _parsed(text, name, methods.mapping)
         read = {"plan": plan, "document": doc}
-        if key is not None:
+        if key is not None and _zone_known(programme.timezone):
             methods.cache.keep(f"{key}.plan.pickle", (key, programme))
     if origin != "file" and programme.id != path.stem:
         said = message("lib.id_not_file_name", id=programme.id, stem=path.stem)
@@ -174,6 +174,18 @@ def _key(text: str, library: str | None) -> str | None:
     digest = hashlib.sha256(f"plan\n{library}\n".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
+
+
+def _zone_known(zone: str) -> bool:
+    """True if the time zone ``zone`` is in this machine's time zone database (a plan whose
+    zone could not be checked, without a database, is not kept: it is checked again)."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(zone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
 
 
 def _kept(cache: MethodCache, key: str) -> Programme | None:
