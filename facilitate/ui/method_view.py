@@ -11,6 +11,7 @@ from rich.text import Text as RichText
 
 from facilitate.i18n import t
 from facilitate.library.methods import LoadedMethod, display_path
+from facilitate.library.plan_lengths import format_length
 from facilitate.model.expand import build_timeline, dimension_values, step_rounds
 from facilitate.model.method import Method
 from facilitate.model.text import Text
@@ -21,15 +22,7 @@ from facilitate.ui.safe_text import safe_line, safe_text
 
 def format_duration(seconds: float) -> str:
     """``5700`` -> ``1 h 35 min`` (``1 tim 35 min`` in Swedish)."""
-    minutes = round(seconds / 60)
-    hours, rest = divmod(minutes, 60)
-    if hours and rest:
-        return t("dur.h_min", h=hours, m=rest)
-    if hours:
-        return t("dur.h", h=hours)
-    if seconds and seconds < 60:
-        return t("dur.s", s=round(seconds))
-    return t("dur.min", m=minutes)
+    return format_length(seconds, t)
 
 
 def group_size_text(method: Method) -> str:
