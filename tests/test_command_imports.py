@@ -135,3 +135,21 @@ def test_a_plan_validated_once_is_shown_without_yaml_or_a_model(
     again = imported(store, "plan", "show", "eslov-dag", cache=tmp_path)
     assert set(models) <= first
     assert not set(models) & again, sorted(set(models) & again)
+
+
+def test_the_plan_package_imports_a_name_from_its_module_when_first_read() -> None:
+    script = (
+        "import sys\n"
+        "import facilitate.model.plan as plan\n"
+        "from facilitate.model.plan import lay_out, Programme\n"
+        "names = dir(plan)\n"
+        "print('facilitate.model.plan.document' in sys.modules, 'build_programme' in names,\n"
+        "      callable(plan.diagnose), plan.lay_out is lay_out)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "True", "True", "True"]
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        import facilitate.model.plan as plan
+
+        _ = plan.nothing

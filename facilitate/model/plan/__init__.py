@@ -109,3 +109,8 @@ def __getattr__(name: str) -> Any:
     value = getattr(import_module(f"{__name__}.{module}"), name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The package's names, those not imported yet among them."""
+    return sorted({*globals(), *_MODULES})
