@@ -70,7 +70,8 @@ class Record:
             _pending[cls] = options
             type.__setattr__(cls, "__init__", _init_first)
             for name in _CLASS_LEVEL:
-                type.__setattr__(cls, name, _MadeOnAccess(name))
+                if name not in cls.__dict__:  # (a class's own __match_args__ is kept)
+                    type.__setattr__(cls, name, _MadeOnAccess(name))
 
     def __getstate__(self) -> dict[str, Any]:
         """What pickling keeps: the fields, even none (so that :meth:`__setstate__` runs)."""
@@ -118,7 +119,7 @@ class _MadeOnAccess:
         return getattr(owner, self.name)
 
 
-def _init_first(self: Any, *args: Any, **kwargs: Any) -> None:
+def _init_first(self: Any, /, *args: Any, **kwargs: Any) -> None:
     """A record's first instance: make the class, then build the instance with it."""
     cls = type(self)
     make(cls)
@@ -133,7 +134,12 @@ def make(cls: type) -> None:
             options = _pending.pop(each, None)
             if options is None:
                 continue
-            kept = {name: each.__dict__[name] for name in ("__init__", *_CLASS_LEVEL)}
+            kept = {"__init__": each.__dict__["__init__"]}  # (and what stood in for the rest)
+            kept.update(
+                (name, each.__dict__[name])
+                for name in _CLASS_LEVEL
+                if isinstance(each.__dict__.get(name), _MadeOnAccess)
+            )
             for name in kept:
                 type.__delattr__(each, name)
             try:

@@ -486,3 +486,19 @@ def test_a_record_with_an_empty_docstring_is_described_and_its_own_setattr_refus
             Mutable(1)
     finally:
         records._pending.pop(Mutable, None)
+
+
+def test_a_field_named_self_and_a_records_own_match_args_work_before_it_is_made() -> None:
+    class Odd(Record):
+        self: int
+
+    class Point(Record):
+        x: int
+        y: int
+        __match_args__ = ("y",)
+
+    assert Odd(self=1).self == 1
+    assert Point.__match_args__ == ("y",)
+    match Point(1, 2):
+        case Point(second):
+            assert second == 2
