@@ -213,7 +213,7 @@ class Targets:
             return StepTarget(self.header.id, None, step, round_)
         if step in known:
             raise UsageError(self._no_round(step, round_ or 0))
-        from facilitate.model.method_checks import did_you_mean
+        from facilitate.model.close_names import did_you_mean
 
         close = did_you_mean(step, known)
         hint = message("sessions.err.did_you_mean", id=close) if close else ""
@@ -225,7 +225,7 @@ class Targets:
         known += [r.step for r in run.steps if r.step not in known]
         if step in known:
             return UsageError(self._no_round(step, round_ or 0))
-        from facilitate.model.method_checks import did_you_mean
+        from facilitate.model.close_names import did_you_mean
 
         close = did_you_mean(step, known)
         hint = message("sessions.err.did_you_mean", id=close) if close else ""

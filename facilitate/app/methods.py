@@ -168,7 +168,7 @@ def check_step(
             known[row.step] = None
     if not method_ids or not known or step in known:
         return step, round_
-    from facilitate.model.method_checks import did_you_mean
+    from facilitate.model.close_names import did_you_mean
 
     close = did_you_mean(step, known)
     hint = message("sessions.err.did_you_mean", id=close) if close else ""

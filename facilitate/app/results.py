@@ -13,8 +13,8 @@ from facilitate.app.input_targets import Targets
 from facilitate.app.methods import Methods, methods_of, session_methods
 from facilitate.errors import MessageLike, UsageError
 from facilitate.i18n.messages import message
+from facilitate.model.close_names import did_you_mean
 from facilitate.model.method import Method
-from facilitate.model.method_checks import did_you_mean
 from facilitate.model.results import session_results
 from facilitate.model.results_types import SessionResults
 from facilitate.model.session import SessionHeader, SessionState

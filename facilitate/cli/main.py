@@ -155,22 +155,31 @@ LISTED: dict[str, tuple[str, bool]] = {
 group (what each module's ``register`` gives it; a test holds the two to the same help)."""
 
 GLOBAL_OPTIONS_WITH_VALUE = ("--lang", "--sessions-dir")
+HELP_OPTIONS = ("-h", "--help")
 
 
 def invoked_command(args: list[str]) -> tuple[str | None, str | None]:
     """The top-level command ``args`` name (after the global options) and the word after it
     when that is not an option (a group's command), or None for either (also after a help
     option: ``--help note`` is the whole app's help)."""
-    values = iter(args)
-    for arg in values:
+    found = _first_word(args)
+    if found is None or found[1] in ("--", *HELP_OPTIONS):
+        return None, None
+    at, command = found
+    after = args[at + 1] if at + 1 < len(args) else None
+    return command, after if after is not None and not after.startswith("-") else None
+
+
+def _first_word(args: list[str]) -> tuple[int, str] | None:
+    """Where in ``args`` and what the first argument is that is a command, ``--`` or a help
+    option (the global options and their values passed over), or None when none is."""
+    values = iter(enumerate(args))
+    for at, arg in values:
         if arg in GLOBAL_OPTIONS_WITH_VALUE:
             next(values, None)
-        elif arg in ("--", "-h", "--help"):
-            break
-        elif not arg.startswith("-"):
-            after = next(values, None)
-            return arg, after if after is not None and not after.startswith("-") else None
-    return None, None
+        elif arg in ("--", *HELP_OPTIONS) or not arg.startswith("-"):
+            return at, arg
+    return None
 
 
 def _only_subcommand(app: typer.Typer, group_name: str, name: str) -> None:
@@ -213,15 +222,8 @@ def is_listing(args: list[str]) -> bool:
     """True if ``args`` ask for the whole app's help: nothing, or a help option before any
     command and any ``--`` (not the value of a global option): what the app answers is the
     list of its commands."""
-    values = iter(args)
-    for arg in values:
-        if arg in GLOBAL_OPTIONS_WITH_VALUE:
-            next(values, None)
-        elif arg in ("-h", "--help"):
-            return True
-        elif arg == "--" or not arg.startswith("-"):
-            return False
-    return not args
+    found = _first_word(args)
+    return not args if found is None else found[1] in HELP_OPTIONS
 
 
 def _registrars(command: str | None) -> list[str]:

@@ -56,17 +56,22 @@ def clock_texts(node: yaml.Node | None, data: Any) -> Any:
     return data
 
 
-def _timezone_problem(plan: Plan, doc: YamlDocument, name: str) -> Problem | None:
+def zone_known(zone: str) -> bool:
+    """True if the time zone ``zone`` is in this machine's time zone database."""
     try:
-        zoneinfo.ZoneInfo(plan.timezone)
+        zoneinfo.ZoneInfo(zone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        if not zoneinfo.available_timezones():
-            return None  # no time zone database here: the name cannot be checked
-        pos = doc.position(("timezone",))
-        hint = did_you_mean(plan.timezone, zoneinfo.available_timezones())
-        said = with_hint(message("plan.v.timezone", zone=plan.timezone), hint)
-        return Problem(name, *where_of(pos), "timezone", said)
-    return None
+        return False
+    return True
+
+
+def _timezone_problem(plan: Plan, doc: YamlDocument, name: str) -> Problem | None:
+    if zone_known(plan.timezone) or not zoneinfo.available_timezones():
+        return None  # known, or no time zone database here: the name cannot be checked
+    pos = doc.position(("timezone",))
+    hint = did_you_mean(plan.timezone, zoneinfo.available_timezones())
+    said = with_hint(message("plan.v.timezone", zone=plan.timezone), hint)
+    return Problem(name, *where_of(pos), "timezone", said)
 
 
 def parse_plan(

@@ -15,11 +15,10 @@ from pydantic_core import ErrorDetails
 
 from facilitate.errors import MessageLike, Problem
 from facilitate.i18n.messages import Message, message
-from facilitate.library.plan_lengths import format_length as format_length  # (its old home)
 from facilitate.library.plan_lengths import length_message
 from facilitate.library.problems import format_path, schema_problems, with_hint
 from facilitate.library.yaml_source import YamlDocument
-from facilitate.model.method_checks import did_you_mean
+from facilitate.model.close_names import did_you_mean
 from facilitate.model.plan.clocktime import format_clock
 from facilitate.model.plan.diagnose import Clock, Duration, Finding
 from facilitate.model.plan.document import Plan

@@ -12,8 +12,8 @@ from facilitate.errors import UsageError
 from facilitate.i18n import catalog_plans
 from facilitate.i18n.messages import message
 from facilitate.library.problems import with_hint
+from facilitate.model.close_names import did_you_mean
 from facilitate.model.method import ID_PATTERN, Method
-from facilitate.model.method_checks import did_you_mean
 from facilitate.model.plan.clocktime import format_clock, parse_clock
 from facilitate.model.plan.document import ITEM_KINDS
 

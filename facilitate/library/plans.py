@@ -80,9 +80,7 @@ class _Methods:
     @cached_property
     def digest(self) -> str | None:
         """The library's name (None: nothing is kept)."""
-        if self.given is not None or self.cache.folder is None:
-            return None
-        return library_digest(self.cwd, self.env)
+        return library_digest(self.cwd, self.env) if self.cache.folder is not None else None
 
     @cached_property
     def mapping(self) -> Mapping[str, Method]:
@@ -133,21 +131,6 @@ def method_map(cwd: Path, env: Mapping[str, str]) -> dict[str, Method]:
     return {key: loaded.method for key, loaded in load_library(cwd, env).methods.items()}
 
 
-def load_plan_file(
-    path: Path,
-    methods: Mapping[str, Method] | None = None,
-    *,
-    origin: str = "file",
-    cwd: Path | None = None,
-    env: Mapping[str, str] | None = None,
-) -> LoadedPlan:
-    """Load and validate one plan file against ``methods`` (None: the method library, and
-    the plan is kept); raises InvalidFileError listing every problem."""
-    cwd = cwd or Path.cwd()
-    env = os.environ if env is None else env
-    return _load(path, _Methods(cwd, env, methods), origin, cwd)
-
-
 def _load(path: Path, methods: _Methods, origin: str, cwd: Path) -> LoadedPlan:
     name = display_path(path, cwd)
     text = read_text_file(path, name)  # regular files only, at most 1 MB, UTF-8
@@ -155,9 +138,11 @@ def _load(path: Path, methods: _Methods, origin: str, cwd: Path) -> LoadedPlan:
     programme = _kept(methods.cache, key) if key is not None else None
     read: dict[str, object] = {}
     if programme is None:
+        from facilitate.library.plan_parse import zone_known
+
         plan, programme, doc = _parsed(text, name, methods.mapping)
         read = {"plan": plan, "document": doc}
-        if key is not None and _zone_known(programme.timezone):
+        if key is not None and zone_known(programme.timezone):
             methods.cache.keep(f"{key}.plan.pickle", (key, programme))
     if origin != "file" and programme.id != path.stem:
         said = message("lib.id_not_file_name", id=programme.id, stem=path.stem)
@@ -174,18 +159,6 @@ def _key(text: str, library: str | None) -> str | None:
     digest = hashlib.sha256(f"plan\n{library}\n".encode())
     digest.update(text.encode("utf-8", "surrogatepass"))
     return digest.hexdigest()
-
-
-def _zone_known(zone: str) -> bool:
-    """True if the time zone ``zone`` is in this machine's time zone database (a plan whose
-    zone could not be checked, without a database, is not kept: it is checked again)."""
-    import zoneinfo
-
-    try:
-        zoneinfo.ZoneInfo(zone)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
 
 
 def _kept(cache: MethodCache, key: str) -> Programme | None:

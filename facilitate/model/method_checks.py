@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import field
 from typing import Any
 
-from facilitate.model.close_names import did_you_mean as did_you_mean  # (its old home)
+from facilitate.model.close_names import did_you_mean
 from facilitate.model.method import MAX_STEP_MINUTES, Collect, Method, Parameter, Step
 from facilitate.model.text_rules import describe_char, first_control
 from facilitate.records import Record
