@@ -12,7 +12,7 @@ from test_help import PATHS
 from cli_helpers import run_cli
 
 TYPE_MARKER = re.compile(r"<(bool|str|int|float|path|list\[[a-z]+\])>", re.IGNORECASE)
-PARSER_ENGLISH = ("Usage:", "Show this message and exit", "Try '", "No such option")
+PARSER_ENGLISH = ("Usage:", "Show this message and exit", "Try '", "No such option", "Missing")
 
 
 @pytest.mark.parametrize(
@@ -24,6 +24,7 @@ PARSER_ENGLISH = ("Usage:", "Show this message and exit", "Try '", "No such opti
         (["sessions", "new", "--titl", "x"], "okänd flagga: --titl (menade du --title?)"),
         (["timer", "--speed", "abc", "1m"], "facilitate timer: fel: --speed: förväntade ett tal"),
         (["methods", "show", "world-cafe", "extra"], "fel: oväntade argument: extra"),
+        (["--sessions-dir", "x"], "facilitate: fel: ett kommando saknas"),
     ],
 )
 def test_a_usage_error_is_one_swedish_line_and_exit_2(args: list[str], line: str) -> None:

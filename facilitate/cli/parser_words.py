@@ -40,6 +40,7 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     ),
     (r"No such option: (?P<name>\S+)", "parser.no_option"),
     (r"No such command '(?P<name>.+)'\.", "parser.no_command"),
+    (r"Missing command\.", "parser.missing_command"),
     (r"Missing argument '(?P<name>.+)'\.", "parser.missing_argument"),
     (r"Missing option '(?P<name>.+)'\.", "parser.missing_option"),
     (r"Got unexpected extra argument(?:\(s\)|s)? \((?P<args>.*)\)", "parser.extra_arguments"),
