@@ -29,6 +29,7 @@ from typer.core import TyperGroup
 from typer.exceptions import Abort
 
 from facilitate.cli.output import print_error
+from facilitate.cli.param_values import take_plain_values_as_given
 from facilitate.i18n import t
 
 # click's messages (typer 0.29) -> our catalogue keys; named groups become the values.
@@ -175,6 +176,7 @@ class OneLineErrors(TyperGroup):
         **extra: Any,
     ) -> Any:
         localise_parser()
+        take_plain_values_as_given()
         try:
             result = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except ClickException as error:
