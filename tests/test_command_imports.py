@@ -1,8 +1,10 @@
 """Every working command imports only what it uses (``python -X importtime``, per command).
 
-Typer imports pydantic for any command it runs, so pydantic itself is not checked here; what
-is checked is what we import: the method library (and PyYAML and the method model with it)
-only where methods are read, no Markdown renderer (markdown-it, Pygments) but Typer's help, prompts
+Pydantic only where a method or a plan is validated (Typer's converters, which import it, are
+built only for a value that needs converting: :mod:`facilitate.cli.param_values`; a method
+validated once is read back as plain records), the method library (and PyYAML and the method
+model with it) only where methods are read, no Markdown renderer (markdown-it, Pygments) but
+Typer's help, prompts
 only where something is asked, templates and Word only where they are written.
 """
 
@@ -24,6 +26,9 @@ METHOD = ("facilitate.model.method", "facilitate.library.methods")
 PROMPTS = ("questionary", "prompt_toolkit")
 WRITERS = ("jinja2", "docx", "lxml")
 MARKDOWN = ("rich.markdown", "markdown_it", "pygments")
+PYDANTIC = ("pydantic", "pydantic_core")
+UNREAD = PYDANTIC + LIBRARY + PROMPTS + WRITERS + MARKDOWN
+"""What a command that reads no method does not import."""
 NEW = ("--title", "Plain", "--date", "2026-11-22")
 COMMAND_MODULES = ("facilitate.cli.note", "facilitate.cli.sessions", "facilitate.cli.plan")
 """Modules of commands, which the whole app's help (a listing of names) does not import."""
@@ -88,20 +93,20 @@ def imported(store: Path, *args: str, cache: Path | None = None) -> set[str]:
 
 
 COMMANDS = [
-    (["note", PLAIN, "a plain note"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
-    (["sessions", "note", PLAIN, "a plain note"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
-    (["sessions", "list"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
-    (["sessions", "list", "--json"], LIBRARY + PROMPTS + WRITERS + MARKDOWN + ("rich.table",)),
+    (["note", PLAIN, "a plain note"], UNREAD),
+    (["sessions", "note", PLAIN, "a plain note"], UNREAD),
+    (["sessions", "list"], UNREAD),
+    (["sessions", "list", "--json"], (*UNREAD, "rich.table")),
     (["sessions", "show", ESLOV], PROMPTS + WRITERS + MARKDOWN),
-    (["sessions", "show", ESLOV, "--json"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
-    (["sessions", "show", ESLOV, "--all"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
-    (["sessions", "history", ESLOV, "--json"], LIBRARY + PROMPTS + WRITERS + MARKDOWN),
+    (["sessions", "show", ESLOV, "--json"], UNREAD),
+    (["sessions", "show", ESLOV, "--all"], UNREAD),
+    (["sessions", "history", ESLOV, "--json"], UNREAD),
     (["export", ESLOV, "--format", "md"], (*PROMPTS, "docx", "lxml", *MARKDOWN)),
     (["methods", "list"], PROMPTS + WRITERS + MARKDOWN),
     (["methods", "show", "world-cafe"], PROMPTS + WRITERS + MARKDOWN),
     (["plan", "show", "eslov-dag"], PROMPTS + WRITERS + MARKDOWN),
     (["run", "--help"], LIBRARY + PROMPTS + WRITERS),
-    (["--help"], LIBRARY + PROMPTS + WRITERS + COMMAND_MODULES),
+    (["--help"], PYDANTIC + LIBRARY + PROMPTS + WRITERS + COMMAND_MODULES),
 ]
 
 
@@ -127,10 +132,33 @@ def test_a_method_validated_once_is_not_read_as_yaml_again(store: Path, tmp_path
     assert "yaml" not in again
 
 
+WARM = [
+    ["note", ESLOV, "Ett kort", "--step", "round#1", "--run", "4"],
+    ["methods", "list"],
+    ["methods", "show", "world-cafe"],
+    ["results", ESLOV],
+    ["export", ESLOV, "--format", "md"],
+    ["plan", "show", "eslov-dag"],
+]
+
+
+@pytest.mark.parametrize("args", WARM, ids=[" ".join(a) for a in WARM])
+def test_a_command_reading_validated_methods_again_imports_no_pydantic(
+    store: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """Methods (and plans) validated once are read back as plain records: no YAML, no
+    pydantic."""
+    first = imported(store, *args, cache=tmp_path)
+    again = imported(store, *args, cache=tmp_path)
+    assert "pydantic" in first  # (validated the first time)
+    assert not {"yaml", *PYDANTIC} & again, sorted({"yaml", *PYDANTIC} & again)
+
+
 def test_a_plan_validated_once_is_shown_without_yaml_or_a_model(
     store: Path, tmp_path: Path
 ) -> None:
-    models = ("yaml", "facilitate.model.method", "facilitate.model.plan.document")
+    models = ("yaml", "pydantic", "facilitate.model.method", "facilitate.model.method_schema")
+    models += ("facilitate.model.plan.document",)
     first = imported(store, "plan", "show", "eslov-dag", cache=tmp_path)
     again = imported(store, "plan", "show", "eslov-dag", cache=tmp_path)
     assert set(models) <= first

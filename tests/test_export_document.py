@@ -6,6 +6,7 @@ document holds is checked against what a facilitator would expect, worked out by
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -268,7 +269,7 @@ def test_what_no_collect_declaration_takes_is_kept_as_other_entries(shop: Worksh
 
 def test_the_layout_follows_the_declarations_not_the_method_name(shop: Workshop) -> None:
     original = bundled("storytelling-harvesting")
-    renamed = original.model_copy(update={"id": "berattelsecafe"})
+    renamed = replace(original, id="berattelsecafe")
     for method in (original, renamed):
         shop.run(method, {"stories": "A|B"})
         shop.entry("reflection", f"{method.id} om A", "reflections", dims={"story": "1"})

@@ -241,3 +241,19 @@ def test_a_changed_checking_file_changes_the_fingerprint(
 def test_the_cache_folder_follows_xdg() -> None:
     assert cache_dir({"XDG_CACHE_HOME": "/x", "HOME": "/h"}) == Path("/x/facilitate/methods")
     assert cache_dir({"HOME": "/h"}) == Path("/h/.cache/facilitate/methods")
+
+
+def test_an_upgraded_validating_package_changes_the_fingerprint(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A new pydantic (or pydantic-core, or PyYAML) may validate differently: its files name
+    the code too, read without importing it."""
+    before = method_cache._fingerprint()
+    fake = tmp_path / "pydantic"
+    fake.mkdir()
+    (fake / "version.py").write_text("VERSION = '9.9'\n", encoding="utf-8")
+    real = method_cache._module_folder
+    monkeypatch.setattr(
+        method_cache, "_module_folder", lambda name: fake if name == "pydantic" else real(name)
+    )
+    assert before is not None and method_cache._fingerprint() not in (None, before)

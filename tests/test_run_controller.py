@@ -20,7 +20,7 @@ from facilitate.model.events import (
     TimerResumed,
 )
 from facilitate.model.expand import build_timeline
-from facilitate.model.method import Method
+from facilitate.model.method_schema import validate_method
 from facilitate.model.params import resolve_params
 from facilitate.model.run import RunController, segment_title, standalone_segment
 from facilitate.model.text import Text
@@ -82,7 +82,7 @@ def make(
 
 
 def test_a_method_expands_into_the_segments_the_run_times() -> None:
-    method = Method.model_validate(WORLD_CAFE)
+    method = validate_method(WORLD_CAFE)
     values = resolve_params(method, {"round_minutes": "15"})
     segments = build_timeline(method, values)
     rec = Recorder()
@@ -115,7 +115,7 @@ def test_a_fresh_run_announces_itself_and_its_first_step() -> None:
 
 
 def test_each_step_started_records_its_title_as_shown_with_the_round() -> None:
-    method = Method.model_validate(WORLD_CAFE)
+    method = validate_method(WORLD_CAFE)
     rec = Recorder()
     run = RunController(build_timeline(method, resolve_params(method)), rec, lang="sv")
     clock = FakeClock()
@@ -432,7 +432,7 @@ def test_resolved_parameters_round_trip_through_the_journal_as_json() -> None:
 
     from facilitate.model.params import params_from_json, params_to_json
 
-    method = Method.model_validate(WORLD_CAFE)
+    method = validate_method(WORLD_CAFE)
     values = resolve_params(method, {"round_minutes": "15"})
     stored = json.loads(json.dumps(params_to_json(values)))
     assert stored == {"round_minutes": 15.0}
@@ -454,7 +454,7 @@ def test_resolved_texts_round_trip_as_both_languages() -> None:
             "default": [{"sv": "Varför?", "en": "Why?"}, "How?"],
         },
     }
-    method = Method.model_validate(data)
+    method = validate_method(data)
     values = resolve_params(method)
     stored = params_to_json(values)
     assert stored["questions"] == [{"sv": "Varför?", "en": "Why?"}, {"sv": "How?", "en": "How?"}]

@@ -91,7 +91,7 @@ def _validate_one(path: Path, app_ctx: AppContext) -> bool:
 
 
 def schema() -> None:
-    from facilitate.model.method import Method
+    from facilitate.model.method_schema import Method
 
     data = Method.model_json_schema()
     data["$schema"] = "https://json-schema.org/draft/2020-12/schema"

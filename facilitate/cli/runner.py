@@ -1,8 +1,8 @@
 """Composition of a live run on this terminal: display, keys, prompts, the loop, exit code.
 
 The run itself (method or timer, session, journal) comes from :mod:`facilitate.app.runs`.
-Imported only by the `run`, `timer` and `sessions resume` commands (it pulls in pydantic,
-the journal and Rich Live).
+Imported only by the `run`, `timer` and `sessions resume` commands (it pulls in the run
+controller, the journal and Rich Live).
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ that collects nothing, a kind the step does not collect) is kept as "other entri
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 
 from facilitate.export.context import RunContext
 from facilitate.export.document import Item, Label, Part, RunPart
@@ -119,7 +120,7 @@ def _text_parts(ctx: RunContext, texts: Sequence[tuple[Slot, TextSlot]]) -> list
 
 def _unplaced(collect: Collect) -> Collect:
     """A card collect without its dimensions: a card's dimension is the card itself."""
-    return collect.model_copy(update={"along": []})
+    return replace(collect, along=[])
 
 
 def other_item(ctx: RunContext, entry: EntryRecord) -> Item:

@@ -1,11 +1,12 @@
 """Validated methods kept between commands, so that a command does not read YAML and validate
 every method file again.
 
-A method file's text that validated is kept, as the validated method, in ``methods`` of the
-user's cache folder (:mod:`facilitate.library.user_cache`). Entries
-live in a folder named after the code that checks them (the versions of Python, pydantic and
-PyYAML, facilitate's version, and the size and time of every file of the method model and the
-library), and each is named after a hash of the file's text and the checks it passed (strict
+A method file's text that validated is kept, as the validated method (plain records: reading
+one back imports no pydantic), in ``methods`` of the user's cache folder
+(:mod:`facilitate.library.user_cache`). Entries live in a folder named after the code that
+checks them (Python's version, facilitate's version, and the size and time of every file of
+the method model, the library, pydantic, pydantic-core and PyYAML: read without importing
+them), and each is named after a hash of the file's text and the checks it passed (strict
 languages or not): a changed file, a changed rule or an upgrade never finds an old entry, and
 the first entry written for new code removes the folders of older code. An entry that cannot
 be read as what it should hold is ignored and written again; a folder that cannot be written
@@ -62,20 +63,23 @@ def code_fingerprint() -> str | None:
     return _fingerprints["code"]
 
 
-def _fingerprint() -> str | None:
-    import pydantic
+_VALIDATING_PACKAGES = ("pydantic", "pydantic_core", "yaml")
+"""The packages whose files (their versions; libyaml or not) decide what validates."""
 
+
+def _fingerprint() -> str | None:
     files = sorted(stat for part in CHECKING_PACKAGES for stat in _sources(_PACKAGE / part, part))
     if not files:
         return None
     for name in CHECKING_MODULES:
         files.append((f"{name}.py", (_PACKAGE / f"{name}.py").stat()))
-    digest = hashlib.sha256(f"{sys.version}|{pydantic.VERSION}".encode())
+    digest = hashlib.sha256(sys.version.encode())
     digest.update((_PACKAGE / "__init__.py").read_bytes())  # (facilitate's version)
-    yaml_package = _module_folder("yaml")  # (its files: the version, libyaml or not)
-    if yaml_package is not None:
-        with os.scandir(yaml_package) as entries:
-            files += sorted((e.name, e.stat()) for e in entries if e.is_file())
+    for package in _VALIDATING_PACKAGES:
+        folder = _module_folder(package)
+        if folder is not None:
+            with os.scandir(folder) as entries:
+                files += sorted((f"{package}/{e.name}", e.stat()) for e in entries if e.is_file())
     for name, status in files:
         digest.update(f"{name}|{status.st_size}|{status.st_mtime_ns}\n".encode())
     return digest.hexdigest()[:24]

@@ -97,13 +97,13 @@ def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Met
 
     from facilitate.library.problems import issue_problems, schema_problems
     from facilitate.library.yaml_problems import read_mapping
-    from facilitate.model.method import Method
     from facilitate.model.method_checks import check_method
+    from facilitate.model.method_schema import validate_method
 
     doc = read_mapping(text, name, empty_key="v.empty_file", not_mapping_key="v.not_a_mapping")
     context = {"require_both_languages": strict_languages}
     try:
-        method = Method.model_validate(doc.data, context=context)
+        method = validate_method(doc.data, context)
     except ValidationError as error:
         raise InvalidFileError(schema_problems(name, doc, error)) from None
     issues = check_method(method)

@@ -14,8 +14,8 @@ from facilitate.i18n import has_message
 from facilitate.i18n.messages import Message, message
 from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.close_names import did_you_mean
-from facilitate.model.method import Method
 from facilitate.model.method_checks import Issue
+from facilitate.model.method_schema import Method
 
 _TYPE_KEYS = {
     "int_type": "v.expected_integer",

@@ -135,8 +135,6 @@ def dimension_values(method: Method, dim_id: str, values: dict[str, Any]) -> lis
 
 
 def _choice(number: int, label: Any) -> Choice:
-    """Value ``number`` of a dimension made from a parameter: a resolved text is taken as it
-    is (validating it again would build the method model's validators for one label)."""
-    if isinstance(label, Text):
-        return Choice.model_construct(id=str(number), label=label)
-    return Choice(id=str(number), label=label)
+    """Value ``number`` of a dimension made from a parameter (a resolved text, or a number's
+    own label)."""
+    return Choice(id=str(number), label=label if isinstance(label, Text) else Text.same(str(label)))

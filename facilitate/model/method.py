@@ -1,240 +1,87 @@
-"""The method model: what a method file declares, validated by pydantic.
+"""The method model: a facilitation method as a method file declares it, once validated.
 
-Field-level checks (types, ranges, unknown keys) live on the models; checks that relate
-fields to each other (references to roles, parameters and dimensions; scoring rules) live
-in :mod:`facilitate.model.method_checks` so that every problem can name its own field.
+These are plain records, made by :func:`facilitate.model.method_schema.validate_method` from
+a file's data (pydantic checks it there, field by field) and kept by the method cache, so that
+a command reading a validated method never imports pydantic. Their fields are the schema's,
+name for name and default for default (a test holds them together).
 """
 
 from __future__ import annotations
 
-import math
-import re
-from typing import Annotated, Any, Literal
-
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-)
-from pydantic_core import PydanticCustomError
+from dataclasses import field
+from typing import Any, Literal
 
 from facilitate.model.entry_kinds import EntryKind
 from facilitate.model.text import Text
-from facilitate.model.text_rules import describe_char, first_control
+from facilitate.records import Record
 
 SCHEMA_VERSION = 1
 MAX_STEP_MINUTES = 12 * 60
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]{0,62}$"
-_ID_RE = re.compile(ID_PATTERN)
-_CLOCK_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
-_DURATION_RE = re.compile(r"^(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$")
 
-TEXT_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string"},
-        {
-            "type": "object",
-            "properties": {"sv": {"type": "string"}, "en": {"type": "string"}},
-            "additionalProperties": False,
-            "minProperties": 1,
-        },
-    ],
-    "description": "Text in Swedish and English: {sv: ..., en: ...} (a plain string is both).",
-}
+Amount = int | float | str
+"""A number, or the id of a parameter that supplies it."""
+ParameterType = Literal["integer", "minutes", "text", "texts"]
+CollectKind = EntryKind
+"""What a step collects: the closed set of entry kinds (facilitate.model.entries)."""
 
 
-def _no_control(text: str, *, multiline: bool = True) -> str:
-    """``text``, or a "text_control" error naming its first control character."""
-    found = first_control(text, multiline=multiline)
-    if found is not None:
-        raise PydanticCustomError(
-            "text_control",
-            "control character {char} in the text",
-            {"char": describe_char(found[1])},
-        )
-    return text
-
-
-def _one_line(text: str) -> str:
-    return _no_control(text, multiline=False)
-
-
-CleanStr = Annotated[str, AfterValidator(_one_line)]
-"""A plain one-line string (a source's title, a tag) without control characters."""
-
-
-def _to_text(value: Any, info: ValidationInfo) -> Text:
-    if isinstance(value, Text):
-        return value
-    both = bool(info.context and info.context.get("require_both_languages"))
-    if isinstance(value, str):
-        if both:
-            raise PydanticCustomError(
-                "text_both", "expected text in both languages: {{sv: ..., en: ...}}"
-            )
-        return Text.same(_no_control(value))
-    if isinstance(value, dict):
-        extra = sorted(str(k) for k in value if k not in ("sv", "en"))
-        if extra:
-            raise PydanticCustomError(
-                "text_language", "unknown language '{lang}': use 'sv' and 'en'", {"lang": extra[0]}
-            )
-        for lang in ("sv", "en"):
-            if lang in value and not isinstance(value[lang], str):
-                raise PydanticCustomError(
-                    "text_type", "expected text: a string or {{sv: ..., en: ...}}"
-                )
-        sv, en = value.get("sv", ""), value.get("en", "")
-        if both and not (sv.strip() and en.strip()):
-            raise PydanticCustomError(
-                "text_both", "expected text in both languages: {{sv: ..., en: ...}}"
-            )
-        if not (sv.strip() or en.strip()):
-            raise PydanticCustomError("text_empty", "expected non-empty text")
-        return Text(sv=_no_control(sv or en), en=_no_control(en or sv))
-    raise PydanticCustomError("text_type", "expected text: a string or {{sv: ..., en: ...}}")
-
-
-BiText = Annotated[Text, PlainValidator(_to_text), WithJsonSchema(TEXT_SCHEMA)]
-
-
-def _to_seconds(value: Any) -> float:
-    if isinstance(value, bool):
-        raise PydanticCustomError("duration", "expected a duration such as 120, '2m' or '30s'")
-    if isinstance(value, int | float):
-        _finite(value)
-        seconds = float(value)
-    elif isinstance(value, str) and value.strip() and (m := _DURATION_RE.match(value.strip())):
-        seconds = float(int(m.group(1) or 0) * 60 + int(m.group(2) or 0))
-    else:
-        raise PydanticCustomError("duration", "expected a duration such as 120, '2m' or '30s'")
-    if seconds <= 0 or seconds > MAX_STEP_MINUTES * 60:
-        raise PydanticCustomError(
-            "warning_range", "expected a warning between 1 second and 12 hours before the end"
-        )
-    return seconds
-
-
-WarningTime = Annotated[
-    float,
-    PlainValidator(_to_seconds),
-    WithJsonSchema(
-        {
-            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+m?\s*\d*s?$"}],
-            "description": "Seconds before the end (120) or a duration ('2m', '30s').",
-        }
-    ),
-]
-
-
-def _finite(value: int | float) -> None:
-    if isinstance(value, float) and not math.isfinite(value):
-        raise PydanticCustomError("finite_number", "expected a finite number")
-
-
-def _to_amount(value: Any) -> int | float | str:
-    """A number, or the id of a parameter that supplies it."""
-    if isinstance(value, bool):
-        raise PydanticCustomError("amount", "expected a number or the name of a parameter")
-    if isinstance(value, int | float):
-        _finite(value)
-        return value
-    if isinstance(value, str) and _ID_RE.match(value):
-        return value
-    raise PydanticCustomError("amount", "expected a number or the name of a parameter")
-
-
-Amount = Annotated[
-    int | float | str,
-    PlainValidator(_to_amount),
-    WithJsonSchema(
-        {
-            "anyOf": [{"type": "number"}, {"type": "string", "pattern": ID_PATTERN}],
-            "description": "A number, or the id of a parameter that supplies it.",
-        }
-    ),
-]
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors, types are not coerced."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, allow_inf_nan=False, defer_build=True
-    )
-
-
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="lower-case id: a-z, 0-9, - and _")]
-
-
-class Choice(Strict):
+class Choice(Record):
     """A named value of a dimension, e.g. the lens 'courage'."""
 
-    id: Id
-    label: BiText
-    prompt: BiText | None = None
+    id: str
+    label: Text
+    prompt: Text | None = None
 
 
-class Dimension(Strict):
+class Dimension(Record):
     """Something entries are placed along: story, lens, table, criterion, card ...
 
     Values are listed here, come from a parameter (``from_parameter``: a list of texts gives
     one value per text, a number gives that many numbered values), or are open (neither).
     """
 
-    label: BiText
+    label: Text
     values: list[Choice] | None = None
-    from_parameter: Id | None = None
+    from_parameter: str | None = None
 
 
-ParameterType = Literal["integer", "minutes", "text", "texts"]
-
-
-class Parameter(Strict):
+class Parameter(Record):
     """A value the facilitator can set per run (``--param key=value``)."""
 
     type: ParameterType
-    label: BiText
+    label: Text
     default: Any
-    help: BiText | None = None
+    help: Text | None = None
     min: float | None = None
     max: float | None = None
 
 
-class Role(Strict):
-    id: Id
-    name: BiText
-    task: BiText | None = None
+class Role(Record):
+    id: str
+    name: Text
+    task: Text | None = None
 
 
-class GroupSize(Strict):
-    min: int = Field(ge=1, le=100_000)
-    max: int | None = Field(default=None, ge=1, le=100_000)
-    note: BiText | None = None
+class GroupSize(Record):
+    min: int
+    max: int | None = None
+    note: Text | None = None
 
 
-class Source(Strict):
-    title: CleanStr = Field(min_length=1)
-    url: CleanStr | None = None
+class Source(Record):
+    title: str
+    url: str | None = None
 
 
-CollectKind = EntryKind
-"""What a step collects: the closed set of entry kinds (facilitate.model.entries)."""
-
-
-class EntryField(Strict):
+class EntryField(Record):
     """A field of a structured entry, e.g. an action's 'who'."""
 
-    id: Id
-    label: BiText
+    id: str
+    label: Text
 
 
-class Collect(Strict):
+class Collect(Record):
     """What a step gathers and along which dimensions; scoring rules are parameters here.
 
     - ``pair_split``: each pair splits ``points`` between two cards, for ``rounds`` rounds.
@@ -244,91 +91,73 @@ class Collect(Strict):
     """
 
     kind: CollectKind
-    along: list[Id] = Field(default_factory=list)
-    prompt: BiText | None = None
+    along: list[str] = field(default_factory=list)
+    prompt: Text | None = None
     points: Amount | None = None
     rounds: Amount | None = None
     scale: list[int] | None = None
     dots: Amount | None = None
-    per: Id | None = None
+    per: str | None = None
     fields: list[EntryField] | None = None
     links: CollectKind | None = None
 
 
-class Exercise(Strict):
+class Exercise(Record):
     """A named exercise or tool used within a step (Innovationsguiden's method cards)."""
 
-    name: BiText
-    description: BiText
+    name: Text
+    description: Text
 
 
-class Phase(Strict):
+class Phase(Record):
     """A timed part of a step (swap, then score): every phase but the last gives its
     ``minutes``; the last one takes what is left of the step's time."""
 
-    id: Id
-    title: BiText
+    id: str
+    title: Text
     minutes: Amount | None = None
-    instructions: BiText | None = None
+    instructions: Text | None = None
 
 
-class Step(Strict):
+class Step(Record):
     """One step of a method. ``repeat`` makes rounds; ``round_texts`` gives each round its text.
 
     ``phases`` divide each round's time (see :class:`Phase`); ``show`` names what the room
     sees during the step besides its texts: text parameters (the question) and dimensions
-    with their values and prompts (the stories, the lenses).
+    with their values and prompts (the stories, the lenses). Warnings are in seconds.
     """
 
-    id: Id
-    title: BiText
-    instructions: BiText
+    id: str
+    title: Text
+    instructions: Text
     minutes: Amount | None = None
     until: str | None = None
     repeat: Amount | None = None
-    round_texts: list[BiText] | Id | None = None
-    roles: list[Id] = Field(default_factory=list)
-    warnings: list[WarningTime] | None = None
-    collect: list[Collect] = Field(default_factory=list)
-    exercises: list[Exercise] = Field(default_factory=list)
+    round_texts: list[Text] | str | None = None
+    roles: list[str] = field(default_factory=list)
+    warnings: list[float] | None = None
+    collect: list[Collect] = field(default_factory=list)
+    exercises: list[Exercise] = field(default_factory=list)
     phases: list[Phase] | None = None
-    show: list[Id] = Field(default_factory=list)
-
-    @field_validator("until")
-    @classmethod
-    def _clock(cls, value: str | None) -> str | None:
-        if value is not None and not _CLOCK_RE.match(value):
-            raise PydanticCustomError("clock", "expected a clock time HH:MM, e.g. '12:30'")
-        return value
+    show: list[str] = field(default_factory=list)
 
 
-class Method(Strict):
-    """A facilitation method as declared in a method file."""
+class Method(Record, kw_only=True):
+    """A facilitation method as declared in a method file (warnings in seconds)."""
 
     schema_version: int
-    id: Id
-    name: BiText
-    summary: BiText
-    purpose: BiText
+    id: str
+    name: Text
+    summary: Text
+    purpose: Text
     group_size: GroupSize
-    roles: list[Role] = Field(min_length=1)
-    materials: list[BiText] = Field(default_factory=list)
-    attribution: BiText | None = None
-    sources: list[Source] = Field(default_factory=list)
-    licence: CleanStr | None = None
-    tags: list[CleanStr] = Field(default_factory=list)
-    parameters: dict[Id, Parameter] = Field(default_factory=dict)
-    dimensions: dict[Id, Dimension] = Field(default_factory=dict)
-    warnings: list[WarningTime] = Field(default_factory=lambda: [120.0, 30.0])
-    steps: list[Step] = Field(min_length=1)
-
-    @field_validator("schema_version")
-    @classmethod
-    def _version(cls, value: int) -> int:
-        if value != SCHEMA_VERSION:
-            raise PydanticCustomError(
-                "schema_version",
-                "this version of facilitate reads schema_version {expected}, got {got}",
-                {"expected": SCHEMA_VERSION, "got": value},
-            )
-        return value
+    roles: list[Role]
+    materials: list[Text] = field(default_factory=list)
+    attribution: Text | None = None
+    sources: list[Source] = field(default_factory=list)
+    licence: str | None = None
+    tags: list[str] = field(default_factory=list)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    dimensions: dict[str, Dimension] = field(default_factory=dict)
+    warnings: list[float] = field(default_factory=lambda: [120.0, 30.0])
+    steps: list[Step]

@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, PlainValidator, WithJsonSchema, field_validator
 from pydantic_core import PydanticCustomError
 
-from facilitate.model.method import MAX_STEP_MINUTES, BiText, CleanStr, Id, Strict
+from facilitate.model.method import MAX_STEP_MINUTES
+from facilitate.model.method_schema import BiText, CleanStr, Id, Strict
 from facilitate.model.plan.clocktime import parse_clock
 
 PLAN_SCHEMA_VERSION = 1
