@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from facilitate.cli.main import main
-from facilitate.model.text_rules import UserTextError, check_user_text
+from facilitate.model.text_rules import UserTextError, check_user_text, first_control, is_control
 from facilitate.ui.safe_text import safe_line, safe_text
 
 from cli_helpers import run_cli
@@ -58,6 +58,18 @@ def test_the_rule_refuses_every_control_character(text: str) -> None:
         check_user_text(text, "note")
     assert caught.value.key == "text.control"
     assert caught.value.params["char"].startswith("U+")
+
+
+def test_every_control_character_is_found_in_a_text_of_printable_ones() -> None:
+    """Each code point of the first plane and the surrogates, and a few beyond, alone and
+    after printable text, on one line and in a multi-line text."""
+    for code in [*range(0x10000), 0x1F600, 0xE0001, 0x10FFFF]:
+        char = chr(code)
+        for multiline in (False, True):
+            allowed = multiline and char in "\n\t"
+            expected = (6, char) if is_control(char) and not allowed else None
+            assert first_control("Kafé " + char, multiline=multiline) == expected, hex(code)
+    assert first_control("rad ett\n\tmed tab\u2028", multiline=True) == (17, "\u2028")
 
 
 def test_the_rule_keeps_line_breaks_in_a_note_and_refuses_invisible_text() -> None:

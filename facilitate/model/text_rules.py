@@ -58,7 +58,10 @@ def first_control(text: str, *, multiline: bool = False) -> tuple[int, str] | No
     """The first control character in ``text`` and its 1-based position, or None.
 
     With ``multiline`` a line break and a tab are allowed (a note, a step's instructions).
+    Every control character is unprintable, so a printable text is looked at no further.
     """
+    if text.isprintable() or (multiline and text.replace("\n", "").replace("\t", "").isprintable()):
+        return None
     for index, char in enumerate(text):
         if is_control(char) and not (multiline and char in MULTILINE_ALLOWED):
             return index + 1, char
