@@ -25,6 +25,8 @@ PARSER_ENGLISH = ("Usage:", "Show this message and exit", "Try '", "No such opti
         (["timer", "--speed", "abc", "1m"], "facilitate timer: fel: --speed: förväntade ett tal"),
         (["methods", "show", "world-cafe", "extra"], "fel: oväntade argument: extra"),
         (["--sessions-dir", "x"], "facilitate: fel: ett kommando saknas"),
+        (["results", "s", "--top", "0"], "facilitate results: fel: --top: måste vara minst 1"),
+        (["serve", "s", "--port", "70000"], "fel: --port: får vara högst 65535"),
     ],
 )
 def test_a_usage_error_is_one_swedish_line_and_exit_2(args: list[str], line: str) -> None:
@@ -44,6 +46,16 @@ def test_a_usage_error_in_english_names_the_help_option() -> None:
         "facilitate sessions list: error: no such option: --bogus "
         "(help: facilitate sessions list -h)"
     )
+
+
+def test_an_invalid_value_names_the_option_and_keeps_the_message_whole() -> None:
+    result = run_cli(["--lang", "en", "--lang", "xx", "sessions", "list"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "facilitate: error: --lang: unknown language 'xx': use sv or en (help: facilitate -h)"
+    )
+    result = run_cli(["--lang", "en", "results", "s", "--top", "0"])
+    assert "error: --top: must be at least 1 (help" in result.stderr
 
 
 @pytest.mark.parametrize("path", PATHS, ids=[" ".join(p) or "facilitate" for p in PATHS])

@@ -48,15 +48,24 @@ _MESSAGES: tuple[tuple[str, str], ...] = (
     (r"Option '(?P<name>.+)' requires an argument\.", "parser.needs_value"),
     (r"Option '(?P<name>.+)' does not take a value\.", "parser.takes_no_value"),
     (
-        r"Invalid value for '(?P<name>.+)': '(?P<value>.*)' is not a valid (?P<kind>\w+)\.",
+        r"Invalid value for '(?P<name>.+?)': '(?P<value>.*)' is not a valid (?P<kind>\w+)\.",
         "parser.not_a_kind",
     ),
     (
-        r"Invalid value for '(?P<name>.+)': "
+        r"Invalid value for '(?P<name>.+?)': "
         r"Input should be a valid (?P<kind>integer|number)\b.*",
         "parser.expected_kind",
     ),
-    (r"Invalid value for '(?P<name>.+)': (?P<detail>.*)", "parser.invalid_value"),
+    (
+        r"Invalid value for '(?P<name>.+?)': "
+        r"Input should be greater than or equal to (?P<limit>\S+)",
+        "parser.at_least",
+    ),
+    (
+        r"Invalid value for '(?P<name>.+?)': Input should be less than or equal to (?P<limit>\S+)",
+        "parser.at_most",
+    ),
+    (r"Invalid value for '(?P<name>.+?)': (?P<detail>.*)", "parser.invalid_value"),
 )
 _KINDS = {
     "integer": "parser.kind.integer",
