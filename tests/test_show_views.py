@@ -41,6 +41,7 @@ def test_the_default_view_counts_every_entry_and_shows_the_last(big: tuple[Path,
     root, session_id = big
     out = show(root, session_id, "--last", "3")
     assert "Entries (339)" in out
+    assert "Entries by run, step and kind" in out.splitlines()  # (one line, however narrow)
     counts = [line.split() for line in out.splitlines() if line.strip().startswith("1 ")]
     assert ["1", "Welcome", "note", "300"] in counts
     assert ["1", "Round", "1/3", "card", "39"] in counts

@@ -44,7 +44,7 @@ def overview_view(
     if not digest.entries:
         parts.append(Text(t("sessions.label.no_entries")))
     else:
-        parts.append(counts_table(digest))
+        parts += [Text(t("overview.label.counts"), style="italic"), counts_table(digest)]
     steps = SessionState(header=header, runs=digest.runs)  # for the steps' titles
     if len(recent) < digest.entries:
         shown = t("overview.label.last", shown=len(recent), count=digest.entries)
@@ -61,8 +61,9 @@ def overview_view(
 
 
 def counts_table(digest: SessionDigest) -> Table:
-    """How many live entries each run's steps hold, by kind, in the order the steps ran."""
-    table = Table(title=Text(t("overview.label.counts"), style="italic"), title_justify="left")
+    """How many live entries each run's steps hold, by kind, in the order the steps ran (its
+    title is a line above it: a table's title would wrap within a narrow table)."""
+    table = Table()
     table.box, table.pad_edge = box.SIMPLE_HEAD, False
     table.add_column(t("overview.col.run"), justify="right")
     table.add_column(t("sessions.col.step"))
