@@ -38,6 +38,7 @@ from bench_startup import trivial_hello
 
 ROOT = Path(__file__).resolve().parents[1]
 DIMS = ["-d", "story=Lund", "-d", "lens=mod"]
+METHOD_FILE = ROOT / "methods" / "world-cafe.yaml"
 
 
 def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -82,11 +83,15 @@ def commands(session_id: str, sessions: Path) -> list[tuple[str, list[str]]]:
         ("note S TEXT", ["note", session_id, "Ägarskap"]),
         ("note S TEXT -d story=… -d lens=…", ["note", session_id, "Mod", *DIMS]),
         ("sessions show S", ["sessions", "show", session_id]),
+        ("sessions show S --last 5", ["sessions", "show", session_id, "--last", "5"]),
         ("sessions list (10 sessions)", listing),
         ("methods list", ["methods", "list"]),
         ("methods show world-cafe", ["methods", "show", "world-cafe"]),
         ("plan show eslov-dag", ["plan", "show", "eslov-dag"]),
         ("results S", ["results", session_id]),
+        ("results S --top 3", ["results", session_id, "--top", "3"]),
+        ("methods validate world-cafe.yaml", ["methods", "validate", str(METHOD_FILE)]),
+        ("plan check eslov-dag", ["plan", "check", "eslov-dag"]),
         ("export S --format md", ["export", session_id, "--format", "md"]),
         ("--help", ["--help"]),
     ]

@@ -5,11 +5,12 @@ that it builds on first use, even for an option left out (its value None) or a t
 already a ``str``. Building them imports pydantic (about 40 % of a small command's start-up)
 and one adapter per parameter (a note has twenty). :func:`take_plain_values_as_given` makes
 each parameter's conversion lazy. A value that is None, a ``str`` for a text, a list of
-``str`` for a list of texts, or an ``int`` or ``float`` default within the parameter's bounds
-is the value Typer's adapter would give, so it is used as it is. A path typed as text becomes
-a ``Path`` and gets Typer's own checks (``coerce_cli_path``: exists, readable …). Any other
-value (a number typed as text, a choice) goes through Typer's own adapter, built then, so its
-checks and its error messages are Typer's.
+``str`` for a list of texts, an ``int`` or ``float`` default within the parameter's bounds, or
+a whole number typed as plain digits (``--last 5``) within them is the value Typer's adapter
+would give, so it is used as it is. A path typed as text becomes a ``Path`` and gets Typer's
+own checks (``coerce_cli_path``: exists, readable …). Any other value (a number with a sign,
+spaces or a point, a choice) goes through Typer's own adapter, built then, so its checks and
+its error messages are Typer's.
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ class PlainValues:
             return value
         if annotation in (int, float) and type(value) is annotation and _within(value, info):
             return value
+        if annotation is int and type(value) is str and value.isascii() and value.isdigit():
+            number = int(value)  # (plain digits: what pydantic makes of them)
+            return number if _within(number, info) else _MISSING
         if annotation is Path and info.path_type in (None, Path) and type(value) is str:
             if "\0" in value:  # (Typer's adapter words the error)
                 return _MISSING
