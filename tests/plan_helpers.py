@@ -7,7 +7,7 @@ from typing import Any
 
 from facilitate.library.plans import method_map
 from facilitate.model.plan import Programme, build_programme, check_plan, parse_clock
-from facilitate.model.plan.document import Plan
+from facilitate.model.plan.document_schema import validate_plan
 
 HERE = Path(__file__).resolve().parent
 METHODS = method_map(HERE, {"FACILITATE_CONFIG_DIR": str(HERE / "no-such-config")})
@@ -40,7 +40,7 @@ def programme(*blocks: dict[str, Any], start: str = "09:00", **plan: Any) -> Pro
     """A checked programme of ``blocks`` (dicts as a plan file writes them)."""
     data = {"schema_version": 1, "id": "test", "title": "Test", "start": start, **plan}
     data["blocks"] = list(blocks)
-    parsed = Plan.model_validate(data)
+    parsed = validate_plan(data)
     issues = check_plan(parsed, METHODS)
     assert not issues, issues
     return build_programme(parsed, METHODS)

@@ -121,6 +121,17 @@ def test_validate_reports_file_line_and_field(isolated: Path) -> None:
     assert "did you mean 'minutes'" in result.stderr
 
 
+def test_validate_hints_a_misspelt_key_of_a_parameter(isolated: Path) -> None:
+    run_cli(["methods", "new", "mine"])
+    path = isolated / "methods" / "mine.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  rounds:\n    type: integer\n" in text
+    path.write_text(text.replace("  rounds:\n    type:", "  rounds:\n    typ:"), encoding="utf-8")
+    result = run_cli(["methods", "validate", "methods"])
+    assert result.exit_code == 2
+    assert "parameters.rounds.typ: unknown key 'typ' (did you mean 'type'?)" in result.stderr
+
+
 def test_validate_a_missing_file() -> None:
     result = run_cli(["methods", "validate", "nowhere.yaml"])
     assert result.exit_code == 2

@@ -204,6 +204,20 @@ def test_every_problem_names_file_line_column_and_field(body: str, expected: str
     assert expected in problems(HEAD + body)
 
 
+def test_a_misspelt_key_within_parallel_tracks_gets_its_hint() -> None:
+    body = (
+        "blocks:\n  - item: talk\n    minutes: 10\n    title: T\n"
+        "  - parallel:\n      - title: A\n        rom: Aulan\n        blocks:\n"
+        "          - {item: talk, title: T, minuts: 20}\n"
+    )
+    lines = problems(HEAD + body)
+    assert lines == [
+        "plans/day.yaml:11:9: blocks[1].parallel[0].rom: unknown key 'rom' (did you mean 'room'?)",
+        "plans/day.yaml:13:36: blocks[1].parallel[0].blocks[0].minuts: unknown key 'minuts' "
+        "(did you mean 'minutes'?)",
+    ]
+
+
 def test_a_misspelt_required_key_is_one_problem_not_two() -> None:
     lines = problems("schema_version: 1\nid: day\ntitel: Day\nstart: '09:00'\nblocks: []\n")
     assert not any("title: missing" in line for line in lines)

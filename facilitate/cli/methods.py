@@ -91,10 +91,10 @@ def _validate_one(path: Path, app_ctx: AppContext) -> bool:
 
 
 def schema() -> None:
-    from facilitate.model.method_schema import Method
+    from facilitate.model.core_records import json_schema
+    from facilitate.model.method_schema import method_schema
 
-    data = Method.model_json_schema()
-    data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    data = json_schema(method_schema())
     data["title"] = "facilitate method"
     typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -129,10 +129,10 @@ def register(app: typer.Typer) -> None:
 
     @plan.command("schema", help=t("plan.schema.help"), epilog=t("plan.schema.example"))
     def schema() -> None:
-        from facilitate.model.plan.document import Plan
+        from facilitate.model.core_records import json_schema
+        from facilitate.model.plan.document_schema import plan_schema
 
-        data = Plan.model_json_schema()
-        data["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+        data = json_schema(plan_schema())
         data["title"] = "facilitate plan"
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))
 

@@ -1,7 +1,7 @@
 """A method's name and its parameters' labels, read from its file alone.
 
 A view of a recorded session names the methods it ran and labels their parameters; it
-shows nothing else of them. Validating a whole method costs the method model (pydantic)
+shows nothing else of them. Validating a whole method costs the method schema (pydantic-core)
 and its checks, more than the view itself. So :func:`read_method_labels` finds the
 method's file as the library does (the same folders, the same precedence), parses its
 YAML as the library does, and takes the ``id``, ``name`` and each parameter's ``label``

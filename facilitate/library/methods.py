@@ -93,7 +93,7 @@ def _guarded(name: str, load: Callable[[], _T]) -> _T:
 
 def parse_method(text: str, name: str, *, strict_languages: bool = False) -> Method:
     """Validate method ``text`` read from the file ``name``."""
-    from pydantic import ValidationError
+    from pydantic_core import ValidationError
 
     from facilitate.library.problems import issue_problems, schema_problems
     from facilitate.library.yaml_problems import read_mapping

@@ -1,4 +1,4 @@
-"""A plan file's text read as YAML, validated by the plan model and resolved against the
+"""A plan file's text read as YAML, validated by the plan schema and resolved against the
 method library: what :mod:`facilitate.library.plans` does with a plan it has not kept."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
 from facilitate.errors import InvalidFileError, Problem
 from facilitate.i18n.messages import message
@@ -20,6 +20,7 @@ from facilitate.model.close_names import did_you_mean
 from facilitate.model.method import Method
 from facilitate.model.plan.checks import check_plan
 from facilitate.model.plan.document import CLOCK_FIELDS, Plan
+from facilitate.model.plan.document_schema import validate_plan
 from facilitate.model.plan.programme import Programme
 from facilitate.model.plan.resolve import build_programme
 
@@ -80,7 +81,7 @@ def parse_plan(
     """Validate plan ``text`` read from the file ``name`` and resolve it against ``methods``."""
     doc = read_document(text, name)
     try:
-        plan = Plan.model_validate(clock_texts(doc.root, doc.data))
+        plan = validate_plan(clock_texts(doc.root, doc.data))
     except ValidationError as error:
         problems = plan_schema_problems(name, doc, error)
         raise InvalidFileError(sorted(problems, key=_file_order)) from None
@@ -97,5 +98,5 @@ def _file_order(problem: Problem) -> tuple[int, int]:
 
 
 def plan_of(doc: YamlDocument) -> Plan:
-    """The plan model of the document of a plan file that validated."""
-    return Plan.model_validate(clock_texts(doc.root, doc.data))
+    """The plan of the document of a plan file that validated."""
+    return validate_plan(clock_texts(doc.root, doc.data))

@@ -7,11 +7,9 @@ made again here from the plan file's keys.
 
 from __future__ import annotations
 
-import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, ValidationError
 
 from facilitate.errors import MessageLike, Problem
 from facilitate.i18n.messages import Message, message
@@ -19,34 +17,16 @@ from facilitate.library.plan_lengths import length_message
 from facilitate.library.problems import format_path, schema_problems, with_hint
 from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.close_names import did_you_mean
+from facilitate.model.core_records import keys_at
 from facilitate.model.plan.clocktime import format_clock
 from facilitate.model.plan.diagnose import Clock, Duration, Finding
-from facilitate.model.plan.document import Plan
+from facilitate.model.plan.document_schema import plan_schema
 from facilitate.model.text import Text
-
-
-def _model_in(annotation: Any) -> Any:
-    """The pydantic model inside Optional/list/dict/Annotated, or None."""
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in typing.get_args(annotation):
-        found = _model_in(arg)
-        if found is not None:
-            return found
-    return None
 
 
 def plan_keys(path: tuple[str | int, ...]) -> list[str]:
     """The keys a plan file accepts at ``path`` (for "did you mean")."""
-    current: Any = Plan
-    for part in path:
-        if isinstance(part, int):
-            continue
-        field = current.model_fields.get(str(part)) if current else None
-        if field is None:
-            return []
-        current = _model_in(field.annotation)
-    return list(current.model_fields) if current else []
+    return keys_at(plan_schema(), path)
 
 
 def _replacements(

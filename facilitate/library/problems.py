@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import types
-import typing
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
-from pydantic_core import ErrorDetails
+from pydantic_core import ErrorDetails, ValidationError
 
 from facilitate.errors import Problem
 from facilitate.i18n import has_message
 from facilitate.i18n.messages import Message, message
 from facilitate.library.yaml_source import YamlDocument
 from facilitate.model.close_names import did_you_mean
+from facilitate.model.core_records import keys_at
 from facilitate.model.method_checks import Issue
-from facilitate.model.method_schema import Method
+from facilitate.model.method_schema import method_schema
 
 _TYPE_KEYS = {
     "int_type": "v.expected_integer",
@@ -56,43 +54,9 @@ def describe_value(value: Any) -> str | Message:
     return type(value).__name__
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The model class behind Optional/list/dict/Annotated, or None."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _unwrap(arg)
-            if found is not None:
-                return found
-        return None
-    if origin is list:
-        return ("list", _unwrap(typing.get_args(annotation)[0]))
-    if origin is dict:
-        return ("dict", _unwrap(typing.get_args(annotation)[1]))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
 def known_keys(path: tuple[str | int, ...]) -> list[str]:
     """The keys a method file accepts at ``path`` (for "did you mean")."""
-    current: Any = Method
-    for part in path:
-        if isinstance(current, tuple):
-            current = current[1]
-            continue
-        if isinstance(current, type) and issubclass(current, BaseModel):
-            field = current.model_fields.get(str(part))
-            if field is None:
-                return []
-            current = _unwrap(field.annotation)
-        else:
-            return []
-    if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
-    return []
+    return keys_at(method_schema(), path)
 
 
 def with_hint(said: Message, hint: str | None) -> Message:
@@ -134,7 +98,7 @@ def _plain_number(value: Any) -> Any:
 
 
 def schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
-    """One Problem per pydantic error, located in the YAML source, in file order.
+    """One Problem per schema error, located in the YAML source, in file order.
 
     A "missing field" that a misspelt key already explains ("did you mean ...") is left out.
     """

@@ -41,7 +41,7 @@ class InputError(ValueError):
 def unknown_name(code: str, fld: str, name: str, known: Collection[str]) -> InputProblem:
     """``code`` for an unknown ``name``, or ``code + '_hint'`` with a close match as a hint."""
     # difflib directly, as method_checks.did_you_mean does, so that checking an entry does not
-    # load the method schema (pydantic)
+    # load the method schema (pydantic-core)
     close = difflib.get_close_matches(name, sorted(known), n=1) if len(known) <= 5_000 else []
     hint = close[0] if close else ""
     if hint:

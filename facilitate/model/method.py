@@ -1,9 +1,9 @@
 """The method model: a facilitation method as a method file declares it, once validated.
 
 These are plain records, made by :func:`facilitate.model.method_schema.validate_method` from
-a file's data (pydantic checks it there, field by field) and kept by the method cache, so that
-a command reading a validated method never imports pydantic. Their fields are the schema's,
-name for name and default for default (a test holds them together).
+a file's data (pydantic-core checks it there, field by field) and kept by the method cache, so
+that a command reading a validated method imports no schema. The schema takes each record's
+fields from here (names, defaults) and refuses a field that is not a record's.
 """
 
 from __future__ import annotations

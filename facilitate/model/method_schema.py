@@ -1,32 +1,27 @@
-"""The method file's schema: what a method file may declare, checked by pydantic.
+"""The method file's schema: what a method file may declare, checked by pydantic_core.
 
-Field-level checks (types, ranges, unknown keys) live on these models; checks that relate
+Field-level checks (types, ranges, unknown keys) live in these shapes; checks that relate
 fields to each other (references to roles, parameters and dimensions; scoring rules) live
 in :mod:`facilitate.model.method_checks` so that every problem can name its own field.
 :func:`validate_method` gives what validated as the plain records of
-:mod:`facilitate.model.method` (same names, same fields), which the rest of the code reads.
+:mod:`facilitate.model.method`, whose fields are the schema's (see
+:mod:`facilitate.model.core_records`).
 """
 
 from __future__ import annotations
 
 import math
 import re
-from typing import Annotated, Any, Literal
+from functools import cache
+from typing import Any
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    PlainValidator,
-    ValidationInfo,
-    WithJsonSchema,
-    field_validator,
-)
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, SchemaValidator
+from pydantic_core import core_schema as cs
 
 from facilitate.model import method as records
-from facilitate.model.method import ID_PATTERN, MAX_STEP_MINUTES, SCHEMA_VERSION, CollectKind
+from facilitate.model.core_records import custom, record, validator
+from facilitate.model.entry_kinds import ENTRY_KINDS
+from facilitate.model.method import ID_PATTERN, MAX_STEP_MINUTES, SCHEMA_VERSION
 from facilitate.model.text import Text
 from facilitate.model.text_rules import describe_char, first_control
 
@@ -64,11 +59,7 @@ def _one_line(text: str) -> str:
     return _no_control(text, multiline=False)
 
 
-CleanStr = Annotated[str, AfterValidator(_one_line)]
-"""A plain one-line string (a source's title, a tag) without control characters."""
-
-
-def _to_text(value: Any, info: ValidationInfo) -> Text:
+def _to_text(value: Any, info: cs.ValidationInfo) -> Text:
     if isinstance(value, Text):
         return value
     both = bool(info.context and info.context.get("require_both_languages"))
@@ -100,9 +91,6 @@ def _to_text(value: Any, info: ValidationInfo) -> Text:
     raise PydanticCustomError("text_type", "expected text: a string or {{sv: ..., en: ...}}")
 
 
-BiText = Annotated[Text, PlainValidator(_to_text), WithJsonSchema(TEXT_SCHEMA)]
-
-
 def _to_seconds(value: Any) -> float:
     if isinstance(value, bool):
         raise PydanticCustomError("duration", "expected a duration such as 120, '2m' or '30s'")
@@ -118,18 +106,6 @@ def _to_seconds(value: Any) -> float:
             "warning_range", "expected a warning between 1 second and 12 hours before the end"
         )
     return seconds
-
-
-WarningTime = Annotated[
-    float,
-    PlainValidator(_to_seconds),
-    WithJsonSchema(
-        {
-            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+m?\s*\d*s?$"}],
-            "description": "Seconds before the end (120) or a duration ('2m', '30s').",
-        }
-    ),
-]
 
 
 def _finite(value: int | float) -> None:
@@ -149,200 +125,185 @@ def _to_amount(value: Any) -> int | float | str:
     raise PydanticCustomError("amount", "expected a number or the name of a parameter")
 
 
-Amount = Annotated[
-    int | float | str,
-    PlainValidator(_to_amount),
-    WithJsonSchema(
+def text() -> cs.CoreSchema:
+    """Text in both languages, or a plain string that is both (see :data:`TEXT_SCHEMA`)."""
+    return custom(_to_text, TEXT_SCHEMA, info=True)
+
+
+def one_line(**constraints: Any) -> cs.CoreSchema:
+    """A plain one-line string (a source's title, a tag) without control characters."""
+    return cs.no_info_after_validator_function(_one_line, cs.str_schema(**constraints))
+
+
+def ident() -> cs.CoreSchema:
+    """A lower-case id: a-z, 0-9, - and _."""
+    updates = {"description": "lower-case id: a-z, 0-9, - and _"}
+    return cs.str_schema(pattern=ID_PATTERN, metadata={"pydantic_js_updates": updates})
+
+
+def optional(schema: cs.CoreSchema) -> cs.CoreSchema:
+    """``schema``, or null."""
+    return cs.nullable_schema(schema)
+
+
+def _amount() -> cs.CoreSchema:
+    return custom(
+        _to_amount,
         {
             "anyOf": [{"type": "number"}, {"type": "string", "pattern": ID_PATTERN}],
             "description": "A number, or the id of a parameter that supplies it.",
-        }
-    ),
-]
-
-
-class Strict(BaseModel):
-    """Base: unknown keys are errors, types are not coerced."""
-
-    model_config = ConfigDict(
-        extra="forbid", strict=True, frozen=True, allow_inf_nan=False, defer_build=True
+        },
     )
 
 
-Id = Annotated[str, Field(pattern=ID_PATTERN, description="lower-case id: a-z, 0-9, - and _")]
+def _warning() -> cs.CoreSchema:
+    return custom(
+        _to_seconds,
+        {
+            "anyOf": [{"type": "number"}, {"type": "string", "pattern": r"^\d+m?\s*\d*s?$"}],
+            "description": "Seconds before the end (120) or a duration ('2m', '30s').",
+        },
+    )
 
 
-class Choice(Strict):
-    """A named value of a dimension, e.g. the lens 'courage'."""
-
-    id: Id
-    label: BiText
-    prompt: BiText | None = None
+def _kind() -> cs.CoreSchema:
+    return cs.literal_schema(list(ENTRY_KINDS))
 
 
-class Dimension(Strict):
-    """Something entries are placed along: story, lens, table, criterion, card ...
-
-    Values are listed here, come from a parameter (``from_parameter``: a list of texts gives
-    one value per text, a number gives that many numbered values), or are open (neither).
-    """
-
-    label: BiText
-    values: list[Choice] | None = None
-    from_parameter: Id | None = None
+def _choice() -> cs.CoreSchema:
+    return record(records.Choice, {"id": ident(), "label": text(), "prompt": optional(text())})
 
 
-ParameterType = Literal["integer", "minutes", "text", "texts"]
+def _dimension() -> cs.CoreSchema:
+    shapes = {
+        "label": text(),
+        "values": optional(cs.list_schema(_choice())),
+        "from_parameter": optional(ident()),
+    }
+    return record(records.Dimension, shapes)
 
 
-class Parameter(Strict):
-    """A value the facilitator can set per run (``--param key=value``)."""
-
-    type: ParameterType
-    label: BiText
-    default: Any
-    help: BiText | None = None
-    min: float | None = None
-    max: float | None = None
-
-
-class Role(Strict):
-    id: Id
-    name: BiText
-    task: BiText | None = None
+def _parameter() -> cs.CoreSchema:
+    shapes = {
+        "type": cs.literal_schema(["integer", "minutes", "text", "texts"]),
+        "label": text(),
+        "default": cs.any_schema(),
+        "help": optional(text()),
+        "min": optional(cs.float_schema()),
+        "max": optional(cs.float_schema()),
+    }
+    return record(records.Parameter, shapes)
 
 
-class GroupSize(Strict):
-    min: int = Field(ge=1, le=100_000)
-    max: int | None = Field(default=None, ge=1, le=100_000)
-    note: BiText | None = None
+def _group_size() -> cs.CoreSchema:
+    shapes = {
+        "min": cs.int_schema(ge=1, le=100_000),
+        "max": optional(cs.int_schema(ge=1, le=100_000)),
+        "note": optional(text()),
+    }
+    return record(records.GroupSize, shapes)
 
 
-class Source(Strict):
-    title: CleanStr = Field(min_length=1)
-    url: CleanStr | None = None
+def _collect() -> cs.CoreSchema:
+    entry_field = record(records.EntryField, {"id": ident(), "label": text()})
+    shapes = {
+        "kind": _kind(),
+        "along": cs.list_schema(ident()),
+        "prompt": optional(text()),
+        "points": optional(_amount()),
+        "rounds": optional(_amount()),
+        "scale": optional(cs.list_schema(cs.int_schema())),
+        "dots": optional(_amount()),
+        "per": optional(ident()),
+        "fields": optional(cs.list_schema(entry_field)),
+        "links": optional(_kind()),
+    }
+    return record(records.Collect, shapes)
 
 
-class EntryField(Strict):
-    """A field of a structured entry, e.g. an action's 'who'."""
-
-    id: Id
-    label: BiText
-
-
-class Collect(Strict):
-    """What a step gathers and along which dimensions; scoring rules are parameters here.
-
-    - ``pair_split``: each pair splits ``points`` between two cards, for ``rounds`` rounds.
-    - ``rating``: each holder rates a card on ``scale`` [low, high], for ``rounds`` rounds.
-    - ``dots``: each person places ``dots`` dots (per criterion when ``per`` names one).
-    - ``entry``: a structured entry with ``fields``.
-    """
-
-    kind: CollectKind
-    along: list[Id] = Field(default_factory=list)
-    prompt: BiText | None = None
-    points: Amount | None = None
-    rounds: Amount | None = None
-    scale: list[int] | None = None
-    dots: Amount | None = None
-    per: Id | None = None
-    fields: list[EntryField] | None = None
-    links: CollectKind | None = None
+def _clock(value: str | None) -> str | None:
+    if value is not None and not _CLOCK_RE.match(value):
+        raise PydanticCustomError("clock", "expected a clock time HH:MM, e.g. '12:30'")
+    return value
 
 
-class Exercise(Strict):
-    """A named exercise or tool used within a step (Innovationsguiden's method cards)."""
-
-    name: BiText
-    description: BiText
-
-
-class Phase(Strict):
-    """A timed part of a step (swap, then score): every phase but the last gives its
-    ``minutes``; the last one takes what is left of the step's time."""
-
-    id: Id
-    title: BiText
-    minutes: Amount | None = None
-    instructions: BiText | None = None
-
-
-class Step(Strict):
-    """One step of a method. ``repeat`` makes rounds; ``round_texts`` gives each round its text.
-
-    ``phases`` divide each round's time (see :class:`Phase`); ``show`` names what the room
-    sees during the step besides its texts: text parameters (the question) and dimensions
-    with their values and prompts (the stories, the lenses).
-    """
-
-    id: Id
-    title: BiText
-    instructions: BiText
-    minutes: Amount | None = None
-    until: str | None = None
-    repeat: Amount | None = None
-    round_texts: list[BiText] | Id | None = None
-    roles: list[Id] = Field(default_factory=list)
-    warnings: list[WarningTime] | None = None
-    collect: list[Collect] = Field(default_factory=list)
-    exercises: list[Exercise] = Field(default_factory=list)
-    phases: list[Phase] | None = None
-    show: list[Id] = Field(default_factory=list)
-
-    @field_validator("until")
-    @classmethod
-    def _clock(cls, value: str | None) -> str | None:
-        if value is not None and not _CLOCK_RE.match(value):
-            raise PydanticCustomError("clock", "expected a clock time HH:MM, e.g. '12:30'")
-        return value
+def _step() -> cs.CoreSchema:
+    exercise = record(records.Exercise, {"name": text(), "description": text()})
+    phase = record(
+        records.Phase,
+        {
+            "id": ident(),
+            "title": text(),
+            "minutes": optional(_amount()),
+            "instructions": optional(text()),
+        },
+    )
+    shapes = {
+        "id": ident(),
+        "title": text(),
+        "instructions": text(),
+        "minutes": optional(_amount()),
+        "until": cs.no_info_after_validator_function(_clock, optional(cs.str_schema())),
+        "repeat": optional(_amount()),
+        "round_texts": optional(cs.union_schema([cs.list_schema(text()), ident()])),
+        "roles": cs.list_schema(ident()),
+        "warnings": optional(cs.list_schema(_warning())),
+        "collect": cs.list_schema(_collect()),
+        "exercises": cs.list_schema(exercise),
+        "phases": optional(cs.list_schema(phase)),
+        "show": cs.list_schema(ident()),
+    }
+    return record(records.Step, shapes)
 
 
-class Method(Strict):
-    """A facilitation method as declared in a method file."""
+def schema_version(expected: int) -> cs.CoreSchema:
+    """The file's ``schema_version``: ``expected`` and no other."""
 
-    schema_version: int
-    id: Id
-    name: BiText
-    summary: BiText
-    purpose: BiText
-    group_size: GroupSize
-    roles: list[Role] = Field(min_length=1)
-    materials: list[BiText] = Field(default_factory=list)
-    attribution: BiText | None = None
-    sources: list[Source] = Field(default_factory=list)
-    licence: CleanStr | None = None
-    tags: list[CleanStr] = Field(default_factory=list)
-    parameters: dict[Id, Parameter] = Field(default_factory=dict)
-    dimensions: dict[Id, Dimension] = Field(default_factory=dict)
-    warnings: list[WarningTime] = Field(default_factory=lambda: [120.0, 30.0])
-    steps: list[Step] = Field(min_length=1)
-
-    @field_validator("schema_version")
-    @classmethod
-    def _version(cls, value: int) -> int:
-        if value != SCHEMA_VERSION:
+    def check(value: int) -> int:
+        if value != expected:
             raise PydanticCustomError(
                 "schema_version",
                 "this version of facilitate reads schema_version {expected}, got {got}",
-                {"expected": SCHEMA_VERSION, "got": value},
+                {"expected": expected, "got": value},
             )
         return value
+
+    return cs.no_info_after_validator_function(check, cs.int_schema())
+
+
+@cache
+def method_schema() -> cs.CoreSchema:
+    """The schema of a method file."""
+    role = record(records.Role, {"id": ident(), "name": text(), "task": optional(text())})
+    source = record(records.Source, {"title": one_line(min_length=1), "url": optional(one_line())})
+    shapes = {
+        "schema_version": schema_version(SCHEMA_VERSION),
+        "id": ident(),
+        "name": text(),
+        "summary": text(),
+        "purpose": text(),
+        "group_size": _group_size(),
+        "roles": cs.list_schema(role, min_length=1),
+        "materials": cs.list_schema(text()),
+        "attribution": optional(text()),
+        "sources": cs.list_schema(source),
+        "licence": optional(one_line()),
+        "tags": cs.list_schema(one_line()),
+        "parameters": cs.dict_schema(ident(), _parameter()),
+        "dimensions": cs.dict_schema(ident(), _dimension()),
+        "warnings": cs.list_schema(_warning()),
+        "steps": cs.list_schema(_step(), min_length=1),
+    }
+    return record(records.Method, shapes)
+
+
+@cache
+def _validator() -> SchemaValidator:
+    return validator(method_schema())
 
 
 def validate_method(data: Any, context: dict[str, Any] | None = None) -> records.Method:
     """The method that ``data`` (a method file's mapping) declares, as plain records; raises
-    pydantic's ``ValidationError``."""
-    return as_record(Method.model_validate(data, context=context))
-
-
-def as_record(value: Any) -> Any:
-    """``value`` with every schema model in it made the record of the same name."""
-    if isinstance(value, BaseModel):
-        kind = getattr(records, type(value).__name__)
-        return kind(**{name: as_record(getattr(value, name)) for name in type(value).model_fields})
-    if isinstance(value, list):
-        return [as_record(item) for item in value]
-    if isinstance(value, dict):
-        return {key: as_record(item) for key, item in value.items()}
-    return value
+    pydantic_core's ``ValidationError``."""
+    method: records.Method = _validator().validate_python(data, context=context)
+    return method
