@@ -2,7 +2,8 @@
 
 Pure: no I/O and no clock. Times are seconds since local midnight of the plan's day.
 
-- :mod:`.document` — what a plan file declares (``Plan``, ``Block``, ``Track``);
+- :mod:`.document` — what a plan file declares (``Plan``, ``Block``, ``Track``), as records
+  that :mod:`.document_schema` makes from a file's data;
 - :mod:`.checks` — cross-field checks against the method library;
 - :mod:`.programme` — a checked plan resolved into ``PlannedBlock``s with their lengths
   (:mod:`.resolve` makes it);
