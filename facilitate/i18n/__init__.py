@@ -36,6 +36,7 @@ from facilitate.i18n import (
     catalog_store,
     catalog_timer,
     catalog_web,
+    catalog_yaml,
 )
 
 LANGUAGES = ("sv", "en")
@@ -63,6 +64,7 @@ AREAS = (
     catalog_console,
     catalog_web,
     catalog_scale,
+    catalog_yaml,
 )
 _CATALOGUES: dict[str, Mapping[str, str]] = {
     "en": {k: v for area in AREAS for k, v in area.EN.items()},

@@ -127,9 +127,11 @@ def _yaml(text: str, name: str) -> ImportFile:
     try:
         doc = parse_yaml(text)
     except YamlSyntaxError as error:
+        from facilitate.library.yaml_problems import error_words  # (the error path only)
+
         line = error.position.line if error.position else None
         column = error.position.column if error.position else None
-        detail = message("import.err.yaml", detail=error.message)
+        detail = message("import.err.yaml", detail=error_words(error))
         raise InvalidFileError([Problem(name, line, column, "", detail)]) from None
     data = doc.data if doc.data is not None else []
     if not isinstance(data, list):

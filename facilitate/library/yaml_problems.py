@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from facilitate.errors import InvalidFileError, Problem
+from facilitate.i18n.catalog_yaml import PHRASE_KEYS, VALUES
 from facilitate.i18n.messages import Message, message, plain
 from facilitate.library.problems import format_path
 from facilitate.library.yaml_source import (
@@ -48,10 +49,32 @@ def syntax_message(error: YamlSyntaxError, text: str) -> Message:
     """A YAML syntax error, with a word about tabs when the line it is on holds one."""
     pos = error.position
     lines = text.splitlines()
-    detail = plain(error.message)
+    detail = parser_words(error.message)
     if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
         detail = detail.then(message("v.yaml_tab"))
     return message("v.yaml_syntax", detail=detail)
+
+
+def parser_words(detail: str) -> Message:
+    """The YAML parser's ``detail`` ("context; problem"), each part it has words for in the
+    interface language (:mod:`facilitate.i18n.catalog_yaml`), any other as it is."""
+    said: Message | None = None
+    for part in detail.split("; "):
+        key = PHRASE_KEYS.get(part)
+        words = message(key, **VALUES.get(key, {})) if key else plain(part)
+        said = words if said is None else said.then(plain("; ")).then(words)
+    return said if said is not None else plain(detail)
+
+
+def error_words(error: YamlSyntaxError) -> Message:
+    """What ``error`` says is wrong, in the interface language where there are words for it."""
+    if isinstance(error, DuplicateKeyError):
+        return message("v.duplicate_key", key=error.key)
+    if isinstance(error, AliasError):
+        return message("v.yaml_alias", name=error.name)
+    if isinstance(error, TooDeepError):
+        return message("v.yaml_too_deep", limit=error.limit)
+    return parser_words(error.message)
 
 
 def structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:

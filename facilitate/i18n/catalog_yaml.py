@@ -1,0 +1,99 @@
+"""The YAML parser's words for what is wrong in a file (libyaml's), in English and Swedish.
+
+A syntax error reads "context; problem" in the parser's English; each part that is one of
+these is said in the interface language (:data:`PHRASE_KEYS`), any other part as it is.
+"""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    "yaml.scanning_simple_key": "while scanning a simple key",
+    "yaml.no_colon": "could not find expected ':'",
+    "yaml.scanning_next_token": "while scanning for the next token",
+    "yaml.cannot_start_token": "found character that cannot start any token",
+    "yaml.values_not_allowed": "mapping values are not allowed in this context",
+    "yaml.keys_not_allowed": "mapping keys are not allowed in this context",
+    "yaml.entries_not_allowed": "block sequence entries are not allowed in this context",
+    "yaml.scanning_quoted": "while scanning a quoted scalar",
+    "yaml.parsing_quoted": "while parsing a quoted scalar",
+    "yaml.scanning_plain": "while scanning a plain scalar",
+    "yaml.scanning_block_scalar": "while scanning a block scalar",
+    "yaml.unexpected_end": "found unexpected end of stream",
+    "yaml.unexpected_document": "found unexpected document indicator",
+    "yaml.unknown_escape": "found unknown escape character",
+    "yaml.tab_indentation": "found a tab character that violates indentation",
+    "yaml.tab_for_space": "found a tab character where an indentation space is expected",
+    "yaml.unexpected_colon": "found unexpected ':'",
+    "yaml.parsing_block_mapping": "while parsing a block mapping",
+    "yaml.no_key": "did not find expected key",
+    "yaml.parsing_block_collection": "while parsing a block collection",
+    "yaml.no_dash": "did not find expected '-' indicator",
+    "yaml.parsing_flow_sequence": "while parsing a flow sequence",
+    "yaml.no_comma_bracket": "did not find expected ',' or ']'",
+    "yaml.parsing_flow_mapping": "while parsing a flow mapping",
+    "yaml.no_comma_brace": "did not find expected ',' or {brace}",
+    "yaml.parsing_node": "while parsing a node",
+    "yaml.parsing_block_node": "while parsing a block node",
+    "yaml.parsing_flow_node": "while parsing a flow node",
+    "yaml.no_content": "did not find expected node content",
+    "yaml.no_document_start": "did not find expected <document start>",
+    "yaml.control_characters": "control characters are not allowed",
+    "yaml.no_comment_or_break": "did not find expected comment or line break",
+    "yaml.scanning_anchor": "while scanning an anchor",
+    "yaml.scanning_alias": "while scanning an alias",
+    "yaml.no_alphanumeric": "did not find expected alphabetic or numeric character",
+    "yaml.scanning_tag": "while scanning a tag",
+    "yaml.parsing_tag": "while parsing a tag",
+    "yaml.undefined_tag_handle": "found undefined tag handle",
+}
+
+SV: dict[str, str] = {
+    "yaml.scanning_simple_key": "i en nyckel",
+    "yaml.no_colon": "hittade inte ':' där det skulle stå",
+    "yaml.scanning_next_token": "vid nästa del av texten",
+    "yaml.cannot_start_token": "ett tecken som ingenting i YAML kan börja med",
+    "yaml.values_not_allowed": "nyckel: värde får inte stå här",
+    "yaml.keys_not_allowed": "en nyckel får inte stå här",
+    "yaml.entries_not_allowed": "en listpunkt (-) får inte stå här",
+    "yaml.scanning_quoted": "i en text inom citattecken",
+    "yaml.parsing_quoted": "i en text inom citattecken",
+    "yaml.scanning_plain": "i en text",
+    "yaml.scanning_block_scalar": "i ett textblock (| eller >)",
+    "yaml.unexpected_end": "filen tog slut för tidigt",
+    "yaml.unexpected_document": "en oväntad dokumentmarkering (--- eller ...)",
+    "yaml.unknown_escape": "ett okänt tecken efter \\",
+    "yaml.tab_indentation": "en tabb som bryter indraget",
+    "yaml.tab_for_space": "en tabb där indraget ska vara mellanslag",
+    "yaml.unexpected_colon": "ett oväntat ':'",
+    "yaml.parsing_block_mapping": "i en samling nyckel: värde",
+    "yaml.no_key": "hittade ingen nyckel där en skulle stå",
+    "yaml.parsing_block_collection": "i en lista",
+    "yaml.no_dash": "hittade inte listpunkten '-' där den skulle stå",
+    "yaml.parsing_flow_sequence": "i en lista inom hakparenteser",
+    "yaml.no_comma_bracket": "hittade inte ',' eller ']' där det skulle stå",
+    "yaml.parsing_flow_mapping": "i en samling inom klammerparenteser",
+    "yaml.no_comma_brace": "hittade inte ',' eller {brace} där det skulle stå",
+    "yaml.parsing_node": "i ett värde",
+    "yaml.parsing_block_node": "i ett värde",
+    "yaml.parsing_flow_node": "i ett värde",
+    "yaml.no_content": "hittade inget värde där ett skulle stå",
+    "yaml.no_document_start": "hittade inte början på ett dokument (---)",
+    "yaml.control_characters": "styrtecken får inte förekomma",
+    "yaml.no_comment_or_break": "hittade inte en kommentar eller ett radslut där det skulle stå",
+    "yaml.scanning_anchor": "i ett ankare (&)",
+    "yaml.scanning_alias": "i ett alias (*)",
+    "yaml.no_alphanumeric": "hittade inte en bokstav eller siffra där den skulle stå",
+    "yaml.scanning_tag": "i en tagg (!)",
+    "yaml.parsing_tag": "i en tagg (!)",
+    "yaml.undefined_tag_handle": "ett okänt taggprefix",
+}
+
+VALUES: dict[str, dict[str, str]] = {
+    "yaml.no_comma_brace": {"brace": "'}'"},
+}
+"""The values of a message whose words hold a brace (which a template cannot hold as it is)."""
+
+PHRASE_KEYS: dict[str, str] = {
+    template.format(**VALUES.get(key, {})): key for key, template in EN.items()
+}
+"""libyaml's phrase -> the key that says it (with its :data:`VALUES`)."""
