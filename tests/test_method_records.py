@@ -16,7 +16,8 @@ import yaml
 from facilitate.library.methods import bundled_dir, parse_method
 from facilitate.model import method as records
 from facilitate.model import method_schema as schema
-from facilitate.model.core_records import record
+from facilitate.model.core_records import json_schema, record
+from facilitate.records import make_all
 
 
 def test_a_schema_that_names_other_fields_than_its_record_is_refused() -> None:
@@ -53,3 +54,13 @@ def test_a_validated_method_is_frozen() -> None:
     method = parse_method((bundled_dir() / "world-cafe.yaml").read_text("utf-8"), "world-cafe")
     with pytest.raises(dataclasses.FrozenInstanceError):
         method.id = "other"  # type: ignore[misc]
+
+
+def test_the_json_schema_describes_each_record_by_its_own_docstring_only() -> None:
+    """A record made already has dataclasses' signature as its ``__doc__``; the schema of a
+    method file never shows that ("Role(id: 'str', ...)") to the file's author."""
+    make_all()
+    described = json_schema(schema.method_schema.__wrapped__())["$defs"]
+    assert described["Choice"]["description"].startswith("A named value of a dimension")
+    for name, definition in described.items():
+        assert not definition.get("description", "").startswith(f"{name}("), name

@@ -5,7 +5,9 @@ plain dicts: each mapping of the file is a :func:`record` whose fields are the r
 own (names, required or not, defaults), each with the shape its value must have. Validating
 needs pydantic_core alone: generating a schema from model classes (pydantic's way) costs a
 command more than reading the file. The errors are pydantic_core's (type, location, input),
-the same a pydantic model of the same fields gives.
+those a pydantic model of the same fields gives, but for a value that is not a mapping
+("dict_type" where a model says "model_type"; both read "expected a mapping"). The names and
+defaults of the fields come from the record; the shapes of their values are the schema's.
 """
 
 from __future__ import annotations
@@ -22,11 +24,13 @@ CONFIG = CoreConfig(strict=True, allow_inf_nan=False)
 """Types are not coerced (a quoted number is text), and infinity is not a number."""
 
 
-def record(cls: type, shapes: Mapping[str, cs.CoreSchema]) -> cs.CoreSchema:
+def record(
+    cls: type, shapes: Mapping[str, cs.CoreSchema], *, description: str | None = None
+) -> cs.CoreSchema:
     """A mapping of exactly the fields of record ``cls``, each of its shape in ``shapes``,
     validated to an instance of ``cls``. Unknown keys are errors; a field with a default
-    may be left out. Raises TypeError when ``shapes`` names other fields than ``cls`` has."""
-    doc = cls.__dict__.get("__doc__")
+    may be left out. Raises TypeError when ``shapes`` names other fields than ``cls`` has.
+    The JSON Schema describes it by ``description``, or by the class's own docstring."""
     declared = dataclasses.fields(cls)
     names = [field.name for field in declared]
     if sorted(names) != sorted(shapes):
@@ -34,8 +38,8 @@ def record(cls: type, shapes: Mapping[str, cs.CoreSchema]) -> cs.CoreSchema:
         raise TypeError(f"{cls.__name__}: the shapes and the record's fields differ in {odd}")
     fields = {field.name: _field(field, shapes[field.name]) for field in declared}
     updates: dict[str, Any] = {"title": cls.__name__}
-    if doc:
-        updates["description"] = inspect.cleandoc(doc)
+    if said := description or _docstring(cls):
+        updates["description"] = said
     return cs.no_info_after_validator_function(
         _Make(cls),
         cs.typed_dict_schema(
@@ -46,6 +50,15 @@ def record(cls: type, shapes: Mapping[str, cs.CoreSchema]) -> cs.CoreSchema:
         ),
         ref=cls.__name__,
     )
+
+
+def _docstring(cls: type) -> str | None:
+    """The docstring ``cls`` was declared with, if any: not the signature that
+    :mod:`dataclasses` gives a class declared without one."""
+    doc = cls.__dict__.get("__doc__")
+    if not doc or doc.startswith(f"{cls.__name__}("):
+        return None
+    return inspect.cleandoc(doc)
 
 
 def _field(field: dataclasses.Field[Any], shape: cs.CoreSchema) -> cs.TypedDictField:
@@ -73,11 +86,11 @@ class _Make:
 
 
 def custom(
-    function: Callable[..., Any], json_schema: dict[str, Any], *, info: bool = False
+    function: Callable[..., Any], described: dict[str, Any], *, info: bool = False
 ) -> cs.CoreSchema:
     """A value checked and converted by ``function`` alone (raising PydanticCustomError),
-    described by ``json_schema`` in the JSON Schema; ``info`` passes the validation info."""
-    metadata = {"pydantic_js_functions": [lambda _schema, _handler: dict(json_schema)]}
+    ``described`` in the JSON Schema; ``info`` passes the validation info."""
+    metadata = {"pydantic_js_functions": [lambda _schema, _handler: dict(described)]}
     if info:
         return cs.with_info_plain_validator_function(function, metadata=metadata)
     return cs.no_info_plain_validator_function(function, metadata=metadata)

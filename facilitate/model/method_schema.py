@@ -21,74 +21,19 @@ from pydantic_core import core_schema as cs
 from facilitate.model import method as records
 from facilitate.model.core_records import custom, record, validator
 from facilitate.model.entry_kinds import ENTRY_KINDS
+from facilitate.model.file_shapes import ident, one_line, optional, schema_version, text
 from facilitate.model.method import ID_PATTERN, MAX_STEP_MINUTES, SCHEMA_VERSION
-from facilitate.model.text import Text
-from facilitate.model.text_rules import describe_char, first_control
 
 _ID_RE = re.compile(ID_PATTERN)
 _CLOCK_RE = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
 _DURATION_RE = re.compile(r"^(?:(\d+)\s*m)?\s*(?:(\d+)\s*s)?$")
-
-TEXT_SCHEMA: dict[str, Any] = {
-    "anyOf": [
-        {"type": "string"},
-        {
-            "type": "object",
-            "properties": {"sv": {"type": "string"}, "en": {"type": "string"}},
-            "additionalProperties": False,
-            "minProperties": 1,
-        },
-    ],
-    "description": "Text in Swedish and English: {sv: ..., en: ...} (a plain string is both).",
-}
-
-
-def _no_control(text: str, *, multiline: bool = True) -> str:
-    """``text``, or a "text_control" error naming its first control character."""
-    found = first_control(text, multiline=multiline)
-    if found is not None:
-        raise PydanticCustomError(
-            "text_control",
-            "control character {char} in the text",
-            {"char": describe_char(found[1])},
-        )
-    return text
-
-
-def _one_line(text: str) -> str:
-    return _no_control(text, multiline=False)
-
-
-def _to_text(value: Any, info: cs.ValidationInfo) -> Text:
-    if isinstance(value, Text):
-        return value
-    both = bool(info.context and info.context.get("require_both_languages"))
-    if isinstance(value, str):
-        if both:
-            raise PydanticCustomError(
-                "text_both", "expected text in both languages: {{sv: ..., en: ...}}"
-            )
-        return Text.same(_no_control(value))
-    if isinstance(value, dict):
-        extra = sorted(str(k) for k in value if k not in ("sv", "en"))
-        if extra:
-            raise PydanticCustomError(
-                "text_language", "unknown language '{lang}': use 'sv' and 'en'", {"lang": extra[0]}
-            )
-        for lang in ("sv", "en"):
-            if lang in value and not isinstance(value[lang], str):
-                raise PydanticCustomError(
-                    "text_type", "expected text: a string or {{sv: ..., en: ...}}"
-                )
-        sv, en = value.get("sv", ""), value.get("en", "")
-        if both and not (sv.strip() and en.strip()):
-            raise PydanticCustomError(
-                "text_both", "expected text in both languages: {{sv: ..., en: ...}}"
-            )
-        if not (sv.strip() or en.strip()):
-            raise PydanticCustomError("text_empty", "expected non-empty text")
-        return Text(sv=_no_control(sv or en), en=_no_control(en or sv))
-    raise PydanticCustomError("text_type", "expected text: a string or {{sv: ..., en: ...}}")
+_STEP = (
+    "One step of a method. ``repeat`` makes rounds; ``round_texts`` gives each round its text."
+    "\n\n``phases`` divide each round's time (see :class:`Phase`); ``show`` names what the room\n"
+    "sees during the step besides its texts: text parameters (the question) and dimensions\n"
+    "with their values and prompts (the stories, the lenses)."
+)
+"""A step as its file declares it (the record's docstring also says what the code keeps)."""
 
 
 def _to_seconds(value: Any) -> float:
@@ -123,27 +68,6 @@ def _to_amount(value: Any) -> int | float | str:
     if isinstance(value, str) and _ID_RE.match(value):
         return value
     raise PydanticCustomError("amount", "expected a number or the name of a parameter")
-
-
-def text() -> cs.CoreSchema:
-    """Text in both languages, or a plain string that is both (see :data:`TEXT_SCHEMA`)."""
-    return custom(_to_text, TEXT_SCHEMA, info=True)
-
-
-def one_line(**constraints: Any) -> cs.CoreSchema:
-    """A plain one-line string (a source's title, a tag) without control characters."""
-    return cs.no_info_after_validator_function(_one_line, cs.str_schema(**constraints))
-
-
-def ident() -> cs.CoreSchema:
-    """A lower-case id: a-z, 0-9, - and _."""
-    updates = {"description": "lower-case id: a-z, 0-9, - and _"}
-    return cs.str_schema(pattern=ID_PATTERN, metadata={"pydantic_js_updates": updates})
-
-
-def optional(schema: cs.CoreSchema) -> cs.CoreSchema:
-    """``schema``, or null."""
-    return cs.nullable_schema(schema)
 
 
 def _amount() -> cs.CoreSchema:
@@ -253,22 +177,7 @@ def _step() -> cs.CoreSchema:
         "phases": optional(cs.list_schema(phase)),
         "show": cs.list_schema(ident()),
     }
-    return record(records.Step, shapes)
-
-
-def schema_version(expected: int) -> cs.CoreSchema:
-    """The file's ``schema_version``: ``expected`` and no other."""
-
-    def check(value: int) -> int:
-        if value != expected:
-            raise PydanticCustomError(
-                "schema_version",
-                "this version of facilitate reads schema_version {expected}, got {got}",
-                {"expected": expected, "got": value},
-            )
-        return value
-
-    return cs.no_info_after_validator_function(check, cs.int_schema())
+    return record(records.Step, shapes, description=_STEP)
 
 
 @cache
@@ -294,7 +203,9 @@ def method_schema() -> cs.CoreSchema:
         "warnings": cs.list_schema(_warning()),
         "steps": cs.list_schema(_step(), min_length=1),
     }
-    return record(records.Method, shapes)
+    return record(
+        records.Method, shapes, description="A facilitation method as declared in a method file."
+    )
 
 
 @cache

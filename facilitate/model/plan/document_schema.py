@@ -15,8 +15,8 @@ from pydantic_core import PydanticCustomError, SchemaValidator
 from pydantic_core import core_schema as cs
 
 from facilitate.model.core_records import custom, record, validator
+from facilitate.model.file_shapes import ident, one_line, optional, schema_version, text
 from facilitate.model.method import MAX_STEP_MINUTES
-from facilitate.model.method_schema import ident, one_line, optional, schema_version, text
 from facilitate.model.plan.clocktime import parse_clock
 from facilitate.model.plan.document import ITEM_KINDS, PLAN_SCHEMA_VERSION, Block, Plan, Track
 
