@@ -1,8 +1,8 @@
 """Problems of plan files: schema errors with plan-aware hints, and `plan check` findings.
 
-Schema errors are turned into Problems by :func:`facilitate.library.problems.schema_problems`;
-its "did you mean" hints know the method file's keys, so the hints for unknown keys are
-made again here from the plan file's keys.
+Schema errors are turned into Problems by :func:`facilitate.library.problems.schema_problems`,
+with "did you mean" hints from the plan file's keys and the plan's words for a control
+character.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from pydantic_core import ErrorDetails, ValidationError
 from facilitate.errors import MessageLike, Problem
 from facilitate.i18n.messages import Message, message
 from facilitate.library.plan_lengths import length_message
-from facilitate.library.problems import format_path, schema_problems, with_hint
+from facilitate.library.problems import format_path, schema_problems
 from facilitate.library.yaml_source import YamlDocument
-from facilitate.model.close_names import did_you_mean
 from facilitate.model.core_records import keys_at
 from facilitate.model.plan.clocktime import format_clock
 from facilitate.model.plan.diagnose import Clock, Duration, Finding
@@ -29,37 +28,25 @@ def plan_keys(path: tuple[str | int, ...]) -> list[str]:
     return keys_at(plan_schema(), path)
 
 
-def _replacements(
-    errors: list[ErrorDetails],
-) -> tuple[dict[str, tuple[Message, Message]], set[str]]:
-    """field -> (message as the method file's wording has it, the plan's), and the fields
-    whose "missing" a misspelt key already explains."""
+def _plan_words(errors: list[ErrorDetails]) -> dict[str, tuple[Message, Message]]:
+    """field -> (a message as the method file's wording has it, the plan's)."""
     replace: dict[str, tuple[Message, Message]] = {}
-    explained: set[str] = set()
     for item in errors:
-        loc = tuple(p for p in item["loc"] if p != "[key]")
-        if item["type"] == "extra_forbidden":
-            hint = did_you_mean(str(loc[-1]), plan_keys(loc[:-1]))
-            unknown = message("v.unknown_key", key=loc[-1])
-            replace[format_path(loc)] = (unknown, with_hint(unknown, hint))
-            if hint:
-                explained.add(format_path((*loc[:-1], hint)))
-        elif item["type"] == "text_control":
+        if item["type"] == "text_control":
+            loc = tuple(p for p in item["loc"] if p != "[key]")
             ctx = item.get("ctx") or {}
             replace[format_path(loc)] = (
                 message("v.text_control", **ctx),
                 message("plan.v.text_control", **ctx),
             )
-    return replace, explained
+    return replace
 
 
 def plan_schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
     """One Problem per schema error of a plan file, with hints from the plan's own keys."""
-    replace, explained = _replacements(error.errors(include_url=False))
+    replace = _plan_words(error.errors(include_url=False))
     problems = []
-    for problem in schema_problems(file, doc, error):
-        if problem.field in explained and problem.message == message("v.missing"):
-            continue
+    for problem in schema_problems(file, doc, error, keys=plan_keys):
         found = replace.get(problem.field)
         if found is not None and _begins_with(problem.message, found[0]):
             problem = Problem(problem.file, problem.line, problem.column, problem.field, found[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic_core import ErrorDetails, ValidationError
@@ -54,6 +55,10 @@ def describe_value(value: Any) -> str | Message:
     return type(value).__name__
 
 
+KeysAt = Callable[[tuple[str | int, ...]], list[str]]
+"""The keys a file accepts at a path (for "did you mean")."""
+
+
 def known_keys(path: tuple[str | int, ...]) -> list[str]:
     """The keys a method file accepts at ``path`` (for "did you mean")."""
     return keys_at(method_schema(), path)
@@ -64,7 +69,7 @@ def with_hint(said: Message, hint: str | None) -> Message:
     return said.then(message("v.did_you_mean", hint=hint)) if hint else said
 
 
-def _message(error: ErrorDetails) -> str | Message:
+def _message(error: ErrorDetails, keys: KeysAt) -> str | Message:
     kind = error["type"]
     ctx = error.get("ctx") or {}
     got = describe_value(error.get("input"))
@@ -72,7 +77,7 @@ def _message(error: ErrorDetails) -> str | Message:
     if kind == "missing":
         return message("v.missing")
     if kind == "extra_forbidden":
-        hint = did_you_mean(str(loc[-1]), known_keys(loc[:-1]))
+        hint = did_you_mean(str(loc[-1]), keys(loc[:-1]))
         return with_hint(message("v.unknown_key", key=loc[-1]), hint)
     if kind in _TYPE_KEYS:
         return message(_TYPE_KEYS[kind], got=got)
@@ -97,8 +102,11 @@ def _plain_number(value: Any) -> Any:
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
-def schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> list[Problem]:
-    """One Problem per schema error, located in the YAML source, in file order.
+def schema_problems(
+    file: str, doc: YamlDocument, error: ValidationError, keys: KeysAt = known_keys
+) -> list[Problem]:
+    """One Problem per schema error, located in the YAML source, in file order; ``keys``
+    gives the keys known at a path (a method file's, unless told).
 
     A "missing field" that a misspelt key already explains ("did you mean ...") is left out.
     """
@@ -107,7 +115,7 @@ def schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> lis
         (*item["loc"][:-1], hint)
         for item in errors
         if item["type"] == "extra_forbidden"
-        and (hint := did_you_mean(str(item["loc"][-1]), known_keys(tuple(item["loc"][:-1]))))
+        and (hint := did_you_mean(str(item["loc"][-1]), keys(tuple(item["loc"][:-1]))))
     }
     problems = []
     for item in errors:
@@ -124,7 +132,7 @@ def schema_problems(file: str, doc: YamlDocument, error: ValidationError) -> lis
                 pos.line if pos else None,
                 pos.column if pos else None,
                 format_path(path),
-                _message(item),
+                _message(item, keys),
             )
         )
     return problems
