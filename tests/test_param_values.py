@@ -90,7 +90,7 @@ LINES = [
     ["Eslöv", "--port", "99999999999999999999"],
     ["Eslöv", "--folder", "a\0b"],
     ["Eslöv", "--existing", "a\0b"],
-    ["Eslöv", "--folder", "", "--files", "-"],
+    ["Eslöv", "--folder", "-", "--files", "-"],
 ]
 LINES = [["show", *line] for line in LINES] + [
     ["read", "pyproject.toml", "tests", "--word", "a"],
@@ -107,6 +107,14 @@ def test_a_value_is_what_typer_would_give(args: list[str], monkeypatch: pytest.M
     typers = _run(args, monkeypatch, plain=False)
     assert plain == typers
     assert plain[0] in (0, 2)
+
+
+def test_an_empty_path_is_an_error_where_typer_takes_the_current_folder(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, output = _run(["show", "Eslöv", "--folder", ""], monkeypatch, plain=True)
+    assert code == 2 and "expected a path, not an empty text" in output
+    assert _run(["show", "Eslöv", "--folder", ""], monkeypatch, plain=False)[0] == 0
 
 
 def test_a_command_whose_values_are_plain_does_not_import_pydantic(tmp_path: Path) -> None:

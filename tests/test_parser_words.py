@@ -27,6 +27,14 @@ PARSER_ENGLISH = ("Usage:", "Show this message and exit", "Try '", "No such opti
         (["--sessions-dir", "x"], "facilitate: fel: ett kommando saknas"),
         (["results", "s", "--top", "0"], "facilitate results: fel: --top: måste vara minst 1"),
         (["serve", "s", "--port", "70000"], "fel: --port: får vara högst 65535"),
+        (
+            ["--sessions-dir", "", "sessions", "list"],
+            "facilitate: fel: --sessions-dir: förväntade en sökväg, inte en tom text",
+        ),
+        (
+            ["export", "s", "--templates", ""],
+            "facilitate export: fel: --templates: förväntade en sökväg, inte en tom text",
+        ),
     ],
 )
 def test_a_usage_error_is_one_swedish_line_and_exit_2(args: list[str], line: str) -> None:
@@ -70,3 +78,19 @@ def test_swedish_help_has_no_english_parser_words(path: list[str]) -> None:
     page = run_cli(["--lang", "sv", *path, "--help"]).stdout
     assert "Användning: facilitate" in page
     assert not [word for word in PARSER_ENGLISH if word in page]
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["--sessions-dir", "", "sessions", "list"], "--sessions-dir: expected a path,"),
+        (["export", "s", "--out", ""], "facilitate export: error: --out / -o: expected a path,"),
+        (["methods", "validate", ""], "error: PATH...: expected a path, not an empty text"),
+    ],
+)
+def test_an_empty_path_is_refused_not_taken_for_the_current_folder(
+    args: list[str], line: str
+) -> None:
+    result = run_cli(["--lang", "en", *args])
+    assert result.exit_code == 2
+    assert line in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -8,7 +8,8 @@ each parameter's conversion lazy. A value that is None, a ``str`` for a text, a 
 ``str`` for a list of texts, an ``int`` or ``float`` default within the parameter's bounds, or
 a whole number typed as plain digits (``--last 5``) within them is the value Typer's adapter
 would give, so it is used as it is. A path typed as text becomes a ``Path`` and gets Typer's
-own checks (``coerce_cli_path``: exists, readable …). Any other value (a number with a sign,
+own checks (``coerce_cli_path``: exists, readable …); an empty one is an error, where Typer
+would take it for the current folder. Any other value (a number with a sign,
 spaces or a point, a choice) goes through Typer's own adapter, built then, so its checks and
 its error messages are Typer's.
 """
@@ -18,9 +19,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, get_args, get_origin
 
+from typer import BadParameter
 from typer import core as typer_core
 from typer._click import Context
 from typer._param_types import coerce_cli_path
+
+from facilitate.i18n import t
 
 _typer_build = typer_core.build_runtime_param
 _MISSING = object()
@@ -68,6 +72,8 @@ class PlainValues:
         if annotation is Path and info.path_type in (None, Path) and type(value) is str:
             if "\0" in value:  # (Typer's adapter words the error)
                 return _MISSING
+            if not value:  # (a path of nothing would be the current folder)
+                raise BadParameter(t("parser.empty_path"), ctx=ctx, param=param)
             return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
         return _MISSING
 

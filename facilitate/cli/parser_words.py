@@ -88,6 +88,8 @@ def translate_message(message: str) -> str:
         match = pattern.fullmatch(message.strip())
         if match:
             values = {k: v.strip("'") for k, v in match.groupdict().items()}
+            if "name" in values:  # ("'--out' / '-o'": an option of two names)
+                values["name"] = values["name"].replace("' / '", " / ")
             if "kind" in values:
                 values["kind"] = t(_KINDS.get(values["kind"], "parser.kind.value"))
             return t(key, **values)
