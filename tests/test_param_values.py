@@ -113,8 +113,7 @@ def test_an_empty_path_is_an_error_where_typer_takes_the_current_folder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     code, output = _run(["show", "Eslöv", "--folder", ""], monkeypatch, plain=True)
-    assert code == 2 and "expected a path, not an empty text" in output
-    assert _run(["show", "Eslöv", "--folder", ""], monkeypatch, plain=False)[0] == 0
+    assert code == 2 and "the path must not be empty" in output
 
 
 def test_a_command_whose_values_are_plain_does_not_import_pydantic(tmp_path: Path) -> None:

@@ -14,6 +14,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from facilitate.errors import UsageError
+from facilitate.i18n.messages import message
+
 if TYPE_CHECKING:
     from facilitate.app.authors import Author
     from facilitate.app.methods import Methods
@@ -31,15 +34,22 @@ class AppContext:
 
     lang: str = "en"
     lang_given: bool = False
-    sessions_dir_option: Path | None = None
+    sessions_dir_option: str | None = None
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
     cwd: Path = field(default_factory=Path.cwd)
 
     @property
     def sessions_dir(self) -> Path:
-        """Where session records live: --sessions-dir, FACILITATE_SESSIONS, then ./sessions."""
+        """Where session records live: --sessions-dir, FACILITATE_SESSIONS, then ./sessions.
+
+        An empty --sessions-dir is a UsageError (it would be the current folder)."""
         if self.sessions_dir_option is not None:
-            return self.sessions_dir_option
+            if not self.sessions_dir_option:
+                empty = message("parser.empty_path")
+                raise UsageError(
+                    message("parser.invalid_value", name="--sessions-dir", detail=empty)
+                )
+            return Path(self.sessions_dir_option)
         if self.env.get("FACILITATE_SESSIONS"):
             return Path(self.env["FACILITATE_SESSIONS"])
         return self.cwd / "sessions"

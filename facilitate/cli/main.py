@@ -5,7 +5,6 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -92,8 +91,8 @@ def build_app(
         lang: Annotated[
             str | None, typer.Option("--lang", help=t("opt.lang"), callback=_lang, metavar="sv|en")
         ] = None,
-        sessions_dir: Annotated[
-            Path | None, typer.Option("--sessions-dir", help=t("opt.sessions_dir"), metavar="DIR")
+        sessions_dir: Annotated[  # (a text: an empty one is refused where it is used)
+            str | None, typer.Option("--sessions-dir", help=t("opt.sessions_dir"), metavar="DIR")
         ] = None,
         version: Annotated[
             bool,

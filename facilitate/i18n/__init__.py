@@ -100,7 +100,9 @@ class Translator:
 
     def __call__(self, key: str, /, **values: object) -> str:
         template = _CATALOGUES[self.lang].get(key) or _CATALOGUES["en"].get(key) or key
-        return template.format(**values) if values else template
+        if values:
+            return template.format(**values)
+        return template.replace("{{", "{").replace("}}", "}")  # (a brace is written twice)
 
     def __repr__(self) -> str:
         return f"Translator({self.lang!r})"

@@ -127,12 +127,9 @@ def _yaml(text: str, name: str) -> ImportFile:
     try:
         doc = parse_yaml(text)
     except YamlSyntaxError as error:
-        from facilitate.library.yaml_problems import error_words  # (the error path only)
+        from facilitate.library.yaml_problems import unreadable  # (the error path only)
 
-        line = error.position.line if error.position else None
-        column = error.position.column if error.position else None
-        detail = message("import.err.yaml", detail=error_words(error))
-        raise InvalidFileError([Problem(name, line, column, "", detail)]) from None
+        raise unreadable(name, error, text, "import.err.yaml") from None
     data = doc.data if doc.data is not None else []
     if not isinstance(data, list):
         raise InvalidFileError([_at(doc, name, (), message("import.err.yaml_list"))])

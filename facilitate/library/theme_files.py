@@ -53,12 +53,9 @@ def read_theme_file(path: Path, name: str) -> list[ThemeSpec]:
     try:
         doc = parse_yaml(text)
     except YamlSyntaxError as error:
-        from facilitate.library.yaml_problems import error_words  # (the error path only)
+        from facilitate.library.yaml_problems import unreadable  # (the error path only)
 
-        line = error.position.line if error.position else None
-        column = error.position.column if error.position else None
-        note = message("themes.err.yaml", detail=error_words(error))
-        raise InvalidFileError([Problem(name, line, column, "", note)]) from None
+        raise unreadable(name, error, text, "themes.err.yaml") from None
     data = doc.data if doc.data is not None else {}
     if not isinstance(data, dict):
         raise InvalidFileError(

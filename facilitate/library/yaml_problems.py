@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from facilitate.errors import InvalidFileError, Problem
-from facilitate.i18n.catalog_yaml import PHRASE_KEYS, VALUES
+from facilitate.i18n.catalog_yaml import PHRASE_KEYS, SILENT
 from facilitate.i18n.messages import Message, message, plain
 from facilitate.library.problems import format_path
 from facilitate.library.yaml_source import (
     AliasError,
+    ControlCharacterError,
     DuplicateKeyError,
     Position,
     TooDeepError,
@@ -15,6 +16,7 @@ from facilitate.library.yaml_source import (
     YamlSyntaxError,
     parse_yaml,
 )
+from facilitate.model.text_rules import describe_char
 
 
 def read_mapping(text: str, name: str, *, empty_key: str, not_mapping_key: str) -> YamlDocument:
@@ -34,8 +36,8 @@ def read_mapping(text: str, name: str, *, empty_key: str, not_mapping_key: str) 
     except (AliasError, TooDeepError) as error:
         raise InvalidFileError([structure_problem(name, error)]) from None
     except YamlSyntaxError as error:
-        problem = Problem(name, *where_of(error.position), "", syntax_message(error, text))
-        raise InvalidFileError([problem]) from None
+        said = message("v.yaml_syntax", detail=error_words(error, text))
+        raise InvalidFileError([Problem(name, *where_of(error.position), "", said)]) from None
     except ValueError as error:
         problem = Problem(name, None, None, "", message("v.yaml_syntax", detail=str(error)))
         raise InvalidFileError([problem]) from None
@@ -45,14 +47,22 @@ def read_mapping(text: str, name: str, *, empty_key: str, not_mapping_key: str) 
     return doc
 
 
-def syntax_message(error: YamlSyntaxError, text: str) -> Message:
-    """A YAML syntax error, with a word about tabs when the line it is on holds one."""
+def error_words(error: YamlSyntaxError, text: str) -> Message:
+    """What ``error`` (of the YAML ``text``) says is wrong, in the interface language where
+    there are words for it, with a word about tabs when its line holds one."""
+    if isinstance(error, DuplicateKeyError):
+        return message("v.duplicate_key", key=error.key)
+    if isinstance(error, AliasError | TooDeepError):
+        return structure_words(error)
+    if isinstance(error, ControlCharacterError):
+        return message("v.yaml_control", char=describe_char(error.char))
     pos = error.position
     lines = text.splitlines()
-    detail = parser_words(error.message)
-    if pos and 0 < pos.line <= len(lines) and "\t" in lines[pos.line - 1]:
-        detail = detail.then(message("v.yaml_tab"))
-    return message("v.yaml_syntax", detail=detail)
+    line = lines[pos.line - 1] if pos and 0 < pos.line <= len(lines) else ""
+    if pos and line[pos.column - 1 : pos.column] == "\t":
+        return message("v.yaml_tab_here")
+    said = parser_words(error.message)
+    return said.then(message("v.yaml_tab")) if "\t" in line else said
 
 
 def parser_words(detail: str) -> Message:
@@ -60,32 +70,31 @@ def parser_words(detail: str) -> Message:
     interface language (:mod:`facilitate.i18n.catalog_yaml`), any other as it is."""
     said: Message | None = None
     for part in detail.split("; "):
+        if part in SILENT:
+            continue
         key = PHRASE_KEYS.get(part)
-        words = message(key, **VALUES.get(key, {})) if key else plain(part)
+        words = message(key) if key else plain(part)
         said = words if said is None else said.then(plain("; ")).then(words)
     return said if said is not None else plain(detail)
 
 
-def error_words(error: YamlSyntaxError) -> Message:
-    """What ``error`` says is wrong, in the interface language where there are words for it."""
-    if isinstance(error, DuplicateKeyError):
-        return message("v.duplicate_key", key=error.key)
+def unreadable(name: str, error: YamlSyntaxError, text: str, key: str) -> InvalidFileError:
+    """The error of a file ``name`` that is not YAML: ``key``'s message with what is wrong."""
+    said = message(key, detail=error_words(error, text))
+    return InvalidFileError([Problem(name, *where_of(error.position), "", said)])
+
+
+def structure_words(error: AliasError | TooDeepError) -> Message:
+    """What is wrong with an alias, or with nesting too deep."""
     if isinstance(error, AliasError):
         return message("v.yaml_alias", name=error.name)
-    if isinstance(error, TooDeepError):
-        return message("v.yaml_too_deep", limit=error.limit)
-    return parser_words(error.message)
+    return message("v.yaml_too_deep", limit=error.limit)
 
 
 def structure_problem(name: str, error: AliasError | TooDeepError) -> Problem:
     """An alias, or nesting too deep, as the file's problem."""
-    pos = error.position
-    if isinstance(error, AliasError):
-        said = message("v.yaml_alias", name=error.name)
-    else:
-        said = message("v.yaml_too_deep", limit=error.limit)
     field = format_path(error.path[:3]) + ("…" if len(error.path) > 3 else "")
-    return Problem(name, *where_of(pos), field, said)
+    return Problem(name, *where_of(error.position), field, structure_words(error))
 
 
 def where_of(pos: Position | None) -> tuple[int | None, int | None]:

@@ -123,6 +123,14 @@ class AliasError(YamlSyntaxError):
         self.name = name
 
 
+class ControlCharacterError(YamlSyntaxError):
+    """A control character, which YAML does not allow anywhere in a file."""
+
+    def __init__(self, char: str, position: Position | None):
+        super().__init__(f"control character U+{ord(char):04X}", position)
+        self.char = char
+
+
 class TooDeepError(YamlSyntaxError):
     """Nesting deeper than :data:`MAX_DEPTH`."""
 
@@ -192,14 +200,38 @@ def parse_yaml(text: str) -> YamlDocument:
             check_tree(root, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        mark = _telling_mark(error)
         position = _position(mark) if mark else None
         raise YamlSyntaxError(_syntax_message(error), position) from None
+    except yaml.reader.ReaderError as error:
+        if not isinstance(error.character, int):
+            raise YamlSyntaxError(str(error).splitlines()[0], None) from None
+        position = _offset_position(text, error.position)
+        raise ControlCharacterError(chr(error.character), position) from None
     except yaml.YAMLError as error:
         raise YamlSyntaxError(str(error).splitlines()[0], None) from None
     finally:
         loader.dispose()
     return YamlDocument(data=data, root=root)
+
+
+def _telling_mark(error: yaml.MarkedYAMLError) -> Any:
+    """Where the reader should look: where the problem is, but where a quote (or a block) was
+    opened when the file ended before it was closed (the end of the file says nothing)."""
+    if error.problem == "found unexpected end of stream" and error.context_mark is not None:
+        return error.context_mark
+    return error.problem_mark or error.context_mark
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    """The line and column of ``offset`` into ``text``: in bytes of UTF-8 as libyaml counts,
+    in characters as PyYAML's own reader does."""
+    if USING_LIBYAML:
+        before = text.encode("utf-8", "surrogatepass")[:offset].decode("utf-8", "ignore")
+    else:
+        before = text[:offset]
+    line_start = before.rfind("\n") + 1
+    return Position(before.count("\n") + 1, len(before) - line_start + 1)
 
 
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
