@@ -2,8 +2,9 @@
 and Swedish.
 
 A syntax error reads "context; problem" in the parser's English; each part that is one of
-these is said in the interface language (:data:`PHRASE_KEYS`), any other part as it is, and
-a part that says nothing to the reader (:data:`SILENT`) is left out.
+these is said in the interface language (its key is found by the phrase,
+:func:`facilitate.library.yaml_problems.parser_words`), any other part as it is, and a part
+that says nothing to the reader (:data:`SILENT`) is left out.
 """
 
 from __future__ import annotations
@@ -99,9 +100,6 @@ SV: dict[str, str] = {
     "yaml.constructing_mapping": "i en samling nycklar",
     "yaml.unhashable_key": "en nyckel som är en lista eller samling, inte en text",
 }
-
-PHRASE_KEYS: dict[str, str] = {template.format(): key for key, template in EN.items()}
-"""The parser's phrase -> the key that says it."""
 
 SILENT = frozenset({"while scanning for the next token"})
 """Phrases that say nothing to the reader of a file."""

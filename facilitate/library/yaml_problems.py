@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from facilitate.errors import InvalidFileError, Problem
-from facilitate.i18n.catalog_yaml import PHRASE_KEYS, SILENT
+from facilitate.i18n import catalog_yaml
 from facilitate.i18n.messages import Message, message, plain
 from facilitate.library.problems import format_path
 from facilitate.library.yaml_source import (
@@ -70,12 +72,18 @@ def parser_words(detail: str) -> Message:
     interface language (:mod:`facilitate.i18n.catalog_yaml`), any other as it is."""
     said: Message | None = None
     for part in detail.split("; "):
-        if part in SILENT:
+        if part in catalog_yaml.SILENT:
             continue
-        key = PHRASE_KEYS.get(part)
+        key = _phrase_keys().get(part)
         words = message(key) if key else plain(part)
         said = words if said is None else said.then(plain("; ")).then(words)
     return said if said is not None else plain(detail)
+
+
+@cache
+def _phrase_keys() -> dict[str, str]:
+    """The parser's phrase -> the key that says it (made on the first error, not at start-up)."""
+    return {template.format(): key for key, template in catalog_yaml.EN.items()}
 
 
 def unreadable(name: str, error: YamlSyntaxError, text: str, key: str) -> InvalidFileError:

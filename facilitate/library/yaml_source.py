@@ -203,12 +203,10 @@ def parse_yaml(text: str) -> YamlDocument:
         mark = _telling_mark(error)
         position = _position(mark) if mark else None
         raise YamlSyntaxError(_syntax_message(error), position) from None
-    except yaml.reader.ReaderError as error:
-        if not isinstance(error.character, int):
-            raise YamlSyntaxError(str(error).splitlines()[0], None) from None
-        position = _offset_position(text, error.position)
-        raise ControlCharacterError(chr(error.character), position) from None
     except yaml.YAMLError as error:
+        if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+            position = _offset_position(text, error.position)
+            raise ControlCharacterError(chr(error.character), position) from None
         raise YamlSyntaxError(str(error).splitlines()[0], None) from None
     finally:
         loader.dispose()

@@ -97,8 +97,8 @@ def custom(
 
 
 def validator(schema: cs.CoreSchema) -> SchemaValidator:
-    """The validator of ``schema`` under :data:`CONFIG`."""
-    return SchemaValidator(schema, CONFIG)
+    """The validator of ``schema`` (each record carries :data:`CONFIG`)."""
+    return SchemaValidator(schema)
 
 
 def json_schema(schema: cs.CoreSchema) -> dict[str, Any]:
